@@ -1,0 +1,152 @@
+using System.Text.RegularExpressions;
+using Luoshi.Parsing.Text;
+
+namespace Luoshi.Parsing.Header;
+
+/// <summary>Stage 5: the notice's issuer, number, title, signing date and lead convention, read from the lines before the plan.</summary>
+internal static partial class HeaderReader
+{
+    [GeneratedRegex(@"[\u4e00-\u9fff]{1,8}\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号")]
+    private static partial Regex DocNumber();
+
+    [GeneratedRegex(@"^(?<y>(?:19|20)\d\d)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日$")]
+    private static partial Regex StandaloneDate();
+
+    [GeneratedRegex(@"发文日期\s*[:：]?\s*(?<y>(?:19|20)\d\d)[-/.年](?<m>\d{1,2})[-/.月](?<d>\d{1,2})")]
+    private static partial Regex IssuedDate();
+
+    [GeneratedRegex(@"^(?<name>.{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会))\s*文件$")]
+    private static partial Regex IssuerHeader();
+
+    [GeneratedRegex(@"^.{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府)$")]
+    private static partial Regex IssuerSignature();
+
+    [GeneratedRegex(@"无牵头单位的\s*[,，]?\s*责任单位即为牵头单位")]
+    private static partial Regex ResponsibleLeadRule();
+
+    [GeneratedRegex(@"(?:列|排)(?:在)?(?:第一位|首位|第一)[^。；]{0,8}(?:为|是|作为)?牵头")]
+    private static partial Regex FirstListedRule();
+
+    public static NoticeDocument Read(IReadOnlyList<SourceLine> lines, int planStart, List<Diagnostic> diagnostics)
+    {
+        int limit = Math.Min(lines.Count, Math.Max(planStart, 0));
+        if (limit == 0)
+        {
+            limit = Math.Min(lines.Count, 80);
+        }
+
+        string? issuer = null;
+        string? docNumber = null;
+        string? title = null;
+        DateOnly? signedOn = null;
+        string? signature = null;
+        DateOnly? issuedDate = null;
+        var rule = LeadRule.Unstated;
+
+        for (int i = 0; i < limit; i++)
+        {
+            string t = lines[i].Text;
+            if (t.Length == 0)
+            {
+                continue;
+            }
+
+            issuer ??= IssuerHeader().Match(TextRules.Fold(t)) is { Success: true } h ? h.Groups["name"].Value : null;
+            docNumber ??= DocNumber().Match(t) is { Success: true } dn ? TextRules.Fold(dn.Value).Replace(" ", string.Empty, StringComparison.Ordinal) : null;
+            if (title is null && t.Contains("关于", StringComparison.Ordinal))
+            {
+                title = ReadTitle(lines, i, limit);
+            }
+
+            if (IssuedDate().Match(t) is { Success: true } id)
+            {
+                issuedDate ??= MakeDate(id);
+            }
+
+            string folded = TextRules.Fold(t);
+            if (signedOn is null && StandaloneDate().Match(folded.Replace(" ", string.Empty, StringComparison.Ordinal)) is { Success: true } sd)
+            {
+                signedOn = MakeDate(sd);
+                signature ??= PreviousSignature(lines, i);
+            }
+            else if (signedOn is null && IsDamagedDate(folded))
+            {
+                diagnostics.Add(new Diagnostic(lines[i].Number, 1, Severity.Warning, "date-damaged",
+                    $"落款日期“{folded}”残缺，无法确定。"));
+                signature ??= PreviousSignature(lines, i);
+            }
+
+            if (ResponsibleLeadRule().IsMatch(t))
+            {
+                rule = LeadRule.ResponsibleUnitsLead;
+            }
+            else if (rule == LeadRule.Unstated && FirstListedRule().IsMatch(t))
+            {
+                rule = LeadRule.FirstListedLeads;
+            }
+        }
+
+        if (signedOn is null && issuedDate is not null)
+        {
+            signedOn = issuedDate;
+            diagnostics.Add(new Diagnostic(0, 0, Severity.Info, "date-from-page",
+                $"落款日期不可读，采用网页标注的发文日期 {issuedDate:yyyy-MM-dd}。"));
+        }
+
+        issuer ??= signature;
+        return new NoticeDocument(issuer, docNumber, title, signedOn, rule);
+    }
+
+    private static bool IsDamagedDate(string t)
+    {
+        string s = t.Replace(" ", string.Empty, StringComparison.Ordinal);
+        return s.Length is >= 5 and <= 12 && s.EndsWith('日') && s.StartsWith("20", StringComparison.Ordinal)
+            && s[..^1].All(c => Chars.IsAsciiDigit(c) || c is '年' or '月');
+    }
+
+    private static string? PreviousSignature(IReadOnlyList<SourceLine> lines, int dateIndex)
+    {
+        for (int k = dateIndex - 1; k >= 0 && k >= dateIndex - 4; k--)
+        {
+            string t = TextRules.Fold(lines[k].Text);
+            if (t.Length == 0)
+            {
+                continue;
+            }
+
+            return IssuerSignature().IsMatch(t) ? t : null;
+        }
+
+        return null;
+    }
+
+    private static string ReadTitle(IReadOnlyList<SourceLine> lines, int i, int limit)
+    {
+        var pieces = new List<string>();
+        for (int k = i; k < limit && k < i + 8; k++)
+        {
+            string t = lines[k].Text;
+            if (t.Length == 0)
+            {
+                continue;
+            }
+
+            pieces.Add(t);
+            if (t.EndsWith("通知", StringComparison.Ordinal) || t.EndsWith("通知》", StringComparison.Ordinal) || t.EndsWith('：') || t.EndsWith(':'))
+            {
+                break;
+            }
+        }
+
+        string title = TextRules.JoinLines(pieces);
+        return title.TrimEnd('：', ':');
+    }
+
+    private static DateOnly? MakeDate(Match m)
+    {
+        int y = int.Parse(m.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        int mo = int.Parse(m.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        int d = int.Parse(m.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
+    }
+}

@@ -1,0 +1,62 @@
+using Luoshi.Parsing.Header;
+using Luoshi.Parsing.Outline;
+using Luoshi.Parsing.Text;
+
+namespace Luoshi.Parsing;
+
+/// <summary>
+/// Reads a target-task responsibility decomposition notice (目标任务责任分解方案的通知) from text.
+/// Pure: no I/O; never throws on any input; returns what it could read with diagnostics.
+/// </summary>
+public static class NoticeParser
+{
+    /// <summary>Inputs longer than this are read only up to this many characters, with a diagnostic.</summary>
+    public const int MaxLength = 32 * 1024 * 1024;
+
+    /// <summary>Reads a notice.</summary>
+    /// <param name="text">The notice's text, already decoded.</param>
+    /// <returns>The plan that could be read, with diagnostics for every repair and doubt.</returns>
+    public static ParsedNotice Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var diagnostics = new List<Diagnostic>();
+        if (text.Length > MaxLength)
+        {
+            diagnostics.Add(new Diagnostic(0, 0, Severity.Warning, "input-truncated",
+                $"文本超过 {MaxLength / 1024 / 1024} MB，只读取了前面部分。"));
+            text = text[..MaxLength];
+        }
+
+        var lines = LineSplitter.Split(text);
+        diagnostics.AddRange(TableReader.Rewrite(lines));
+        var facts = new LineFacts(lines);
+        var region = PlanLocator.Locate(facts, diagnostics);
+        var document = HeaderReader.Read(lines, region?.Start ?? lines.Count, diagnostics);
+        if (region is null)
+        {
+            return new ParsedNotice(document, [], [], [], Sorted(diagnostics));
+        }
+
+        var (parts, items, definitions) = OutlineBuilder.Build(facts, region, diagnostics);
+        foreach (var part in parts)
+        {
+            int count = items.Count(x => x.Part == part.Index);
+            if (part.DeclaredCount is int declared && declared != count)
+            {
+                diagnostics.Add(new Diagnostic(part.Line, 0, Severity.Error, "declared-count-mismatch",
+                    $"“{part.Title}”声明共 {declared} 项，实际读到 {count} 项。"));
+            }
+
+            if (count == 0)
+            {
+                diagnostics.Add(new Diagnostic(part.Line, 0, Severity.Warning, "empty-part",
+                    $"“{part.Title}”下没有读到任何编号任务。"));
+            }
+        }
+
+        return new ParsedNotice(document, parts, items, definitions, Sorted(diagnostics));
+    }
+
+    private static List<Diagnostic> Sorted(List<Diagnostic> diagnostics) =>
+        [.. diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column)];
+}

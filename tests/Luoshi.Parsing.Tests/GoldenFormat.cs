@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+
+namespace Luoshi.Parsing.Tests;
+
+/// <summary>Renders a parsed notice in the golden-file format described in Golden/README.md.</summary>
+internal static class GoldenFormat
+{
+    public static string Render(ParsedNotice notice)
+    {
+        var sb = new StringBuilder();
+        var d = notice.Document;
+        sb.Append("document\n");
+        Field(sb, "issuer", d.Issuer);
+        Field(sb, "docNumber", d.DocNumber);
+        Field(sb, "signedOn", d.SignedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var itemsByPart = notice.Items.ToLookup(i => i.Part);
+        foreach (var p in notice.Parts)
+        {
+            sb.Append('\n');
+            sb.Append(CultureInfo.InvariantCulture, $"part {p.Index} {KindName(p.Kind)} declared={p.DeclaredCount}\n");
+            Field(sb, "title", p.Title);
+            foreach (var i in itemsByPart[p.Index])
+            {
+                sb.Append('\n');
+                sb.Append(CultureInfo.InvariantCulture, $"item {KindName(i.PartKind)} {i.Number}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"lines: {i.FirstLine}-{i.LastLine}\n");
+                Field(sb, "group", i.Group);
+                Field(sb, "theme", i.Theme);
+                Field(sb, "text", i.Text);
+                Field(sb, "lead", string.Join(" | ", i.Lead.Select(u => u.Name)));
+                Field(sb, "responsible", string.Join(" | ", i.Responsible.Select(u => u.Name)));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static void Field(StringBuilder sb, string name, object? value)
+    {
+        string v = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+        sb.Append(name).Append(':');
+        if (v.Length > 0)
+        {
+            sb.Append(' ').Append(v);
+        }
+
+        sb.Append('\n');
+    }
+
+    /// <summary>The comparable content of a golden file: comments and blank lines dropped, trailing spaces trimmed.</summary>
+    public static List<string> Significant(string text) =>
+        [.. text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+            .Select(l => l.TrimEnd())
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))];
+
+    public static string KindName(PartKind kind) => kind switch
+    {
+        PartKind.Targets => "targets",
+        PartKind.KeyWork => "key_work",
+        PartKind.SelfBuilding => "self_building",
+        PartKind.Livelihood => "livelihood",
+        PartKind.Other => "other",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+}
