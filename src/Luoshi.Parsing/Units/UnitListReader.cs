@@ -309,7 +309,9 @@ internal static partial class UnitListReader
             while (j > 0 && names[j].DunBefore)
             {
                 var prev = names[j - 1];
-                if (prev.Name.Length > 5 || HasUnitEnding(prev.Name) || prev.Name.StartsWith('各') || prev.Name.StartsWith('区'))
+                // A bare place name: short, and either without a unit ending or too short to be a unit ("梨园").
+                bool bare = prev.Name.Length <= 3 || (prev.Name.Length <= 5 && !HasUnitEnding(prev.Name));
+                if (!bare || prev.Name.StartsWith('各') || prev.Name.StartsWith('区'))
                 {
                     break;
                 }
