@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Luoshi.Parsing;
+using Luoshi.Parsing.Resolution;
 
 namespace Luoshi.Cli.Commands;
 
@@ -17,18 +18,47 @@ internal static class PlanJson
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    public static string Serialize(ParsedNotice notice) => JsonSerializer.Serialize(ToDto(notice), Options);
+    public static string Serialize(UnderstoodNotice notice) => JsonSerializer.Serialize(ToDto(notice), Options);
 
-    public static PlanDto ToDto(ParsedNotice n) => new(
-        new DocumentDto(n.Document.Issuer, n.Document.DocNumber, n.Document.Title,
-            n.Document.SignedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Snake(n.Document.LeadRule.ToString())),
-        [.. n.Parts.Select(p => new PartDto(p.Index, KindName(p.Kind), p.Title, p.DeclaredCount, p.Line, p.Leader))],
-        [.. n.Items.Select(i => new ItemDto(i.Part, KindName(i.PartKind), i.Number, i.Ordinal, i.Group, i.Theme, i.Text,
-            [.. i.Lead.Select(Unit)], [.. i.Responsible.Select(Unit)], i.Leaders, i.Deadline, [i.FirstLine, i.LastLine]))],
-        [.. n.Definitions.Select(d => new DefinitionDto(Snake(d.Kind.ToString()), d.Name, d.Values, d.Line))],
-        [.. n.Diagnostics.Select(d => new DiagnosticDto(d.Line, d.Column, d.Severity.ToString().ToLowerInvariant(), d.Code, d.Message))]);
+    public static PlanDto ToDto(UnderstoodNotice u)
+    {
+        var n = u.Notice;
+        var items = new List<ItemDto>(n.Items.Count);
+        for (int k = 0; k < n.Items.Count; k++)
+        {
+            var i = n.Items[k];
+            var r = u.Resolved?.Items[k];
+            items.Add(new ItemDto(i.Part, KindName(i.PartKind), i.Number, i.Ordinal, i.Group, i.Theme, i.Text,
+                Units(i.Lead, r?.Lead), Units(i.Responsible, r?.Responsible), r?.LeadUnits, r?.CoUnits,
+                r is null ? null : Snake(r.LeadSource.ToString()), i.Leaders, i.Deadline, [i.FirstLine, i.LastLine],
+                [.. u.Indicators[k].Select(x => new IndicatorDto(x.Measure, x.Value, x.Unit, Snake(x.Sense.ToString()), x.Printed, [x.Start, x.Start + x.Length]))]));
+        }
 
-    private static UnitDto Unit(UnitMention m) => new(m.Printed, m.Name, m.Label);
+        return new PlanDto(
+            new DocumentDto(n.Document.Issuer, n.Document.DocNumber, n.Document.Title,
+                n.Document.SignedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Snake(n.Document.LeadRule.ToString()),
+                u.Resolved?.Catalogue.District, u.Resolved?.UnitsInvolved.Count),
+            [.. n.Parts.Select(p => new PartDto(p.Index, KindName(p.Kind), p.Title, p.DeclaredCount, p.Line, p.Leader))],
+            items,
+            [.. n.Definitions.Select(d => new DefinitionDto(Snake(d.Kind.ToString()), d.Name, d.Values, d.Line))],
+            [.. u.RepeatedTargets.Select(t => new RepeatedTargetDto(t.Measure, t.Value, t.Unit, [.. t.Items.Select(x => new ItemRefDto(x.Part, x.Number))]))],
+            [.. u.Diagnostics.Select(d => new DiagnosticDto(d.Line, d.Column, d.Severity.ToString().ToLowerInvariant(), d.Code, d.Message))]);
+    }
+
+    /// <summary>Printed mentions with their resolution; a mention can resolve to two ("区住建局等有关部门").</summary>
+    private static List<UnitDto> Units(IReadOnlyList<UnitMention> printed, IReadOnlyList<ResolvedMention>? resolved)
+    {
+        if (resolved is null)
+        {
+            return [.. printed.Select(m => new UnitDto(m.Printed, m.Name, m.Label, null, null, null))];
+        }
+
+        var label = printed.ToDictionary(m => m.Printed, m => m.Label, StringComparer.Ordinal);
+        return [.. resolved.Select(r => new UnitDto(r.Printed, r.Canonical ?? r.Name, label.GetValueOrDefault(r.Printed, string.Empty),
+            r.Kind.ToString().ToLowerInvariant(),
+            r.Kind == ResolutionKind.Collective ? r.Members : null,
+            r.Kind == ResolutionKind.Unknown ? r.Candidates : null))];
+    }
 
     public static string KindName(PartKind kind) => kind switch
     {
@@ -45,16 +75,25 @@ internal static class PlanJson
 }
 
 internal sealed record PlanDto(DocumentDto Document, IReadOnlyList<PartDto> Parts, IReadOnlyList<ItemDto> Items,
-    IReadOnlyList<DefinitionDto> Definitions, IReadOnlyList<DiagnosticDto> Diagnostics);
+    IReadOnlyList<DefinitionDto> Definitions, IReadOnlyList<RepeatedTargetDto> RepeatedTargets, IReadOnlyList<DiagnosticDto> Diagnostics);
 
-internal sealed record DocumentDto(string? Issuer, string? DocNumber, string? Title, string? SignedOn, string LeadRule);
+internal sealed record DocumentDto(string? Issuer, string? DocNumber, string? Title, string? SignedOn, string LeadRule,
+    string? District, int? UnitsInvolved);
 
 internal sealed record PartDto(int Index, string Kind, string Title, int? DeclaredCount, int Line, string? Leader);
 
 internal sealed record ItemDto(int Part, string PartKind, string Number, int Ordinal, string? Group, string? Theme, string Text,
-    IReadOnlyList<UnitDto> Lead, IReadOnlyList<UnitDto> Responsible, IReadOnlyList<string> Leaders, string? Deadline, int[] Lines);
+    IReadOnlyList<UnitDto> Lead, IReadOnlyList<UnitDto> Responsible, IReadOnlyList<string>? LeadUnits, IReadOnlyList<string>? CoUnits,
+    string? LeadSource, IReadOnlyList<string> Leaders, string? Deadline, int[] Lines, IReadOnlyList<IndicatorDto> Indicators);
 
-internal sealed record UnitDto(string Printed, string Name, string Label);
+internal sealed record UnitDto(string Printed, string Name, string Label, string? Resolution, IReadOnlyList<string>? Members,
+    IReadOnlyList<string>? Candidates);
+
+internal sealed record IndicatorDto(string Measure, decimal Value, string Unit, string Sense, string Printed, int[] Span);
+
+internal sealed record RepeatedTargetDto(string Measure, decimal Value, string Unit, IReadOnlyList<ItemRefDto> Items);
+
+internal sealed record ItemRefDto(int Part, string Number);
 
 internal sealed record DefinitionDto(string Kind, string Name, IReadOnlyList<string> Values, int Line);
 

@@ -7,13 +7,14 @@ namespace Luoshi.Cli.Commands;
 /// <summary>The readable outline of `luoshi parse --format text`.</summary>
 internal static class PlanText
 {
-    public static string Render(ParsedNotice n)
+    public static string Render(UnderstoodNotice u)
     {
+        var n = u.Notice;
         var sb = new StringBuilder();
         var d = n.Document;
         sb.AppendLine(CultureInfo.InvariantCulture, $"{d.Title}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"发文机关：{d.Issuer}    文号：{d.DocNumber}    成文日期：{d.SignedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"共 {n.Parts.Count} 个部分，{n.Items.Count} 项任务，{n.Diagnostics.Count} 条提示");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"共 {n.Parts.Count} 个部分，{n.Items.Count} 项任务，{u.Diagnostics.Count} 条提示");
         var byPart = n.Items.ToLookup(i => i.Part);
         foreach (var p in n.Parts)
         {
@@ -38,7 +39,7 @@ internal static class PlanText
                     sb.AppendLine(CultureInfo.InvariantCulture, $"    ——{theme}");
                 }
 
-                sb.AppendLine(CultureInfo.InvariantCulture, $"    {i.Number}. {i.Text}");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"    {(char.IsAsciiDigit(i.Number[^1]) ? i.Number + "." : i.Number)} {i.Text}");
                 if (i.Lead.Count > 0)
                 {
                     sb.AppendLine(CultureInfo.InvariantCulture, $"        牵头：{string.Join("、", i.Lead.Select(u => u.Name))}");
@@ -48,11 +49,11 @@ internal static class PlanText
             }
         }
 
-        if (n.Diagnostics.Count > 0)
+        if (u.Diagnostics.Count > 0)
         {
             sb.AppendLine();
             sb.AppendLine("提示：");
-            foreach (var x in n.Diagnostics)
+            foreach (var x in u.Diagnostics)
             {
                 sb.AppendLine(CultureInfo.InvariantCulture, $"  第{x.Line}行 [{x.Severity}] {x.Code}: {x.Message}");
             }

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Luoshi.Documents;
+using Luoshi.Parsing;
+using Luoshi.Parsing.Catalogue;
+
+namespace Luoshi.Cli.Commands;
+
+/// <summary>Options and steps shared by the commands.</summary>
+internal static class CommonOptions
+{
+    public static Option<string?> District() => new("--district") { Description = "区县单位名录（代码如 jiangan 或名称如 江岸区）；默认按发文机关自动选择" };
+
+    public static Option<string?> Catalogues() => new("--catalogues") { Description = "单位名录所在文件夹（默认：随程序附带的 data/catalogues）" };
+
+    /// <summary>Reads a notice file; on failure prints one line to standard error and returns null.</summary>
+    public static string? ReadNotice(FileInfo info)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(info.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"无法读取文件 {info.FullName}：{e.Message}");
+            return null;
+        }
+
+        var doc = DocumentReader.Read(bytes, info.Name);
+        if (!doc.Succeeded)
+        {
+            Console.Error.WriteLine($"无法读取 {info.Name}：{doc.Message}");
+            return null;
+        }
+
+        return doc.Text;
+    }
+
+    /// <summary>Reads and understands a notice; returns null (after one line on standard error) when it cannot.</summary>
+    public static UnderstoodNotice? Understand(FileInfo file, string? district, string? cataloguesFolder)
+    {
+        string? text = ReadNotice(file);
+        if (text is null)
+        {
+            return null;
+        }
+
+        CatalogueSet set;
+        try
+        {
+            set = CatalogueFiles.Load(cataloguesFolder);
+        }
+        catch (CatalogueFormatException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return null;
+        }
+
+        UnitCatalogue? catalogue = null;
+        if (district is not null && (catalogue = set.Find(district)) is null)
+        {
+            Console.Error.WriteLine($"找不到区县“{district}”的单位名录。可用：{string.Join("、", set.Catalogues.Select(c => $"{c.Code}（{c.District}）"))}");
+            return null;
+        }
+
+        return NoticeUnderstanding.Understand(text, set, catalogue);
+    }
+}

@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Luoshi.Parsing.Resolution;
+using Luoshi.Parsing.Text;
+
+namespace Luoshi.Parsing.Indicators;
+
+/// <summary>Reads the measurable targets (指标) in an item's text. Pure; never throws.</summary>
+public static partial class IndicatorReader
+{
+    // Longest first, so that 人次 wins over 人 and 平方公里 over 公里.
+    private const string Units =
+        "个百分点|平方公里|平方米|立方米|千瓦时|公里|千米|公顷|兆瓦|千瓦|人次|家次|场次|户次|批次|课时|张床位|" +
+        "元|个|家|项|场|次|人|名|户|套|间|栋|座|处|所|条|辆|台|件|张|宗|批|份|本|册|部|床|支|头|株|棵|笔|款|位|班|节|门|首|片|段|根|盏|组|倍|亩|吨|米|%|％";
+
+    [GeneratedRegex(@"(?<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(?<mult>万|亿)?\s*(?<unit>" + Units + @")(?<post>\s*(?:及以上|以上|左右|以内|以下))?")]
+    private static partial Regex Quantity();
+
+    [GeneratedRegex(@"(?<roman>IV|V|III|II|I|Ⅴ|Ⅳ|Ⅲ|Ⅱ|Ⅰ)\s*类(?<post>\s*(?:及以上|以上|以内|以下))?")]
+    private static partial Regex WaterClass();
+
+    [GeneratedRegex(@"(?:增长|增加|提高|提升|增速|增幅)(?:率)?(?:达到|达|为)?\s*$")]
+    private static partial Regex GrowthBefore();
+
+    [GeneratedRegex(@"(?:下降|降低|减少|压减|缩减)(?:率)?(?:达到|达|为)?\s*$")]
+    private static partial Regex DecreaseBefore();
+
+    [GeneratedRegex(@"(?:不少于|不低于|不下于|至少|超过|超|突破|高于|大于)\s*$")]
+    private static partial Regex AtLeastBefore();
+
+    [GeneratedRegex(@"(?:不超过|不高于|控制在|低于|少于)\s*$")]
+    private static partial Regex AtMostBefore();
+
+    [GeneratedRegex(@"(?:保持在|稳定在|保持|维持在)\s*$")]
+    private static partial Regex KeepBefore();
+
+    [GeneratedRegex(@"约\s*$")]
+    private static partial Regex AboutBefore();
+
+    [GeneratedRegex(@"^(?:力争|确保|争取|全年|年内|全区|实现|推动|推进)+")]
+    private static partial Regex LeadingVerbs();
+
+    [GeneratedRegex(@"(?:增长|增加|提高|提升|下降|降低|减少|不少于|不低于|不下于|至少|超过|超|突破|达到|达|不超过|不高于|控制在|保持在|稳定在|保持|维持在|为|在|率达|总量|规模|数量)+$")]
+    private static partial Regex TrailingSenseWords();
+
+    /// <summary>Every target in <paramref name="text"/>, in order of appearance.</summary>
+    public static IReadOnlyList<Indicator> Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var found = new List<(int Start, int End, decimal Value, string Unit, string Post)>();
+        foreach (Match m in Quantity().Matches(text))
+        {
+            int s = m.Index;
+            if (s > 0 && (text[s - 1] == '第' || Chars.IsAsciiDigit(text[s - 1]) || text[s - 1] is '.' or '“' or '"'))
+            {
+                continue;
+            }
+
+            int end = m.Index + m.Length;
+            string unit = m.Groups["unit"].Value;
+            if (unit is "％")
+            {
+                unit = "%";
+            }
+
+            // "12 分钟", "88 号", "2026 年" never match: their units are not in the list. A count unit
+            // followed by a word that makes the number a label is not a target either: "3 号线", "5 年内".
+            if (unit is "部" or "门" or "首" or "节" or "所" && end < text.Length && text[end] is '门' or '分' or '署')
+            {
+                continue;
+            }
+
+            decimal value = ParseNumber(m.Groups["num"].Value);
+            value *= m.Groups["mult"].Value switch
+            {
+                "万" => 10000m,
+                "亿" => 100000000m,
+                _ => 1m,
+            };
+            found.Add((s, end, value, unit, m.Groups["post"].Value.Trim()));
+        }
+
+        foreach (Match m in WaterClass().Matches(text))
+        {
+            if (m.Index > 0 && char.IsAsciiLetter(text[m.Index - 1]))
+            {
+                continue;
+            }
+
+            found.Add((m.Index, m.Index + m.Length, RomanValue(m.Groups["roman"].Value), "类", m.Groups["post"].Value.Trim()));
+        }
+
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var result = new List<Indicator>(found.Count);
+        int previousEnd = 0;
+        foreach (var f in found)
+        {
+            string before = text[previousEnd..f.Start];
+            var sense = Sense(before, f.Unit, f.Post);
+            int measureStart = MeasureStart(text, previousEnd, f.Start);
+            string measureText = text[measureStart..f.Start];
+            string measure = LeadingVerbs().Replace(TrailingSenseWords().Replace(measureText.Trim(), string.Empty), string.Empty).Trim();
+            string trimmed = measureText.TrimStart();
+            int spanStart = measureStart + (measureText.Length - trimmed.Length) + LeadingLength(trimmed);
+            spanStart = Math.Min(spanStart, f.Start);
+            // "新建 1 座消防站", "打造 16 栋…建筑": the thing counted follows the number.
+            string after = NounAfter(text, f.End);
+            if (after.Length > 0 && measure.Length <= 4)
+            {
+                measure = measure.Length <= 2 ? measure + after : after;
+            }
+
+            result.Add(new Indicator(measure, Normalise(f.Value), f.Unit, sense, text[spanStart..f.End], spanStart, f.End - spanStart));
+            previousEnd = f.End;
+        }
+
+        return result;
+    }
+
+    /// <summary>Targets repeated across items: same value and unit, measures alike (Jiang'an key work 88 and livelihood 22).</summary>
+    public static IReadOnlyList<RepeatedTarget> FindRepeated(IEnumerable<(PlanItem Item, IReadOnlyList<Indicator> Indicators)> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var all = items.SelectMany(x => x.Indicators.Where(i => i.Sense != IndicatorSense.Growth && i.Unit != "%")
+            .Select(i => (x.Item, Indicator: i))).ToList();
+        var groups = new List<RepeatedTarget>();
+        var used = new HashSet<int>();
+        for (int a = 0; a < all.Count; a++)
+        {
+            if (used.Contains(a))
+            {
+                continue;
+            }
+
+            var members = new List<(int, string)> { (all[a].Item.Part, all[a].Item.Number) };
+            for (int b = a + 1; b < all.Count; b++)
+            {
+                if (used.Contains(b) || ReferenceEquals(all[a].Item, all[b].Item) || all[a].Indicator.Value != all[b].Indicator.Value
+                    || all[a].Indicator.Unit != all[b].Indicator.Unit || !SameMeasure(all[a].Indicator.Measure, all[b].Indicator.Measure))
+                {
+                    continue;
+                }
+
+                used.Add(b);
+                members.Add((all[b].Item.Part, all[b].Item.Number));
+            }
+
+            if (members.Count > 1)
+            {
+                groups.Add(new RepeatedTarget(all[a].Indicator.Value, all[a].Indicator.Unit, all[a].Indicator.Measure, members));
+            }
+        }
+
+        return groups;
+    }
+
+    private static bool SameMeasure(string a, string b) =>
+        a.Length > 0 && b.Length > 0 && (a.EndsWith(b, StringComparison.Ordinal) || b.EndsWith(a, StringComparison.Ordinal) || NameKeys.Similarity(a, b) >= 0.6);
+
+    private static int LeadingLength(string measureText)
+    {
+        var m = LeadingVerbs().Match(measureText);
+        return m.Success ? m.Length : 0;
+    }
+
+    private static IndicatorSense Sense(string before, string unit, string post)
+    {
+        bool rate = unit is "%" or "个百分点";
+        if (rate && GrowthBefore().IsMatch(before))
+        {
+            return IndicatorSense.Growth;
+        }
+
+        if (rate && DecreaseBefore().IsMatch(before))
+        {
+            return IndicatorSense.Decrease;
+        }
+
+        if (post is "以上" or "及以上" || AtLeastBefore().IsMatch(before))
+        {
+            return IndicatorSense.AtLeast;
+        }
+
+        if (post is "以内" or "以下" || AtMostBefore().IsMatch(before))
+        {
+            return IndicatorSense.AtMost;
+        }
+
+        if (post == "左右" || AboutBefore().IsMatch(before))
+        {
+            return IndicatorSense.About;
+        }
+
+        return KeepBefore().IsMatch(before) ? IndicatorSense.Keep : IndicatorSense.Target;
+    }
+
+    /// <summary>The measure runs back from the number to the previous clause mark or target.</summary>
+    private static int MeasureStart(string text, int floor, int numberStart)
+    {
+        for (int i = numberStart - 1; i >= floor; i--)
+        {
+            if (text[i] is '，' or '。' or '；' or '：' or ',' or ';' or ':' or '、' or '（' or '(' or '！' or '？')
+            {
+                return i + 1;
+            }
+        }
+
+        return floor;
+    }
+
+    /// <summary>Han characters straight after the unit, up to a clause mark, at most 16.</summary>
+    private static string NounAfter(string text, int end)
+    {
+        int i = end;
+        while (i < text.Length && i - end < 16 && (Chars.IsHan(text[i]) || text[i] is '“' or '”') && text[i] is not ('的' or '和' or '及'))
+        {
+            i++;
+        }
+
+        return text[end..i];
+    }
+
+    /// <summary>1.7 万 is 17000, not 17000.0: drop the scale that multiplication leaves.</summary>
+    private static decimal Normalise(decimal v) => v / 1.0000000000000000000000000000m;
+
+    private static decimal ParseNumber(string s)
+    {
+        var chars = s.Select(c => Chars.IsFullWidthDigit(c) ? (char)('0' + Chars.DigitValue(c)) : c == '．' ? '.' : c).ToArray();
+        return decimal.TryParse(new string(chars), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : 0m;
+    }
+
+    private static decimal RomanValue(string r) => r switch
+    {
+        "I" or "Ⅰ" => 1,
+        "II" or "Ⅱ" => 2,
+        "III" or "Ⅲ" => 3,
+        "IV" or "Ⅳ" => 4,
+        "V" or "Ⅴ" => 5,
+        _ => 0,
+    };
+}

@@ -1,0 +1,49 @@
+using Luoshi.Parsing.Catalogue;
+using Luoshi.Parsing.Indicators;
+using Luoshi.Parsing.Resolution;
+
+namespace Luoshi.Parsing;
+
+/// <summary>A notice read and understood: units resolved, targets as numbers.</summary>
+/// <param name="Notice">The notice as read.</param>
+/// <param name="Resolved">The plan with units resolved, or null when no catalogue fits the notice's district.</param>
+/// <param name="Indicators">The targets of each item, by the item's position in <see cref="ParsedNotice.Items"/>.</param>
+/// <param name="RepeatedTargets">Targets that appear in several items.</param>
+/// <param name="Diagnostics">The reader's and the resolver's diagnostics together, by line.</param>
+public sealed record UnderstoodNotice(
+    ParsedNotice Notice,
+    ResolvedPlan? Resolved,
+    IReadOnlyList<IReadOnlyList<Indicator>> Indicators,
+    IReadOnlyList<RepeatedTarget> RepeatedTargets,
+    IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>Reads a notice and understands it in one call: the entry point for the CLI and the web import.</summary>
+public static class NoticeUnderstanding
+{
+    /// <summary>Reads <paramref name="text"/>, resolves its units against <paramref name="catalogue"/> (or the set's catalogue for the notice's district), and reads its targets.</summary>
+    public static UnderstoodNotice Understand(string text, CatalogueSet catalogues, UnitCatalogue? catalogue = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalogues);
+        var notice = NoticeParser.Parse(text);
+        var diagnostics = new List<Diagnostic>(notice.Diagnostics);
+        catalogue ??= catalogues.For(notice.Document);
+        ResolvedPlan? resolved = null;
+        if (catalogue is null)
+        {
+            if (notice.Items.Count > 0)
+            {
+                diagnostics.Add(new Diagnostic(0, 0, Severity.Warning, "no-catalogue",
+                    "没有与发文机关对应的单位名录，单位未做核对。请指定区县或先建立单位名录。"));
+            }
+        }
+        else
+        {
+            resolved = new UnitResolver(catalogue).Resolve(notice);
+            diagnostics.AddRange(resolved.Diagnostics);
+        }
+
+        var indicators = notice.Items.Select(i => IndicatorReader.Read(i.Text)).ToList();
+        var repeated = IndicatorReader.FindRepeated(notice.Items.Zip(indicators, (i, x) => (i, x)));
+        return new UnderstoodNotice(notice, resolved, indicators, repeated, [.. diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column)]);
+    }
+}
