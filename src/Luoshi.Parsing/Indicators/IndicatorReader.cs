@@ -13,7 +13,7 @@ public static partial class IndicatorReader
         "个百分点|平方公里|平方米|立方米|千瓦时|公里|千米|公顷|兆瓦|千瓦|人次|家次|场次|户次|批次|课时|张床位|" +
         "元|个|家|项|场|次|人|名|户|套|间|栋|座|处|所|条|辆|台|件|张|宗|批|份|本|册|部|床|支|头|株|棵|笔|款|位|班|节|门|首|片|段|根|盏|组|倍|亩|吨|米|%|％";
 
-    [GeneratedRegex(@"(?<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(?<mult>万|亿)?\s*(?<unit>" + Units + @")(?<post>\s*(?:及以上|以上|左右|以内|以下))?")]
+    [GeneratedRegex(@"(?<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(?<mult>万|亿)?\s*(?<unit>" + Units + @")(?:[（(][\u4e00-\u9fff]{1,2}[）)])?(?<post>\s*(?:及以上|以上|左右|以内|以下))?")]
     private static partial Regex Quantity();
 
     [GeneratedRegex(@"(?<roman>IV|V|III|II|I|Ⅴ|Ⅳ|Ⅲ|Ⅱ|Ⅰ)\s*类(?<post>\s*(?:及以上|以上|以内|以下))?")]
@@ -66,6 +66,12 @@ public static partial class IndicatorReader
             // "12 分钟", "88 号", "2026 年" never match: their units are not in the list. A count unit
             // followed by a word that makes the number a label is not a target either: "3 号线", "5 年内".
             if (unit is "部" or "门" or "首" or "节" or "所" && end < text.Length && text[end] is '门' or '分' or '署')
+            {
+                continue;
+            }
+
+            // "722 所" is an institute's name, not a count of schools.
+            if (unit == "所" && m.Groups["num"].Value.Length >= 3)
             {
                 continue;
             }
@@ -176,6 +182,12 @@ public static partial class IndicatorReader
             return IndicatorSense.Decrease;
         }
 
+        // "稳定在IV类以上", "保持在 95%以上": the keep verb wins over 以上, as growth does.
+        if (KeepBefore().IsMatch(before))
+        {
+            return IndicatorSense.Keep;
+        }
+
         if (post is "以上" or "及以上" || AtLeastBefore().IsMatch(before))
         {
             return IndicatorSense.AtLeast;
@@ -191,7 +203,7 @@ public static partial class IndicatorReader
             return IndicatorSense.About;
         }
 
-        return KeepBefore().IsMatch(before) ? IndicatorSense.Keep : IndicatorSense.Target;
+        return IndicatorSense.Target;
     }
 
     /// <summary>The measure runs back from the number to the previous clause mark or target.</summary>

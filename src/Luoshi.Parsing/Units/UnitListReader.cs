@@ -41,7 +41,7 @@ internal static partial class UnitListReader
         {
             bool dunBefore = dunFirst;
             string printed = TextRules.Fold(raw);
-            foreach (string part in SplitGlued(printed, line, diagnostics))
+            foreach (string part in SplitGlued(printed, line, diagnostics).SelectMany(SplitUnitAndOthers))
             {
                 string name = NormaliseName(part, line, definitions);
                 if (name.Length == 0)
@@ -127,6 +127,16 @@ internal static partial class UnitListReader
     {
         int at = content.IndexOf("下同", from, StringComparison.Ordinal);
         return at < 0 ? -1 : at + 2;
+    }
+
+    [GeneratedRegex(@"^(?<unit>.+?[局委办院会室心团司队])等(?<rest>(?:有关|相关|其他|其它)(?:部门|单位))$")]
+    private static partial Regex UnitAndOthers();
+
+    /// <summary>"区住房和城乡建设局等有关部门": a named unit and a collective of the others.</summary>
+    private static IEnumerable<string> SplitUnitAndOthers(string piece)
+    {
+        var m = UnitAndOthers().Match(piece);
+        return m.Success ? [m.Groups["unit"].Value, m.Groups["rest"].Value] : [piece];
     }
 
     /// <summary>"蔡甸经济开发区管委会〈山街道〉区发展和改革局": two units with the separator lost.</summary>
@@ -278,7 +288,7 @@ internal static partial class UnitListReader
         return d;
     }
 
-    private static bool HasUnitEnding(string name)
+    internal static bool HasUnitEnding(string name)
     {
         foreach (string e in UnitEndings)
         {
@@ -310,7 +320,8 @@ internal static partial class UnitListReader
             {
                 var prev = names[j - 1];
                 // A bare place name: short, and either without a unit ending or too short to be a unit ("梨园").
-                bool bare = prev.Name.Length <= 3 || (prev.Name.Length <= 5 && !HasUnitEnding(prev.Name));
+                bool endsLikePlace = SharedSuffixes.Any(x => prev.Name.EndsWith(x, StringComparison.Ordinal));
+                bool bare = !endsLikePlace && (prev.Name.Length <= 3 || (prev.Name.Length <= 5 && !HasUnitEnding(prev.Name)));
                 if (!bare || prev.Name.StartsWith('各') || prev.Name.StartsWith('区'))
                 {
                     break;
