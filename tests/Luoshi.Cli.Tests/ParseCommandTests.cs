@@ -87,7 +87,7 @@ public class ParseCommandTests
 
     [Theory]
     [InlineData("empty", "文件是空的")]
-    [InlineData("binary", "不是文本")]
+    [InlineData("binary", "无法读取")]
     [InlineData("missing", "无法读取")]
     public void Parse_UnreadableInput_ExitsNonZeroWithOneLine(string kind, string message)
     {

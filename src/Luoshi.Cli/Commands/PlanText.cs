@@ -40,12 +40,15 @@ internal static class PlanText
                 }
 
                 sb.AppendLine(CultureInfo.InvariantCulture, $"    {(char.IsAsciiDigit(i.Number[^1]) ? i.Number + "." : i.Number)} {i.Text}");
+                var r = u.Resolved?.Items.FirstOrDefault(x => ReferenceEquals(x.Item, i));
+                var lead = r is null ? i.Lead.Select(m => m.Name) : r.Lead.Select(m => m.Canonical ?? m.Name);
+                var resp = r is null ? i.Responsible.Select(m => m.Name) : r.Responsible.Select(m => m.Canonical ?? m.Name);
                 if (i.Lead.Count > 0)
                 {
-                    sb.AppendLine(CultureInfo.InvariantCulture, $"        牵头：{string.Join("、", i.Lead.Select(u => u.Name))}");
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"        牵头：{string.Join("、", lead)}");
                 }
 
-                sb.AppendLine(CultureInfo.InvariantCulture, $"        责任：{string.Join("、", i.Responsible.Select(u => u.Name))}");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"        责任：{string.Join("、", resp)}");
             }
         }
 
