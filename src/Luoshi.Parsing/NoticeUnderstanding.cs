@@ -1,3 +1,4 @@
+using Luoshi.Parsing.Calendar;
 using Luoshi.Parsing.Catalogue;
 using Luoshi.Parsing.Indicators;
 using Luoshi.Parsing.Resolution;
@@ -9,12 +10,14 @@ namespace Luoshi.Parsing;
 /// <param name="Resolved">The plan with units resolved, or null when no catalogue fits the notice's district.</param>
 /// <param name="Indicators">The targets of each item, by the item's position in <see cref="ParsedNotice.Items"/>.</param>
 /// <param name="RepeatedTargets">Targets that appear in several items.</param>
+/// <param name="Schedule">The reporting calendar read from the notice's body.</param>
 /// <param name="Diagnostics">The reader's and the resolver's diagnostics together, by line.</param>
 public sealed record UnderstoodNotice(
     ParsedNotice Notice,
     ResolvedPlan? Resolved,
     IReadOnlyList<IReadOnlyList<Indicator>> Indicators,
     IReadOnlyList<RepeatedTarget> RepeatedTargets,
+    ReportingSchedule Schedule,
     IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>Reads a notice and understands it in one call: the entry point for the CLI and the web import.</summary>
@@ -42,8 +45,10 @@ public static class NoticeUnderstanding
             diagnostics.AddRange(resolved.Diagnostics);
         }
 
+        var schedule = ScheduleReader.Read(text, notice);
+        diagnostics.AddRange(schedule.Diagnostics);
         var indicators = notice.Items.Select(i => IndicatorReader.Read(i.Text)).ToList();
         var repeated = IndicatorReader.FindRepeated(notice.Items.Zip(indicators, (i, x) => (i, x)));
-        return new UnderstoodNotice(notice, resolved, indicators, repeated, [.. diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column)]);
+        return new UnderstoodNotice(notice, resolved, indicators, repeated, schedule, [.. diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column)]);
     }
 }

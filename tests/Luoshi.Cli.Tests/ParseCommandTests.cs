@@ -45,6 +45,21 @@ public class ParseCommandTests
         repeated[0].GetProperty("items").EnumerateArray().Select(x => x.GetProperty("number").GetString()).ShouldBe(["88", "22"]);
     }
 
+    [Theory]
+    [InlineData("000_4e4f19e7498f2113", "2026-01-20", "2026-04-10,2026-07-10,2026-10-10,2027-01-10", false)]
+    [InlineData("001_b07d873149f44e2f", "2026-01-30", "2026-04-08,2026-07-08,2026-10-08,2026-12-08", true)]
+    [InlineData("002_4ba397864c4b7ffe", "2026-01-15", "2026-03-31,2026-06-30,2026-09-30,2026-12-31", false)]
+    public void Parse_Seed_ScheduleMatchesTheNoticesCalendar(string seed, string workPlan, string reports, bool coUnitsToLead)
+    {
+        var (code, output, _) = CliRunner.Run("parse", CliRunner.Seed(seed));
+        code.ShouldBe(0);
+        using var json = JsonDocument.Parse(output);
+        var schedule = json.RootElement.GetProperty("schedule");
+        schedule.GetProperty("workPlan").GetProperty("date").GetString().ShouldBe(workPlan);
+        string.Join(",", schedule.GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("date").GetString())).ShouldBe(reports);
+        schedule.GetProperty("coUnitsReportToLead").GetBoolean().ShouldBe(coUnitsToLead);
+    }
+
     [Fact]
     public void Parse_AsText_PrintsReadableOutline()
     {

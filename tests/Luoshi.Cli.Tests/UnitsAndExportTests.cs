@@ -46,7 +46,10 @@ public class UnitsAndExportTests
             byte[] csv = File.ReadAllBytes(Path.Combine(dir, "任务清单.csv"));
             csv.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
             Encoding.UTF8.GetString(csv, 3, csv.Length - 3).ShouldStartWith("单位,角色,部分,序号,任务内容,量化指标,完成时限");
-            File.Exists(Path.Combine(dir, "时间清单.xlsx")).ShouldBeTrue();
+            var deadlines = MiniExcel.Query(Path.Combine(dir, "时间清单.xlsx"), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+            deadlines.Select(r => (string)r["截止日期"]).ShouldBe(["2026-01-20", "2026-04-10", "2026-07-10", "2026-10-10", "2027-01-10"]);
+            deadlines[0]["事项"].ShouldBe("报送办理工作方案");
+            deadlines[0]["报送对象"].ShouldBe("区人民政府办公室");
         }
         finally
         {

@@ -13,7 +13,7 @@ internal static class ListExporter
         var tables = new[]
         {
             ResponsibilityLists.Tasks(u),
-            ResponsibilityLists.Deadlines(u, []),
+            ResponsibilityLists.Deadlines(u),
             ResponsibilityLists.Matrix(u),
         };
         foreach (var t in tables)

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Luoshi.Parsing;
+using Luoshi.Parsing.Calendar;
 using Luoshi.Parsing.Resolution;
 
 namespace Luoshi.Cli.Commands;
@@ -41,8 +42,17 @@ internal static class PlanJson
             [.. n.Parts.Select(p => new PartDto(p.Index, KindName(p.Kind), p.Title, p.DeclaredCount, p.Line, p.Leader))],
             items,
             [.. n.Definitions.Select(d => new DefinitionDto(Snake(d.Kind.ToString()), d.Name, d.Values, d.Line))],
+            Schedule(u.Schedule),
             [.. u.RepeatedTargets.Select(t => new RepeatedTargetDto(t.Measure, t.Value, t.Unit, [.. t.Items.Select(x => new ItemRefDto(x.Part, x.Number))]))],
             [.. u.Diagnostics.Select(d => new DiagnosticDto(d.Line, d.Column, d.Severity.ToString().ToLowerInvariant(), d.Code, d.Message))]);
+    }
+
+    private static ScheduleDto Schedule(ReportingSchedule s)
+    {
+        static DeadlineDto D(Deadline d) => new(Snake(d.Period.ToString()), d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.Printed, d.Line, d.Inferred, d.Recipient);
+        return new ScheduleDto(s.WorkPlan is null ? null : D(s.WorkPlan), [.. s.Reports.Select(D)], s.Recipient,
+            s.Reporters is null ? null : Snake(s.Reporters.Value.ToString()), s.CoUnitsReportToLead,
+            [.. s.Forms.Select(f => new FormDto(Snake(f.Purpose.ToString()), f.Attachment, f.Title, f.Line))]);
     }
 
     /// <summary>Printed mentions with their resolution; a mention can resolve to two ("区住建局等有关部门").</summary>
@@ -75,7 +85,7 @@ internal static class PlanJson
 }
 
 internal sealed record PlanDto(DocumentDto Document, IReadOnlyList<PartDto> Parts, IReadOnlyList<ItemDto> Items,
-    IReadOnlyList<DefinitionDto> Definitions, IReadOnlyList<RepeatedTargetDto> RepeatedTargets, IReadOnlyList<DiagnosticDto> Diagnostics);
+    IReadOnlyList<DefinitionDto> Definitions, ScheduleDto Schedule, IReadOnlyList<RepeatedTargetDto> RepeatedTargets, IReadOnlyList<DiagnosticDto> Diagnostics);
 
 internal sealed record DocumentDto(string? Issuer, string? DocNumber, string? Title, string? SignedOn, string LeadRule,
     string? District, int? UnitsInvolved);
@@ -88,6 +98,13 @@ internal sealed record ItemDto(int Part, string PartKind, string Number, int Ord
 
 internal sealed record UnitDto(string Printed, string Name, string Label, string? Resolution, IReadOnlyList<string>? Members,
     IReadOnlyList<string>? Candidates);
+
+internal sealed record ScheduleDto(DeadlineDto? WorkPlan, IReadOnlyList<DeadlineDto> Reports, string? Recipient, string? Reporters,
+    bool CoUnitsReportToLead, IReadOnlyList<FormDto> Forms);
+
+internal sealed record DeadlineDto(string Period, string Date, string Printed, int Line, bool Inferred, string? Recipient);
+
+internal sealed record FormDto(string Purpose, string Attachment, string? Title, int Line);
 
 internal sealed record IndicatorDto(string Measure, decimal Value, string Unit, string Sense, string Printed, int[] Span);
 

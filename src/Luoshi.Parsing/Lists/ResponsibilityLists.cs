@@ -1,4 +1,5 @@
 using System.Globalization;
+using Luoshi.Parsing.Calendar;
 using Luoshi.Parsing.Indicators;
 
 namespace Luoshi.Parsing.Lists;
@@ -47,14 +48,22 @@ public static class ResponsibilityLists
     }
 
     /// <summary>时间清单: every deadline the notice sets, and items' own deadlines.</summary>
-    public static ListTable Deadlines(UnderstoodNotice u, IEnumerable<(string What, DateOnly Date, string To, string Printed)> schedule)
+    public static ListTable Deadlines(UnderstoodNotice u)
     {
         ArgumentNullException.ThrowIfNull(u);
-        ArgumentNullException.ThrowIfNull(schedule);
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var s in schedule.OrderBy(s => s.Date))
+        var s = u.Schedule;
+        string reporters = s.Reporters switch
         {
-            rows.Add([s.What, s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "全部责任单位", s.To, s.Printed]);
+            ReporterRole.LeadUnits => s.CoUnitsReportToLead ? "各牵头单位（配合单位先报牵头单位）" : "各牵头单位",
+            ReporterRole.AllResponsibleUnits => "各责任单位",
+            null => "（通知未说明）",
+            _ => throw new ArgumentOutOfRangeException(nameof(u)),
+        };
+        foreach (var d in (s.WorkPlan is null ? s.Reports : s.Reports.Prepend(s.WorkPlan)).OrderBy(d => d.Date))
+        {
+            rows.Add([PeriodLabel(d.Period), d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reporters,
+                d.Recipient ?? s.Recipient ?? string.Empty, d.Inferred ? $"{d.Printed}（按规则推算）" : d.Printed]);
         }
 
         foreach (var i in u.Notice.Items.Where(i => i.Deadline is not null))
@@ -82,6 +91,18 @@ public static class ResponsibilityLists
 
         return new ListTable("责任清单", ["部分", "序号", "任务内容", .. units], rows);
     }
+
+    /// <summary>The Chinese name of a reporting period.</summary>
+    public static string PeriodLabel(ReportPeriod p) => p switch
+    {
+        ReportPeriod.WorkPlan => "报送办理工作方案",
+        ReportPeriod.Q1 => "报送第一季度完成情况",
+        ReportPeriod.Q2 => "报送第二季度完成情况",
+        ReportPeriod.Q3 => "报送第三季度完成情况",
+        ReportPeriod.Q4 => "报送第四季度完成情况",
+        ReportPeriod.Annual => "报送全年完成情况",
+        _ => throw new ArgumentOutOfRangeException(nameof(p)),
+    };
 
     private static string PartTitle(UnderstoodNotice u, int part) =>
         u.Notice.Parts.FirstOrDefault(p => p.Index == part)?.Title ?? string.Empty;
