@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Luoshi.Core.Data;
+
+/// <summary>Which database: SQLite (the embedded default) or PostgreSQL (several web instances, a city or a province).</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Chooses the provider and its migrations assembly from configuration ("Database:Provider", "Database:ConnectionString").</summary>
+public static class DatabaseSetup
+{
+    public const string SqliteMigrations = "Luoshi.Migrations.Sqlite";
+    public const string PostgresMigrations = "Luoshi.Migrations.Postgres";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        string? p = configuration["Database:Provider"];
+        return string.Equals(p, "postgres", StringComparison.OrdinalIgnoreCase) || string.Equals(p, "postgresql", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
+    }
+
+    /// <summary>Configures <paramref name="options"/> for a provider and connection string.</summary>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations));
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider));
+        }
+    }
+
+    /// <summary>Registers <see cref="LuoshiDb"/>. SQLite's default file is data/luoshi.db under <paramref name="contentRoot"/>.</summary>
+    public static IServiceCollection AddLuoshiDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = ProviderFrom(configuration);
+        string? cs = configuration["Database:ConnectionString"];
+        if (string.IsNullOrWhiteSpace(cs))
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                throw new InvalidOperationException("Database:Provider is postgres but Database:ConnectionString is empty.");
+            }
+
+            string folder = Path.Combine(contentRoot, "data");
+            Directory.CreateDirectory(folder);
+            cs = $"Data Source={Path.Combine(folder, "luoshi.db")}";
+        }
+
+        services.AddDbContext<LuoshiDb>(o => Configure(o, provider, cs));
+        return services;
+    }
+}

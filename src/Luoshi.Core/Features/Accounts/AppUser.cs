@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Luoshi.Core.Features.Accounts;
+
+/// <summary>What a person may do. One role per account; the scope comes from <see cref="AppUser.DistrictId"/> and <see cref="AppUser.UnitId"/>.</summary>
+public enum AppRole
+{
+    /// <summary>系统管理员: accounts and districts, everywhere.</summary>
+    Admin,
+
+    /// <summary>督查室工作人员: imports and runs the plan of one district.</summary>
+    Office,
+
+    /// <summary>单位填报人: fills in its own unit's work.</summary>
+    Clerk,
+
+    /// <summary>单位负责人: approves its own unit's work.</summary>
+    UnitHead,
+
+    /// <summary>区领导: reads everything of one district.</summary>
+    Leader,
+
+    /// <summary>市级查看: reads every district of the city.</summary>
+    CityViewer,
+}
+
+/// <summary>A person who signs in.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+
+    public AppRole Role { get; set; }
+
+    /// <summary>The district for Office, Clerk, UnitHead and Leader; null for Admin and CityViewer.</summary>
+    public int? DistrictId { get; set; }
+
+    /// <summary>The unit for Clerk and UnitHead.</summary>
+    public int? UnitId { get; set; }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(x => x.DisplayName).HasMaxLength(64);
+        b.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
+        b.HasOne<Districts.District>().WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Units.Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Luoshi.Core.Features.Audit;
+
+/// <summary>One recorded event: a sign-in, or a change with its before and after.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>Who: the user name, or "system".</summary>
+    public required string Actor { get; set; }
+
+    /// <summary>What happened, e.g. sign-in, sign-in-failed, publish-plan, edit-item.</summary>
+    public required string Action { get; set; }
+
+    public string? EntityType { get; set; }
+
+    public string? EntityId { get; set; }
+
+    public int? DistrictId { get; set; }
+
+    /// <summary>JSON of the state before, if any.</summary>
+    public string? Before { get; set; }
+
+    /// <summary>JSON of the state after, if any.</summary>
+    public string? After { get; set; }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(x => x.Actor).HasMaxLength(128);
+        b.Property(x => x.Action).HasMaxLength(64);
+        b.Property(x => x.EntityType).HasMaxLength(64);
+        b.Property(x => x.EntityId).HasMaxLength(64);
+        b.HasIndex(x => x.At);
+        b.HasIndex(x => new { x.DistrictId, x.At });
+    }
+}

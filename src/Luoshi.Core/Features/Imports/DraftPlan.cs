@@ -1,0 +1,182 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Luoshi.Parsing;
+using Luoshi.Parsing.Resolution;
+
+namespace Luoshi.Core.Features.Imports;
+
+/// <summary>The editable form of a plan read from a notice, stored as JSON in <see cref="ImportDraft.PlanJson"/>.</summary>
+public sealed class DraftPlan
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public string? Issuer { get; set; }
+
+    public string? DocNumber { get; set; }
+
+    public string? Title { get; set; }
+
+    public DateOnly? SignedOn { get; set; }
+
+    public LeadRule LeadRule { get; set; }
+
+    public int Year { get; set; }
+
+    public List<DraftPart> Parts { get; set; } = [];
+
+    public List<DraftItem> Items { get; set; } = [];
+
+    public List<Diagnostic> Diagnostics { get; set; } = [];
+
+    /// <summary>Unit mentions that resolve to nothing yet: publish waits until each is mapped or added.</summary>
+    public IEnumerable<(DraftItem Item, DraftUnit Unit)> Unresolved =>
+        Items.SelectMany(i => i.Lead.Concat(i.Co).Where(u => u.Name is null).Select(u => (i, u)));
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static DraftPlan FromJson(string json) => JsonSerializer.Deserialize<DraftPlan>(json, Json) ?? new DraftPlan();
+
+    /// <summary>Builds the draft from a notice read and resolved against the district's catalogue.</summary>
+    public static DraftPlan From(UnderstoodNotice u, int fallbackYear)
+    {
+        ArgumentNullException.ThrowIfNull(u);
+        var n = u.Notice;
+        var draft = new DraftPlan
+        {
+            Issuer = n.Document.Issuer,
+            DocNumber = n.Document.DocNumber,
+            Title = n.Document.Title,
+            SignedOn = n.Document.SignedOn,
+            LeadRule = n.Document.LeadRule,
+            Year = YearOf(n) ?? fallbackYear,
+            Parts = [.. n.Parts.Select(p => new DraftPart { Index = p.Index, Kind = p.Kind, Title = p.Title, DeclaredCount = p.DeclaredCount })],
+            Diagnostics = [.. u.Diagnostics],
+        };
+        for (int k = 0; k < n.Items.Count; k++)
+        {
+            var i = n.Items[k];
+            var r = u.Resolved?.Items[k];
+            var item = new DraftItem
+            {
+                Key = k + 1,
+                Part = i.Part,
+                Number = i.Number,
+                Group = i.Group,
+                Theme = i.Theme,
+                Text = i.Text,
+                Deadline = i.Deadline,
+                Leaders = string.Join("、", i.Leaders),
+                FirstLine = i.FirstLine,
+                LastLine = i.LastLine,
+                Indicators = [.. u.Indicators[k].Select(x => new DraftIndicator { Measure = x.Measure, Value = x.Value, Unit = x.Unit, Sense = x.Sense, Printed = x.Printed })],
+            };
+            if (r is null)
+            {
+                item.Lead = [.. i.Lead.Select(m => new DraftUnit { Printed = m.Printed })];
+                item.Co = [.. i.Responsible.Select(m => new DraftUnit { Printed = m.Printed })];
+            }
+            else
+            {
+                item.Lead = [.. r.LeadUnits.Select(x => new DraftUnit { Printed = PrintedFor(r, x), Name = x })];
+                item.Co = [.. r.CoUnits.Select(x => new DraftUnit { Printed = PrintedFor(r, x), Name = x })];
+                foreach (var m in r.Lead.Where(m => m.Kind == ResolutionKind.Unknown))
+                {
+                    item.Lead.Add(new DraftUnit { Printed = m.Printed, Candidates = [.. m.Candidates] });
+                }
+
+                bool respLead = r.LeadSource is LeadSource.ResponsibleUnitsLead or LeadSource.NoConvention;
+                foreach (var m in r.Responsible.Where(m => m.Kind == ResolutionKind.Unknown))
+                {
+                    (respLead ? item.Lead : item.Co).Add(new DraftUnit { Printed = m.Printed, Candidates = [.. m.Candidates] });
+                }
+            }
+
+            draft.Items.Add(item);
+        }
+
+        return draft;
+    }
+
+    private static string PrintedFor(ResolvedItem r, string unit) =>
+        r.Lead.Concat(r.Responsible).FirstOrDefault(m => m.Members.Contains(unit, StringComparer.Ordinal))?.Printed ?? unit;
+
+    private static int? YearOf(ParsedNotice n)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(n.Document.DocNumber ?? string.Empty, @"(20\d\d)");
+        if (m.Success)
+        {
+            return int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return n.Document.SignedOn?.Year;
+    }
+}
+
+public sealed class DraftPart
+{
+    public int Index { get; set; }
+
+    public PartKind Kind { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    public int? DeclaredCount { get; set; }
+}
+
+public sealed class DraftItem
+{
+    /// <summary>Position in the plan, from 1.</summary>
+    public int Key { get; set; }
+
+    public int Part { get; set; }
+
+    public string Number { get; set; } = string.Empty;
+
+    public string? Group { get; set; }
+
+    public string? Theme { get; set; }
+
+    public string Text { get; set; } = string.Empty;
+
+    public string? Deadline { get; set; }
+
+    public string? Leaders { get; set; }
+
+    public int FirstLine { get; set; }
+
+    public int LastLine { get; set; }
+
+    public List<DraftUnit> Lead { get; set; } = [];
+
+    public List<DraftUnit> Co { get; set; } = [];
+
+    public List<DraftIndicator> Indicators { get; set; } = [];
+}
+
+/// <summary>A unit of a draft item: resolved (Name set) or waiting to be mapped (Name null, candidates given).</summary>
+public sealed class DraftUnit
+{
+    public string Printed { get; set; } = string.Empty;
+
+    public string? Name { get; set; }
+
+    public List<string> Candidates { get; set; } = [];
+}
+
+public sealed class DraftIndicator
+{
+    public string Measure { get; set; } = string.Empty;
+
+    public decimal Value { get; set; }
+
+    public string Unit { get; set; } = string.Empty;
+
+    public Parsing.Indicators.IndicatorSense Sense { get; set; }
+
+    public string Printed { get; set; } = string.Empty;
+}

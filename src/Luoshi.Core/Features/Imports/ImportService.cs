@@ -1,0 +1,206 @@
+using Luoshi.Core.Common;
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Audit;
+using Luoshi.Core.Features.Units;
+using Luoshi.Documents;
+using Luoshi.Parsing;
+using Luoshi.Parsing.Catalogue;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Core.Features.Imports;
+
+/// <summary>Upload a notice, read it into a draft, correct the draft. Nothing reaches the live plan here; see <see cref="PlanPublisher"/>.</summary>
+public sealed class ImportService(LuoshiDb db, TimeProvider clock)
+{
+    /// <summary>The largest notice accepted (a real one is under 1 MB; Word files with images are larger).</summary>
+    public const long MaxUploadBytes = 20L * 1024 * 1024;
+
+    private static readonly string[] AcceptedExtensions = [".txt", ".md", ".html", ".htm", ".docx", ".pdf"];
+
+    public async Task<Outcome<ImportDraft>> CreateDraftAsync(int districtId, string fileName, byte[] content, string actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        string ext = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
+        if (!AcceptedExtensions.Contains(ext))
+        {
+            return new Failure(FailureKind.Invalid, $"不支持“{ext}”类型的文件。请上传 .txt、.md、.html、.docx 或 .pdf 格式的通知。");
+        }
+
+        if (content.LongLength > MaxUploadBytes)
+        {
+            return new Failure(FailureKind.Invalid, $"文件过大（{content.LongLength / 1024 / 1024} MB），上限为 {MaxUploadBytes / 1024 / 1024} MB。");
+        }
+
+        var doc = DocumentReader.Read(content, fileName!);
+        if (!doc.Succeeded)
+        {
+            return new Failure(FailureKind.Invalid, doc.Message ?? "无法读取该文件。");
+        }
+
+        var catalogue = await DistrictCatalogue.LoadAsync(db, districtId, ct);
+        var understood = NoticeUnderstanding.Understand(doc.Text!, new CatalogueSet([catalogue]), catalogue);
+        if (understood.Notice.Items.Count == 0)
+        {
+            return new Failure(FailureKind.Invalid, "该文件中没有读到责任分解方案（没有带牵头单位、责任单位的编号任务）。请确认上传的是目标任务责任分解方案的通知。");
+        }
+
+        var now = clock.GetUtcNow();
+        var draft = new ImportDraft
+        {
+            DistrictId = districtId,
+            FileName = Path.GetFileName(fileName!),
+            SourceText = doc.Text!,
+            PlanJson = DraftPlan.From(understood, now.Year).ToJson(),
+            Status = DraftStatus.Draft,
+            CreatedBy = actor,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.ImportDrafts.Add(draft);
+        await db.SaveChangesAsync(ct);
+        AuditLog.Record(db, clock, actor, "import-notice", nameof(ImportDraft), draft.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), districtId,
+            after: new { draft.FileName, Items = understood.Notice.Items.Count });
+        await db.SaveChangesAsync(ct);
+        return draft;
+    }
+
+    /// <summary>Applies a change to a draft's plan, refusing when someone saved the draft since <paramref name="expectedVersion"/>.</summary>
+    public async Task<Outcome<ImportDraft>> EditAsync(int draftId, int districtId, int expectedVersion, string actor, string action, Func<DraftPlan, Failure?> change, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var draft = await db.ImportDrafts.FirstOrDefaultAsync(d => d.Id == draftId && d.DistrictId == districtId, ct);
+        if (draft is null)
+        {
+            return new Failure(FailureKind.NotFound, "找不到该导入草稿。");
+        }
+
+        if (draft.Status != DraftStatus.Draft)
+        {
+            return new Failure(FailureKind.NotAllowed, "该草稿已发布或已放弃，不能再修改。");
+        }
+
+        if (draft.Version != expectedVersion)
+        {
+            return new Failure(FailureKind.Conflict, "草稿已被他人修改，您的修改未保存。请刷新页面查看最新内容后再修改。");
+        }
+
+        var plan = DraftPlan.FromJson(draft.PlanJson);
+        string before = draft.PlanJson;
+        if (change(plan) is { } refused)
+        {
+            return refused;
+        }
+
+        draft.PlanJson = plan.ToJson();
+        draft.Version++;
+        draft.UpdatedAt = clock.GetUtcNow();
+        var (changedBefore, changedAfter) = ChangedItems(before, draft.PlanJson);
+        AuditLog.Record(db, clock, actor, action, nameof(ImportDraft), draft.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), districtId,
+            before: changedBefore, after: changedAfter);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Failure(FailureKind.Conflict, "草稿已被他人修改，您的修改未保存。请刷新页面查看最新内容后再修改。");
+        }
+
+        return draft;
+    }
+
+    /// <summary>Corrects an item's text.</summary>
+    public static Func<DraftPlan, Failure?> SetText(int key, string text) => plan =>
+    {
+        var item = plan.Items.FirstOrDefault(i => i.Key == key);
+        if (item is null)
+        {
+            return new Failure(FailureKind.NotFound, "找不到该任务。");
+        }
+
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 4000)
+        {
+            return new Failure(FailureKind.Invalid, "任务内容不能为空，且不超过 4000 字。");
+        }
+
+        item.Text = text.Trim();
+        return null;
+    };
+
+    /// <summary>Maps every unresolved mention printed as <paramref name="printed"/> to the catalogue unit <paramref name="unitName"/>.</summary>
+    public static Func<DraftPlan, Failure?> MapUnit(string printed, string unitName, IReadOnlyCollection<string> catalogueNames) => plan =>
+    {
+        if (!catalogueNames.Contains(unitName))
+        {
+            return new Failure(FailureKind.Invalid, $"单位名录中没有“{unitName}”。");
+        }
+
+        int changed = 0;
+        foreach (var (_, u) in plan.Unresolved.Where(x => x.Unit.Printed == printed).ToList())
+        {
+            u.Name = unitName;
+            u.Candidates = [];
+            changed++;
+        }
+
+        return changed == 0 ? new Failure(FailureKind.NotFound, $"草稿中没有待确认的单位“{printed}”。") : null;
+    };
+
+    /// <summary>Replaces the units of one item (names must be in the catalogue).</summary>
+    public static Func<DraftPlan, Failure?> SetUnits(int key, IReadOnlyList<string> lead, IReadOnlyList<string> co, IReadOnlyCollection<string> catalogueNames) => plan =>
+    {
+        var item = plan.Items.FirstOrDefault(i => i.Key == key);
+        if (item is null)
+        {
+            return new Failure(FailureKind.NotFound, "找不到该任务。");
+        }
+
+        var unknown = lead.Concat(co).Where(n => !catalogueNames.Contains(n)).ToList();
+        if (unknown.Count > 0)
+        {
+            return new Failure(FailureKind.Invalid, $"单位名录中没有：{string.Join("、", unknown)}。请先在名录中添加。");
+        }
+
+        if (lead.Count == 0)
+        {
+            return new Failure(FailureKind.Invalid, "每项任务至少要有一个牵头单位。");
+        }
+
+        item.Lead = [.. lead.Distinct(StringComparer.Ordinal).Select(n => new DraftUnit { Printed = n, Name = n })];
+        item.Co = [.. co.Distinct(StringComparer.Ordinal).Where(n => !lead.Contains(n)).Select(n => new DraftUnit { Printed = n, Name = n })];
+        return null;
+    };
+
+    /// <summary>Adds a unit to the district's catalogue (for a unit the notice names that the catalogue lacks).</summary>
+    public async Task<Outcome<Unit>> AddUnitAsync(int districtId, string name, UnitKind kind, string actor, CancellationToken ct = default)
+    {
+        name = (name ?? string.Empty).Trim();
+        if (name.Length is < 2 or > 64)
+        {
+            return new Failure(FailureKind.Invalid, "单位名称应为 2 到 64 个字。");
+        }
+
+        if (await db.Units.AnyAsync(u => u.DistrictId == districtId && u.Name == name, ct))
+        {
+            return new Failure(FailureKind.Conflict, $"名录中已有“{name}”。");
+        }
+
+        var unit = new Unit { DistrictId = districtId, Name = name, Kind = kind };
+        db.Units.Add(unit);
+        AuditLog.Record(db, clock, actor, "add-unit", nameof(Unit), name, districtId, after: new { name, kind = kind.ToString() });
+        await db.SaveChangesAsync(ct);
+        return unit;
+    }
+
+    /// <summary>Only the items a change touched, before and after, for the audit log.</summary>
+    private static (object Before, object After) ChangedItems(string beforeJson, string afterJson)
+    {
+        static Dictionary<int, string> Digest(string json) => DraftPlan.FromJson(json).Items.ToDictionary(i => i.Key, i =>
+            $"{i.Number} {i.Text} 牵头:{string.Join("、", i.Lead.Select(u => u.Name ?? "?" + u.Printed))} 配合:{string.Join("、", i.Co.Select(u => u.Name ?? "?" + u.Printed))}");
+
+        var b = Digest(beforeJson);
+        var a = Digest(afterJson);
+        var keys = b.Keys.Union(a.Keys).Where(k => b.GetValueOrDefault(k) != a.GetValueOrDefault(k)).Order().ToList();
+        return (keys.ToDictionary(k => k, k => b.GetValueOrDefault(k)), keys.ToDictionary(k => k, k => a.GetValueOrDefault(k)));
+    }
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using Luoshi.Core.Common;
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Audit;
+using Luoshi.Core.Features.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Core.Features.Imports;
+
+/// <summary>What a re-import would change in the live plan.</summary>
+/// <param name="Added">Items in the draft, not in the live plan (part, number, text).</param>
+/// <param name="Removed">Items in the live plan, not in the draft.</param>
+/// <param name="Changed">Items whose text or units differ (part, number, before, after).</param>
+public sealed record PlanChanges(
+    IReadOnlyList<(int Part, string Number, string Text)> Added,
+    IReadOnlyList<(int Part, string Number, string Text)> Removed,
+    IReadOnlyList<(int Part, string Number, string Before, string After)> Changed)
+{
+    public bool IsEmpty => Added.Count == 0 && Removed.Count == 0 && Changed.Count == 0;
+}
+
+/// <summary>Publishes a draft into the live plan in one transaction; shows what a re-import changes before it applies.</summary>
+public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
+{
+    public async Task<Outcome<PlanChanges>> PreviewAsync(int draftId, int districtId, CancellationToken ct = default)
+    {
+        var draft = await db.ImportDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == draftId && d.DistrictId == districtId, ct);
+        if (draft is null)
+        {
+            return new Failure(FailureKind.NotFound, "找不到该导入草稿。");
+        }
+
+        var plan = DraftPlan.FromJson(draft.PlanJson);
+        var live = await LoadLiveAsync(districtId, plan.Year, ct);
+        return Compare(live, plan);
+    }
+
+    public async Task<Outcome<Plan>> PublishAsync(int draftId, int districtId, int expectedVersion, string actor, CancellationToken ct = default)
+    {
+        var draft = await db.ImportDrafts.FirstOrDefaultAsync(d => d.Id == draftId && d.DistrictId == districtId, ct);
+        if (draft is null)
+        {
+            return new Failure(FailureKind.NotFound, "找不到该导入草稿。");
+        }
+
+        if (draft.Status != DraftStatus.Draft)
+        {
+            return new Failure(FailureKind.NotAllowed, "该草稿已发布或已放弃。");
+        }
+
+        if (draft.Version != expectedVersion)
+        {
+            return new Failure(FailureKind.Conflict, "草稿已被他人修改。请刷新页面，确认最新内容后再发布。");
+        }
+
+        var plan = DraftPlan.FromJson(draft.PlanJson);
+        var unresolved = plan.Unresolved.Select(x => x.Unit.Printed).Distinct(StringComparer.Ordinal).ToList();
+        if (unresolved.Count > 0)
+        {
+            return new Failure(FailureKind.NotAllowed, $"还有 {unresolved.Count} 个单位未确认（{string.Join("、", unresolved.Take(5))}），请先对应到名录中的单位或添加到名录，再发布。");
+        }
+
+        var noLead = plan.Items.Where(i => i.Lead.Count == 0).Select(i => i.Number).ToList();
+        if (noLead.Count > 0)
+        {
+            return new Failure(FailureKind.NotAllowed, $"第 {string.Join("、", noLead.Take(10))} 项没有牵头单位，请先补充。");
+        }
+
+        var units = await db.Units.Where(u => u.DistrictId == districtId).ToDictionaryAsync(u => u.Name, u => u.Id, StringComparer.Ordinal, ct);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var old = await db.Plans.FirstOrDefaultAsync(p => p.DistrictId == districtId && p.Year == plan.Year, ct);
+            var changes = Compare(old is null ? null : await LoadLiveAsync(districtId, plan.Year, ct), plan);
+            if (old is not null)
+            {
+                db.Plans.Remove(old);
+                await db.SaveChangesAsync(ct);
+            }
+
+            var live = new Plan
+            {
+                DistrictId = districtId,
+                Year = plan.Year,
+                DocNumber = plan.DocNumber,
+                Title = plan.Title,
+                Issuer = plan.Issuer,
+                SignedOn = plan.SignedOn,
+                LeadRule = plan.LeadRule,
+                SourceText = draft.SourceText,
+                SourceFileName = draft.FileName,
+                PublishedAt = clock.GetUtcNow(),
+                PublishedBy = actor,
+                Parts = [.. plan.Parts.Select(p => new PlanPart { Index = p.Index, Kind = p.Kind, Title = p.Title, DeclaredCount = p.DeclaredCount })],
+            };
+            db.Plans.Add(live);
+            await db.SaveChangesAsync(ct);
+            var partIds = live.Parts.ToDictionary(p => p.Index, p => p.Id);
+            foreach (var i in plan.Items)
+            {
+                var item = new PlanItem
+                {
+                    PlanId = live.Id,
+                    PartId = partIds[i.Part],
+                    Seq = i.Key,
+                    Number = i.Number,
+                    Group = i.Group,
+                    Theme = i.Theme,
+                    Text = i.Text,
+                    Deadline = i.Deadline,
+                    Leaders = string.IsNullOrEmpty(i.Leaders) ? null : i.Leaders,
+                    FirstLine = i.FirstLine,
+                    LastLine = i.LastLine,
+                    Indicators = [.. i.Indicators.Select((x, k) => new ItemIndicator { Seq = k + 1, Measure = x.Measure, Value = x.Value, Unit = x.Unit, Sense = x.Sense, Printed = x.Printed })],
+                };
+                foreach (var u in i.Lead)
+                {
+                    item.Units.Add(new ItemUnit { UnitId = units[u.Name!], Role = UnitRole.Lead, Printed = u.Printed });
+                }
+
+                foreach (var u in i.Co.Where(c => !i.Lead.Any(l => l.Name == c.Name)))
+                {
+                    item.Units.Add(new ItemUnit { UnitId = units[u.Name!], Role = UnitRole.Co, Printed = u.Printed });
+                }
+
+                db.PlanItems.Add(item);
+            }
+
+            draft.Status = DraftStatus.Published;
+            draft.Version++;
+            AuditLog.Record(db, clock, actor, "publish-plan", nameof(Plan), plan.Year.ToString(CultureInfo.InvariantCulture), districtId,
+                before: old is null ? null : new { old.DocNumber, old.PublishedAt },
+                after: new { plan.DocNumber, Items = plan.Items.Count, Added = changes.Added.Count, Removed = changes.Removed.Count, Changed = changes.Changed.Count });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return (Outcome<Plan>)live;
+        });
+    }
+
+    private async Task<List<(int Part, string Number, string Text, string Units)>?> LoadLiveAsync(int districtId, int year, CancellationToken ct)
+    {
+        var planId = await db.Plans.Where(p => p.DistrictId == districtId && p.Year == year).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        if (planId is null)
+        {
+            return null;
+        }
+
+        var rows = await (from i in db.PlanItems
+                          join p in db.PlanParts on i.PartId equals p.Id
+                          where i.PlanId == planId
+                          orderby i.Seq
+                          select new { p.Index, i.Number, i.Text, Units = i.Units.Select(u => new { u.Role, u.UnitId }).ToList() }).ToListAsync(ct);
+        var names = await db.Units.Where(u => u.DistrictId == districtId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return [.. rows.Select(r => (r.Index, r.Number, r.Text, UnitsText(
+            r.Units.Where(u => u.Role == UnitRole.Lead).Select(u => names[u.UnitId]),
+            r.Units.Where(u => u.Role == UnitRole.Co).Select(u => names[u.UnitId]))))];
+    }
+
+    private static string UnitsText(IEnumerable<string> lead, IEnumerable<string> co) =>
+        $"牵头：{string.Join("、", lead.Order(StringComparer.Ordinal))}；配合：{string.Join("、", co.Order(StringComparer.Ordinal))}";
+
+    private static PlanChanges Compare(List<(int Part, string Number, string Text, string Units)>? live, DraftPlan draft)
+    {
+        var now = draft.Items.ToDictionary(i => (i.Part, i.Number), i => (i.Text, Units: UnitsText(i.Lead.Select(u => u.Name ?? u.Printed), i.Co.Select(u => u.Name ?? u.Printed))));
+        var was = (live ?? []).ToDictionary(i => (i.Part, i.Number), i => (i.Text, i.Units));
+        var added = now.Where(kv => !was.ContainsKey(kv.Key)).Select(kv => (kv.Key.Part, kv.Key.Number, kv.Value.Text)).ToList();
+        var removed = was.Where(kv => !now.ContainsKey(kv.Key)).Select(kv => (kv.Key.Part, kv.Key.Number, kv.Value.Text)).ToList();
+        var changed = now.Where(kv => was.TryGetValue(kv.Key, out var w) && w != kv.Value)
+            .Select(kv => (kv.Key.Part, kv.Key.Number, $"{was[kv.Key].Text}（{was[kv.Key].Units}）", $"{kv.Value.Text}（{kv.Value.Units}）")).ToList();
+        return new PlanChanges(added, removed, changed);
+    }
+}

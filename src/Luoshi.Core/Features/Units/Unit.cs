@@ -1,0 +1,38 @@
+using Luoshi.Parsing.Catalogue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Luoshi.Core.Features.Units;
+
+/// <summary>A unit of a district (department, sub-district office …) that is given tasks and reports on them.</summary>
+public sealed class Unit
+{
+    public int Id { get; set; }
+
+    public int DistrictId { get; set; }
+
+    /// <summary>Canonical name.</summary>
+    public required string Name { get; set; }
+
+    public UnitKind Kind { get; set; }
+
+    /// <summary>Other printed forms, separated by '|'.</summary>
+    public string Aliases { get; set; } = string.Empty;
+
+    /// <summary>The catalogue marks it as not certain.</summary>
+    public bool Unsure { get; set; }
+
+    public IEnumerable<string> AliasList => Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries);
+}
+
+internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(128);
+        b.Property(x => x.Aliases).HasMaxLength(2048);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+        b.HasIndex(x => new { x.DistrictId, x.Name }).IsUnique();
+        b.HasOne<Districts.District>().WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
