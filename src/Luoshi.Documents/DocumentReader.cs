@@ -30,6 +30,12 @@ public sealed record DocumentText(string? Text, SourceFormat Format, string? Enc
 {
     public bool Succeeded => Text is not null;
 
+    /// <summary>
+    /// Things the reader could not carry over exactly, in Chinese, for the user: Word automatic numbering left out,
+    /// PDF text normalised (NFKC), pages without a text layer, the part of a web page kept. Empty when there is nothing to say.
+    /// </summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public static DocumentText Fail(SourceFormat format, DocumentProblem problem, string message) =>
         new(null, format, null, problem, message);
 }
@@ -40,6 +46,11 @@ public static class DocumentReader
     /// <summary>Files larger than this are refused.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Reads a notice. The content decides the format when it is recognisable (a zip holding word/document.xml is Word,
+    /// "%PDF-" is PDF, "&lt;html" or "&lt;!DOCTYPE html" near the start is a web page), whatever the file name says;
+    /// otherwise the extension decides, and anything else is decoded as text.
+    /// </summary>
     public static DocumentText Read(byte[] content, string fileName)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -50,13 +61,68 @@ public static class DocumentReader
         }
 
         string ext = Path.GetExtension(fileName).ToLowerInvariant();
+        try
+        {
+            return Dispatch(content, ext);
+        }
+#pragma warning disable CA1031 // The contract is "never throws on bad content": a reader bug must not take the caller down.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            SourceFormat format = ext switch
+            {
+                ".docx" or ".doc" => SourceFormat.Word,
+                ".pdf" => SourceFormat.Pdf,
+                ".html" or ".htm" => SourceFormat.Html,
+                _ => SourceFormat.Text,
+            };
+            return DocumentText.Fail(format, DocumentProblem.Damaged, $"文件无法读取，可能已损坏（{ex.GetType().Name}）。");
+        }
+    }
+
+    private static DocumentText Dispatch(byte[] content, string ext)
+    {
+        if (content.Length == 0)
+        {
+            return TextDecoder.Decode(content);
+        }
+
+        Sniffed kind = FormatSniffer.Sniff(content, ext);
+        return kind switch
+        {
+            Sniffed.Docx => WordReader.Read(content),
+            Sniffed.Pdf => PdfReader.Read(content),
+            Sniffed.Html => HtmlReader.Read(content),
+            Sniffed.LegacyWord => DocumentText.Fail(SourceFormat.Word, DocumentProblem.UnsupportedType,
+                "不支持旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再上传。"),
+            Sniffed.EncryptedOffice => DocumentText.Fail(SourceFormat.Word, DocumentProblem.Damaged,
+                "Word 文件设置了打开密码，无法读取；请取消密码后另存为 .docx 再上传。"),
+            Sniffed.Rtf => DocumentText.Fail(SourceFormat.Word, DocumentProblem.UnsupportedType,
+                "不支持 RTF 文件，请在 Word 中另存为 .docx 后再上传。"),
+            Sniffed.OtherZip => DocumentText.Fail(SourceFormat.Text, DocumentProblem.UnsupportedType,
+                "这是一个压缩文件（zip，可能是 Excel 或其他格式），不是 Word 文档；请上传 .docx、.pdf、网页或文本文件。"),
+            Sniffed.Image => DocumentText.Fail(SourceFormat.Text, DocumentProblem.Binary,
+                "这是图片文件，没有可读取的文字；请提供 Word 或文本版本，或先做文字识别。"),
+            Sniffed.Text => TextOrMislabelled(content, ext),
+        };
+    }
+
+    /// <summary>Content with no recognisable signature: text, unless the name promised a format and the bytes are not text either.</summary>
+    private static DocumentText TextOrMislabelled(byte[] content, string ext)
+    {
+        DocumentText text = TextDecoder.Decode(content);
+        if (text.Problem != DocumentProblem.Binary)
+        {
+            return text;
+        }
+
         return ext switch
         {
-            ".docx" => DocumentText.Fail(SourceFormat.Word, DocumentProblem.UnsupportedType, "暂不支持 Word 文件。"),
-            ".pdf" => DocumentText.Fail(SourceFormat.Pdf, DocumentProblem.UnsupportedType, "暂不支持 PDF 文件。"),
+            ".docx" => DocumentText.Fail(SourceFormat.Word, DocumentProblem.Damaged, "文件名是 .docx，但内容不是有效的 Word 文档，可能已损坏。"),
+            ".pdf" => DocumentText.Fail(SourceFormat.Pdf, DocumentProblem.Damaged, "文件名是 .pdf，但内容不是有效的 PDF 文件，可能已损坏。"),
             ".doc" => DocumentText.Fail(SourceFormat.Word, DocumentProblem.UnsupportedType,
                 "不支持旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再上传。"),
-            _ => TextDecoder.Decode(content),
+            _ => text,
         };
     }
 }
