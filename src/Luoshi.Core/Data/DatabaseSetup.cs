@@ -41,24 +41,38 @@ public static class DatabaseSetup
         }
     }
 
-    /// <summary>Registers <see cref="LuoshiDb"/>. SQLite's default file is data/luoshi.db under <paramref name="contentRoot"/>.</summary>
-    public static IServiceCollection AddLuoshiDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    /// <summary>
+    /// Registers <see cref="LuoshiDb"/>. The configuration is read when a context is first made, not at
+    /// registration, so that a host's later configuration (a test host's, say) is the one used.
+    /// SQLite's default file is data/luoshi.db under <paramref name="contentRoot"/>.
+    /// </summary>
+    public static IServiceCollection AddLuoshiDatabase(this IServiceCollection services, string contentRoot)
     {
-        var provider = ProviderFrom(configuration);
-        string? cs = configuration["Database:ConnectionString"];
-        if (string.IsNullOrWhiteSpace(cs))
+        services.AddDbContext<LuoshiDb>((sp, o) =>
         {
-            if (provider == DatabaseProvider.Postgres)
-            {
-                throw new InvalidOperationException("Database:Provider is postgres but Database:ConnectionString is empty.");
-            }
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var provider = ProviderFrom(configuration);
+            Configure(o, provider, ConnectionString(configuration, provider, contentRoot));
+        });
+        return services;
+    }
 
-            string folder = Path.Combine(contentRoot, "data");
-            Directory.CreateDirectory(folder);
-            cs = $"Data Source={Path.Combine(folder, "luoshi.db")}";
+    public static string ConnectionString(IConfiguration configuration, DatabaseProvider provider, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        string? cs = configuration["Database:ConnectionString"];
+        if (!string.IsNullOrWhiteSpace(cs))
+        {
+            return cs;
         }
 
-        services.AddDbContext<LuoshiDb>(o => Configure(o, provider, cs));
-        return services;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("Database:Provider is postgres but Database:ConnectionString is empty.");
+        }
+
+        string folder = Path.Combine(contentRoot, "data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "luoshi.db")}";
     }
 }

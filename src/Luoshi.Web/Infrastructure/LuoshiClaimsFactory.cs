@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Security.Claims;
+using Luoshi.Core.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Luoshi.Web.Infrastructure;
+
+/// <summary>Puts the account's role, district and unit into its sign-in cookie as claims.</summary>
+public sealed class LuoshiClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser>(users, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var id = await base.GenerateClaimsAsync(user);
+        id.AddClaim(new Claim(AccessScope.RoleClaim, user.Role.ToString()));
+        id.AddClaim(new Claim(AccessScope.DisplayNameClaim, user.DisplayName));
+        if (user.DistrictId is int d)
+        {
+            id.AddClaim(new Claim(AccessScope.DistrictClaim, d.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (user.UnitId is int u)
+        {
+            id.AddClaim(new Claim(AccessScope.UnitClaim, u.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return id;
+    }
+}

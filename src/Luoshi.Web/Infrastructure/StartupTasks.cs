@@ -1,0 +1,43 @@
+using Luoshi.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Web.Infrastructure;
+
+/// <summary>
+/// Applies migrations ("Database:MigrateOnStart", default true: a single-box install) and loads the demo
+/// data on an empty database ("Demo:Seed", default true), printing the demo accounts.
+/// </summary>
+public static class StartupTasks
+{
+    public static async Task RunAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
+        if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        if (!app.Configuration.GetValue("Demo:Seed", true))
+        {
+            return;
+        }
+
+        string? data = DataFolder.Find(app.Configuration, app.Environment.ContentRootPath);
+        if (data is null)
+        {
+            app.Logger.LogWarning("No data folder (catalogues, seeds) found; demo data not loaded.");
+            return;
+        }
+
+        if (await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(data))
+        {
+            Console.WriteLine("演示数据已导入（江岸区、洪山区、蔡甸区）。演示账号（密码均为 " + DemoData.DemoPassword + "）：");
+            foreach (var a in DemoData.Accounts)
+            {
+                Console.WriteLine($"  {a.UserName,-22} {a.DisplayName}");
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Accounts;
+using Luoshi.Web.Features.Plans;
+using Luoshi.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddLuoshiDatabase(builder.Environment.ContentRootPath);
+builder.Services.AddScoped<Luoshi.Core.Features.Imports.ImportService>();
+builder.Services.AddScoped<Luoshi.Core.Features.Imports.PlanPublisher>();
+builder.Services.AddScoped<DemoData>();
+
+// Keys for cookies and antiforgery live in the database, so that every web instance reads the others' cookies.
+builder.Services.AddDataProtection().PersistKeysToDbContext<LuoshiDb>().SetApplicationName("Luoshi");
+
+builder.Services.AddIdentityCore<AppUser>(o =>
+    {
+        o.Password.RequiredLength = 8;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+        o.User.RequireUniqueEmail = false;
+    })
+    .AddSignInManager()
+    .AddEntityFrameworkStores<LuoshiDb>()
+    .AddClaimsPrincipalFactory<LuoshiClaimsFactory>();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(o => o.ApplicationCookie?.Configure(c =>
+{
+    c.LoginPath = "/Account/Login";
+    c.LogoutPath = "/Account/Logout";
+    c.AccessDeniedPath = "/Account/Denied";
+    c.ExpireTimeSpan = TimeSpan.FromHours(8);
+    c.SlidingExpiration = true;
+    c.Cookie.Name = "luoshi.auth";
+    c.Cookie.HttpOnly = true;
+    c.Cookie.SameSite = SameSiteMode.Strict;
+    c.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+    c.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+}));
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+builder.Services.AddAuthorization(o => o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "luoshi.csrf");
+builder.Services.AddRazorPages(o =>
+{
+    o.RootDirectory = "/Features";
+    o.Conventions.AllowAnonymousToPage("/Account/Login");
+    o.Conventions.AllowAnonymousToPage("/Account/Denied");
+    o.Conventions.AllowAnonymousToPage("/Error");
+});
+// Chinese text is written as characters, not as &#x...; escapes; markup characters are still encoded.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = Luoshi.Core.Features.Imports.ImportService.MaxUploadBytes + (1024 * 1024));
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Luoshi.Core.Features.Imports.ImportService.MaxUploadBytes + (1024 * 1024));
+
+var app = builder.Build();
+
+await StartupTasks.RunAsync(app);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+}
+
+app.UseStatusCodePages();
+app.Use(async (ctx, next) =>
+{
+    ctx.Response.Headers.XContentTypeOptions = "nosniff";
+    ctx.Response.Headers.XFrameOptions = "DENY";
+    ctx.Response.Headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
+    ctx.Response.Headers["Referrer-Policy"] = "same-origin";
+    await next();
+});
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi("/api/openapi.json");
+app.MapRazorPages();
+app.MapPlansApi();
+
+app.Run();
+
+static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+{
+    if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+    {
+        ctx.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    ctx.Response.Redirect(ctx.RedirectUri);
+    return Task.CompletedTask;
+}
+
+/// <summary>The web host's entry point, visible to the test host.</summary>
+public partial class Program;

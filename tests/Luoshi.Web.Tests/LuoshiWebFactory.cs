@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Luoshi.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Luoshi.Web.Tests;
+
+/// <summary>
+/// The real web application over a real database: a fresh SQLite file, or a fresh database on the
+/// local PostgreSQL server named by LUOSHI_TEST_PG (scripts/setup-postgres.sh starts it). Demo data is
+/// loaded, so the three seed districts and the demo accounts exist.
+/// </summary>
+public sealed class LuoshiWebFactory : WebApplicationFactory<Program>
+{
+    private readonly string _connectionString;
+
+    public LuoshiWebFactory(DatabaseProvider provider, string? sharedConnectionString = null)
+    {
+        Provider = provider;
+        _connectionString = sharedConnectionString ?? CreateDatabase(provider);
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString => _connectionString;
+
+    /// <summary>A second web instance on the same database (for the several-instances tests).</summary>
+    public LuoshiWebFactory SecondInstance() => new(Provider, _connectionString);
+
+    public static string CreateDatabase(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "luoshi-tests");
+            Directory.CreateDirectory(dir);
+            return $"Data Source={Path.Combine(dir, Guid.NewGuid().ToString("N") + ".db")}";
+        }
+
+        string admin = Environment.GetEnvironmentVariable("LUOSHI_TEST_PG")
+            ?? throw new InvalidOperationException("LUOSHI_TEST_PG is not set: run the tests through scripts/test.sh, which starts PostgreSQL.");
+        string name = "luoshi_t_" + Guid.NewGuid().ToString("N")[..12];
+        using (var conn = new NpgsqlConnection(admin))
+        {
+            conn.Open();
+            using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
+            cmd.ExecuteNonQuery();
+        }
+
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite",
+            ["Database:ConnectionString"] = _connectionString,
+            ["Database:MigrateOnStart"] = "true",
+            ["Demo:Seed"] = "true",
+        }));
+    }
+
+    public T WithDb<T>(Func<LuoshiDb, T> read)
+    {
+        using var scope = Services.CreateScope();
+        return read(scope.ServiceProvider.GetRequiredService<LuoshiDb>());
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, signed in as a demo account.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password = Infrastructure.DemoData.DemoPassword)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await SignInAsync(client, userName, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"sign-in as {userName} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    {
+        string token = await AntiforgeryTokenAsync(client, "/Account/Login");
+        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = userName,
+            ["password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    /// <summary>The antiforgery token of a page's form (the client keeps the matching cookie).</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    {
+        string html = await client.GetStringAsync(path);
+        var m = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        return m.Success ? m.Groups[1].Value : throw new InvalidOperationException("no antiforgery token on " + path);
+    }
+}
