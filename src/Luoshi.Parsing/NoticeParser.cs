@@ -38,9 +38,10 @@ public static class NoticeParser
         }
 
         var (parts, items, definitions) = OutlineBuilder.Build(facts, region, diagnostics);
+        var countByPart = items.CountBy(x => x.Part).ToDictionary(x => x.Key, x => x.Value);
         foreach (var part in parts)
         {
-            int count = items.Count(x => x.Part == part.Index);
+            int count = countByPart.GetValueOrDefault(part.Index);
             if (part.DeclaredCount is int declared && declared != count)
             {
                 diagnostics.Add(new Diagnostic(part.Line, 0, Severity.Error, "declared-count-mismatch",
@@ -52,6 +53,19 @@ public static class NoticeParser
                 diagnostics.Add(new Diagnostic(part.Line, 0, Severity.Warning, "empty-part",
                     $"“{part.Title}”下没有读到任何编号任务。"));
             }
+        }
+
+        int withoutUnits = items.Count(x => x.Lead.Count == 0 && x.Responsible.Count == 0);
+        if (items.Count >= 4 && withoutUnits * 2 > items.Count)
+        {
+            diagnostics.Add(new Diagnostic(lines[region.Start].Number, 0, Severity.Error, "layout-not-understood",
+                $"共读到 {items.Count} 项任务，其中 {withoutUnits} 项没有读到责任单位：计划的版式可能未被识别，请人工核对。"));
+        }
+
+        if (items.Count == 0)
+        {
+            diagnostics.Add(new Diagnostic(lines[region.Start].Number, 0, Severity.Error, "no-items",
+                "找到了计划部分，但没有读到任何编号任务：计划的版式可能未被识别。"));
         }
 
         return new ParsedNotice(document, parts, items, definitions, Sorted(diagnostics));

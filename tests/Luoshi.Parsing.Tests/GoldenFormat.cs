@@ -20,6 +20,10 @@ internal static class GoldenFormat
             sb.Append('\n');
             sb.Append(CultureInfo.InvariantCulture, $"part {p.Index} {KindName(p.Kind)} declared={p.DeclaredCount}\n");
             Field(sb, "title", p.Title);
+            if (p.Leader is { Length: > 0 } leader)
+            {
+                Field(sb, "leader", leader);
+            }
             foreach (var i in itemsByPart[p.Index])
             {
                 sb.Append('\n');
@@ -30,6 +34,15 @@ internal static class GoldenFormat
                 Field(sb, "text", i.Text);
                 Field(sb, "lead", string.Join(" | ", i.Lead.Select(u => u.Name)));
                 Field(sb, "responsible", string.Join(" | ", i.Responsible.Select(u => u.Name)));
+                if (i.Leaders.Count > 0)
+                {
+                    Field(sb, "leaders", string.Join(" | ", i.Leaders));
+                }
+
+                if (i.Deadline is { Length: > 0 } deadline)
+                {
+                    Field(sb, "deadline", deadline);
+                }
             }
         }
 

@@ -6,13 +6,13 @@ namespace Luoshi.Parsing.Header;
 /// <summary>Stage 5: the notice's issuer, number, title, signing date and lead convention, read from the lines before the plan.</summary>
 internal static partial class HeaderReader
 {
-    [GeneratedRegex(@"[\u4e00-\u9fff]{1,8}\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号")]
+    [GeneratedRegex(@"[\u4e00-\u9fff]{1,8}\s*[〔\[［【(（]\s*(?:19|20|１９|２０)[0-9０-９]{2}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号")]
     private static partial Regex DocNumber();
 
-    [GeneratedRegex(@"^(?<y>(?:19|20)\d\d)\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日$")]
+    [GeneratedRegex(@"^(?<y>[12１２][0-9０-９]{3})\s*年\s*(?<m>[0-9０-９]{1,2})\s*月\s*(?<d>[0-9０-９]{1,2})\s*日$")]
     private static partial Regex StandaloneDate();
 
-    [GeneratedRegex(@"发文日期\s*[:：]?\s*(?<y>(?:19|20)\d\d)[-/.年](?<m>\d{1,2})[-/.月](?<d>\d{1,2})")]
+    [GeneratedRegex(@"发文日期\s*[:：]?\s*(?<y>(?:19|20)[0-9]{2})[-/.年](?<m>[0-9]{1,2})[-/.月](?<d>[0-9]{1,2})")]
     private static partial Regex IssuedDate();
 
     [GeneratedRegex(@"^(?<name>.{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会))\s*文件$")]
@@ -51,6 +51,13 @@ internal static partial class HeaderReader
                 continue;
             }
 
+            if (t.Length > MaxHeaderLine)
+            {
+                // Header fields stand on short lines; a huge line (damage, binary) only gets the convention check.
+                rule = Combine(rule, t);
+                continue;
+            }
+
             issuer ??= IssuerHeader().Match(TextRules.Fold(t)) is { Success: true } h ? h.Groups["name"].Value : null;
             docNumber ??= DocNumber().Match(t) is { Success: true } dn ? TextRules.Fold(dn.Value).Replace(" ", string.Empty, StringComparison.Ordinal) : null;
             if (title is null && t.Contains("关于", StringComparison.Ordinal))
@@ -76,14 +83,7 @@ internal static partial class HeaderReader
                 signature ??= PreviousSignature(lines, i);
             }
 
-            if (ResponsibleLeadRule().IsMatch(t))
-            {
-                rule = LeadRule.ResponsibleUnitsLead;
-            }
-            else if (rule == LeadRule.Unstated && FirstListedRule().IsMatch(t))
-            {
-                rule = LeadRule.FirstListedLeads;
-            }
+            rule = Combine(rule, t);
         }
 
         if (signedOn is null && issuedDate is not null)
@@ -96,6 +96,14 @@ internal static partial class HeaderReader
         issuer ??= signature;
         return new NoticeDocument(issuer, docNumber, title, signedOn, rule);
     }
+
+    private const int MaxHeaderLine = 2000;
+
+    /// <summary>The convention stated so far: "责任单位即为牵头单位" wins over "列第一位者为牵头单位".</summary>
+    private static LeadRule Combine(LeadRule current, string t) =>
+        ResponsibleLeadRule().IsMatch(t) ? LeadRule.ResponsibleUnitsLead
+        : current == LeadRule.Unstated && FirstListedRule().IsMatch(t) ? LeadRule.FirstListedLeads
+        : current;
 
     private static bool IsDamagedDate(string t)
     {
@@ -144,9 +152,21 @@ internal static partial class HeaderReader
 
     private static DateOnly? MakeDate(Match m)
     {
-        int y = int.Parse(m.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        int mo = int.Parse(m.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        int d = int.Parse(m.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        return mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
+        int y = Number(m.Groups["y"].Value);
+        int mo = Number(m.Groups["m"].Value);
+        int d = Number(m.Groups["d"].Value);
+        return y is >= 1900 and <= 2199 && mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
+    }
+
+    /// <summary>The value of ASCII or full-width digits ("２０２６" is 2026); the regexes admit no other characters.</summary>
+    private static int Number(string digits)
+    {
+        int v = 0;
+        foreach (char c in digits)
+        {
+            v = (v * 10) + Chars.DigitValue(c);
+        }
+
+        return v;
     }
 }

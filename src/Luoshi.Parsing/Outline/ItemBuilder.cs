@@ -39,6 +39,12 @@ internal sealed class ItemBuilder(Numbering numbering, int firstLine)
         LastLine = line;
         if (InClause)
         {
+            if (line != ClauseLine && ClauseLabels.MatchAt(segment, 0) is not null)
+            {
+                // "牵头单位：A" then "责任单位：B" on the next line: keep the labels apart.
+                _clause.Append('；');
+            }
+
             return ContinueClause(segment, line, diagnostics);
         }
 

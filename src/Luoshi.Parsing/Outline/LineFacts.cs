@@ -12,12 +12,14 @@ internal sealed class LineFacts
         Numbering = new Numbering?[lines.Count];
         ClauseAt = new int[lines.Count];
         Noise = new bool[lines.Count];
+        Unlabelled = new bool[lines.Count];
         for (int i = 0; i < lines.Count; i++)
         {
             string t = lines[i].Text;
             Noise[i] = t.Length == 0 || LineSplitter.IsPageNumber(t);
             Numbering[i] = !Noise[i] && NumberingReader.TryRead(t, out var n) ? n : null;
             ClauseAt[i] = Noise[i] ? -1 : ClauseLabels.FindClauseStart(t);
+            Unlabelled[i] = !Noise[i] && ClauseAt[i] < 0 && UnlabelledClause.EndsWithOne(t);
         }
     }
 
@@ -33,7 +35,10 @@ internal sealed class LineFacts
 
     public int Count => Lines.Count;
 
-    public bool HasClause(int i) => ClauseAt[i] >= 0;
+    /// <summary>Lines that end with units named without labels ("区发改局牵头，区财政局配合。").</summary>
+    public bool[] Unlabelled { get; }
+
+    public bool HasClause(int i) => ClauseAt[i] >= 0 || Unlabelled[i];
 
     public static bool IsTheme(string t) =>
         t.StartsWith("——", StringComparison.Ordinal) || t.StartsWith("--", StringComparison.Ordinal)

@@ -21,6 +21,7 @@ internal sealed partial class OutlineBuilder
     private string? _theme;
     private ItemBuilder? _current;
     private Action<string>? _continueHeading;
+    private bool _lastClauseUnclosed;
 
     [GeneratedRegex(@"[（(]\s*共\s*(?<n>[0-9０-９]+)\s*项\s*[)）]")]
     private static partial Regex DeclaredCount();
@@ -126,11 +127,25 @@ internal sealed partial class OutlineBuilder
         }
 
         CloseItem();
-        if (_current is null && _items.Count > 0 && _region.End == _f.Count && !_items[^1].Lead.Any() && !_items[^1].Responsible.Any())
+        if (_items.Count > 0 && _region.End == _f.Count && IsLastNonBlank(_items[^1].LastLine)
+            && (_lastClauseUnclosed || (_items[^1].Lead.Count == 0 && _items[^1].Responsible.Count == 0)))
         {
             _diagnostics.Add(new Diagnostic(_items[^1].LastLine, 0, Severity.Warning, "text-cut-off",
                 "文本在最后一项任务中途结束，可能不完整。"));
         }
+    }
+
+    private bool IsLastNonBlank(int lineNumber)
+    {
+        for (int i = _f.Count - 1; i >= 0; i--)
+        {
+            if (!_f.Noise[i])
+            {
+                return _f.Lines[i].Number == lineNumber;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsOuter(NumberStyle style, NumberStyle itemStyle) => Rank(style) < Rank(itemStyle) && style != NumberStyle.ChineseComma;
@@ -287,138 +302,6 @@ internal sealed partial class OutlineBuilder
 
         return preference.FirstOrDefault(present.Contains, NumberStyle.ArabicDot);
     }
-
-    private void CloseItem()
-    {
-        if (_current is not { } b)
-        {
-            return;
-        }
-
-        _current = null;
-        string text = b.Text;
-        ClauseContent clause = new();
-        if (b.HasClause)
-        {
-            if (b.ClauseBracketed && !b.ClauseClosed)
-            {
-                _diagnostics.Add(new Diagnostic(b.ClauseLine, 0, Severity.Info, "unclosed-bracket",
-                    "单位说明的括号没有闭合，已读到下一项任务之前为止。"));
-            }
-
-            foreach (string extra in b.ExtraClauses)
-            {
-                Merge(clause, ClauseReader.Read(extra, b.ClauseLine, _diagnostics));
-            }
-
-            Merge(clause, ClauseReader.Read(b.Clause, b.ClauseLine, _diagnostics));
-        }
-        else if (TryUnlabelled(ref text, b.LastLine) is { } unlabelled)
-        {
-            clause = unlabelled;
-        }
-
-        _definitions.AddRange(clause.Definitions);
-        if (clause.Lead.Count == 0 && clause.Responsible.Count == 0)
-        {
-            _diagnostics.Add(new Diagnostic(b.FirstLine, 0, Severity.Warning, "item-without-units",
-                $"第{b.Numbering.Token}项没有读到牵头单位或责任单位。"));
-        }
-
-        if (text.Length == 0)
-        {
-            _diagnostics.Add(new Diagnostic(b.FirstLine, 0, Severity.Warning, "item-without-text",
-                $"第{b.Numbering.Token}项没有任务内容。"));
-        }
-
-        var leaders = clause.Leaders.Count > 0 ? clause.Leaders
-            : (_groupLeader ?? _part!.Leader) is { } l ? [l] : new List<string>();
-        CheckNumbering(b);
-        _items.Add(new PlanItem(_part!.Index, _part.Kind, b.Numbering.Token, b.Numbering.Value, _group, _theme, text,
-            clause.Lead, clause.Responsible, leaders, clause.Deadline, b.FirstLine, b.LastLine));
-    }
-
-    private ClauseContent? TryUnlabelled(ref string text, int line)
-    {
-        // "……。（区发改局牵头，区财政局配合）" or a last sentence "区发改局牵头，区财政局配合。"
-        string t = text.TrimEnd();
-        if (t.Length > 2 && Chars.IsCloseBracket(t[^1]))
-        {
-            int depth = 0;
-            for (int i = t.Length - 1; i >= 0; i--)
-            {
-                if (Chars.IsCloseBracket(t[i]))
-                {
-                    depth++;
-                }
-                else if (Chars.IsOpenBracket(t[i]) && --depth == 0)
-                {
-                    if (ClauseReader.ReadUnlabelled(t[i..], line, _diagnostics) is { } c)
-                    {
-                        text = t[..i].TrimEnd();
-                        _diagnostics.Add(new Diagnostic(line, 0, Severity.Info, "unlabelled-clause",
-                            "单位说明没有“牵头单位：”等标签，已按“××牵头，××配合”的写法读取。"));
-                        return c;
-                    }
-
-                    break;
-                }
-            }
-        }
-
-        int lastStop = t.TrimEnd('。').LastIndexOfAny(['。', '；']);
-        string tail = t[(lastStop + 1)..];
-        if (tail.Contains("牵头", StringComparison.Ordinal) || tail.Contains("配合", StringComparison.Ordinal))
-        {
-            if (ClauseReader.ReadUnlabelled(tail, line, _diagnostics) is { } c)
-            {
-                text = t[..(lastStop + 1)].TrimEnd();
-                _diagnostics.Add(new Diagnostic(line, 0, Severity.Info, "unlabelled-clause",
-                    "单位说明没有“牵头单位：”等标签，已按“××牵头，××配合”的写法读取。"));
-                return c;
-            }
-        }
-
-        return null;
-    }
-
-    private static void Merge(ClauseContent into, ClauseContent from)
-    {
-        into.Lead.AddRange(from.Lead);
-        into.Responsible.AddRange(from.Responsible);
-        into.Leaders.AddRange(from.Leaders);
-        into.Deadline ??= from.Deadline;
-        into.Definitions.AddRange(from.Definitions);
-    }
-
-    private void CheckNumbering(ItemBuilder b)
-    {
-        int value = b.Numbering.Value;
-        if (_items.Count == 0)
-        {
-            if (value != 1)
-            {
-                _diagnostics.Add(new Diagnostic(b.FirstLine, 0, Severity.Warning, "numbering-gap",
-                    $"计划的第一项编号是{b.Numbering.Token}，不是1。"));
-            }
-
-            return;
-        }
-
-        var prev = _items[^1];
-        bool samePart = prev.Part == _part!.Index;
-        bool ok = value == prev.Ordinal + 1 || (!samePart && value == 1);
-        if (!ok)
-        {
-            _diagnostics.Add(new Diagnostic(b.FirstLine, 0, Severity.Warning, "numbering-gap",
-                $"编号不连续：第{prev.Number}项之后是第{b.Numbering.Token}项。"));
-        }
-    }
-
-    private int ExpectedNext() =>
-        _current is not null ? _current.Numbering.Value + 1
-        : _items.Count > 0 && _items[^1].Part == _part!.Index ? _items[^1].Ordinal + 1
-        : 1;
 
     private static int ParseInt(string digits)
     {

@@ -55,13 +55,16 @@ internal static class PlanLocator
         {
             int spanEnd = r + 1 < runs.Count ? runs[r + 1][0] : f.Count;
             int clauses = 0;
+            int numbered = 0;
             for (int i = runs[r][0]; i < spanEnd; i++)
             {
                 clauses += f.HasClause(i) ? 1 : 0;
+                numbered += f.Numbering[i] is { Style: not NumberStyle.ChineseComma } ? 1 : 0;
             }
 
+            // Without any unit clause in the text, a run of titled headings is the plan only if numbered items follow.
             bool titled = runs[r].Any(i => PartKinds.FromTitle(f.Lines[i].Text) != PartKind.Other);
-            if (clauses > 0 || (clauseCount == 0 && titled && runs[r].Count > 1))
+            if (clauses > 0 || (clauseCount == 0 && titled && numbered >= 2))
             {
                 planHeadings.AddRange(runs[r]);
             }

@@ -149,6 +149,11 @@ internal static class NumberingReader
             return true;
         }
 
+        if (c0 == '第' && TryReadPartOrdinal(t, out numbering))
+        {
+            return true;
+        }
+
         if (Chars.IsChineseNumeralChar(c0))
         {
             int i = 0;
@@ -173,6 +178,32 @@ internal static class NumberingReader
         }
 
         return false;
+    }
+
+    /// <summary>"第一部分 主要预期目标": a part heading written as an ordinal, read as the outermost level.</summary>
+    private static bool TryReadPartOrdinal(string t, out Numbering numbering)
+    {
+        numbering = default;
+        int i = 1;
+        while (i < t.Length && Chars.IsChineseNumeralChar(t[i]) && i < 4)
+        {
+            i++;
+        }
+
+        int value = Chars.ChineseNumeralValue(t.AsSpan(1, i - 1));
+        if (value <= 0 || !t.AsSpan(i).StartsWith("部分", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        int content = SkipSpaces(t, i + 2);
+        if (content < t.Length && t[content] is '：' or ':' or '、' or '　')
+        {
+            content = SkipSpaces(t, content + 1);
+        }
+
+        numbering = new Numbering(NumberStyle.ChineseComma, t[..(i + 2)], value, content);
+        return true;
     }
 
     private static int SkipSpaces(string t, int i)

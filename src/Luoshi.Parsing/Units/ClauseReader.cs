@@ -120,7 +120,8 @@ internal static partial class ClauseReader
     }
 
     private static bool AllLookLikeUnits(ClauseContent c) =>
-        c.Lead.Concat(c.Responsible).All(m => m.Name.Length is >= 2 and <= 30 && !m.Name.Contains('。', StringComparison.Ordinal));
+        c.Lead.Concat(c.Responsible).All(m => m.Name.Length is >= 2 and <= 30 && !m.Name.Contains('。', StringComparison.Ordinal)
+            && UnitListReader.HasUnitEnding(m.Name));
 
     private static void Apply(ClauseContent content, string label, LabelRole role, string value, int line, List<Diagnostic> diagnostics)
     {
@@ -129,7 +130,21 @@ internal static partial class ClauseReader
             case LabelRole.Lead:
             case LabelRole.Responsible:
                 var read = UnitListReader.Read(value, label, line);
-                (role == LabelRole.Lead ? content.Lead : content.Responsible).AddRange(read.Mentions);
+                foreach (var mention in read.Mentions)
+                {
+                    // "区发改局（牵头）" in a list of responsible units marks the lead unit in place.
+                    if (role == LabelRole.Responsible && LeadMarked(mention.Name) is { } bare)
+                    {
+                        content.Lead.Add(mention with { Name = bare });
+                        diagnostics.Add(new Diagnostic(line, 0, Severity.Info, "lead-marked-in-list",
+                            $"“{mention.Printed}”标注为牵头，已列为牵头单位。"));
+                    }
+                    else
+                    {
+                        (role == LabelRole.Lead ? content.Lead : content.Responsible).Add(mention);
+                    }
+                }
+
                 content.Definitions.AddRange(read.Definitions);
                 diagnostics.AddRange(read.Diagnostics);
                 break;
@@ -148,6 +163,21 @@ internal static partial class ClauseReader
             default:
                 throw new InvalidOperationException($"unknown label role {role}");
         }
+    }
+
+    /// <summary>The unit's name without a trailing "（牵头）" marker, or null when it has none.</summary>
+    internal static string? LeadMarked(string name)
+    {
+        string[] markers = ["（牵头）", "(牵头)", "〈牵头〉", "[牵头]", "【牵头】", "（牵头单位）", "(牵头单位)"];
+        foreach (string m in markers)
+        {
+            if (name.Length > m.Length && name.EndsWith(m, StringComparison.Ordinal))
+            {
+                return name[..^m.Length].TrimEnd();
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Removes one bracket pair around the whole clause, or a lone opening or closing bracket left by damage.</summary>

@@ -37,7 +37,7 @@ internal static partial class UnitListReader
 
         var pieces = SplitTopLevel(content);
         var names = new List<(string Printed, string Name, bool SeparatorBeforeIsDun)>();
-        foreach (var (raw, dunFirst) in pieces)
+        foreach (var (raw, dunFirst) in pieces.SelectMany(p => SplitOnSpaces(p, line, diagnostics)))
         {
             bool dunBefore = dunFirst;
             string printed = TextRules.Fold(raw);
@@ -115,6 +115,27 @@ internal static partial class UnitListReader
         result.Add((content[start..], dunBefore));
         result.RemoveAll(p => string.IsNullOrWhiteSpace(p.Item1));
         return result;
+    }
+
+    /// <summary>
+    /// "区发改局 区财政局 区商务局": units separated by spaces only (a table cell or a PDF line). Split
+    /// only when every piece is a whole unit name, so that a name broken by a space stays one.
+    /// </summary>
+    private static IEnumerable<(string Piece, bool DunBefore)> SplitOnSpaces((string Piece, bool DunBefore) p, int line,
+        List<Diagnostic> diagnostics)
+    {
+        string[] tokens = p.Piece.Split([' ', '\u3000', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // Each piece a whole unit that opens like the first one ("区…", "县…") or as a collective ("各…"):
+        // "区经济信息化和科 技创新局" is one name broken by a space, though 科 ends unit names too.
+        if (tokens.Length < 2 || tokens.Length > 30
+            || !tokens.All(t => t.Length >= 3 && HasUnitEnding(t) && Depth(t) == 0 && (t[0] == tokens[0][0] || t[0] == '各')))
+        {
+            return [p];
+        }
+
+        diagnostics.Add(new Diagnostic(line, 0, Severity.Info, "units-space-separated",
+            $"“{TextRules.Fold(p.Piece)}”中的单位以空格分隔，已按 {tokens.Length} 个单位读取。"));
+        return tokens.Select((t, i) => (t, i == 0 ? p.DunBefore : true));
     }
 
     private static bool IsOpenBareDefinition(string head)

@@ -1,0 +1,158 @@
+using System.Text;
+
+namespace Luoshi.Parsing.Text;
+
+/// <summary>What a table column holds, read from its header cell.</summary>
+internal enum TableColumn
+{
+    Other,
+    Number,
+    Task,
+    Lead,
+    Responsible,
+    Leader,
+    Deadline,
+}
+
+/// <summary>A table's header row: the role of each column and the label its clause is written under.</summary>
+internal sealed class TableHeader
+{
+    private TableHeader(TableColumn[] columns, string[] labels)
+    {
+        Columns = columns;
+        Labels = labels;
+    }
+
+    public TableColumn[] Columns { get; }
+
+    /// <summary>The header cell as printed (spaces removed), per column.</summary>
+    public string[] Labels { get; }
+
+    public int Count => Columns.Length;
+
+    public int IndexOf(TableColumn c) => Array.IndexOf(Columns, c);
+
+    /// <summary>
+    /// Reads a header row: it needs a task column and a column naming units or leaders, and at
+    /// most one cell in three that is not a known header.
+    /// </summary>
+    public static TableHeader? TryRead(IReadOnlyList<string> cells)
+    {
+        if (cells.Count < 2 || cells.Count > 12)
+        {
+            return null;
+        }
+
+        var columns = new TableColumn[cells.Count];
+        var labels = new string[cells.Count];
+        int other = 0;
+        for (int i = 0; i < cells.Count; i++)
+        {
+            labels[i] = Compact(cells[i]);
+            var c = Classify(labels[i]);
+            if (c is TableColumn.Task or TableColumn.Number && Array.IndexOf(columns, c, 0, i) >= 0)
+            {
+                // A second task-like column ("具体工作内容" beside "责任事项") is not read.
+                c = TableColumn.Other;
+            }
+
+            columns[i] = c;
+            other += c == TableColumn.Other ? 1 : 0;
+        }
+
+        bool hasTask = Array.IndexOf(columns, TableColumn.Task) >= 0;
+        bool hasWho = columns.Any(c => c is TableColumn.Lead or TableColumn.Responsible or TableColumn.Leader);
+        return hasTask && hasWho && other * 3 <= cells.Count ? new TableHeader(columns, labels) : null;
+    }
+
+    /// <summary>True when the cells repeat this header (tables repeat their header on every page).</summary>
+    public bool IsRepeatedBy(IReadOnlyList<string> cells) =>
+        cells.Count == Count && cells.Select(Compact).SequenceEqual(Labels, StringComparer.Ordinal);
+
+    public static TableColumn Classify(string header)
+    {
+        string h = Compact(header);
+        if (h.Length == 0 || h.Length > 12)
+        {
+            return TableColumn.Other;
+        }
+
+        if (h is "序号" or "编号" or "序" or "顺序号")
+        {
+            return TableColumn.Number;
+        }
+
+        bool unitWord = h.Contains("单位", StringComparison.Ordinal) || h.Contains("部门", StringComparison.Ordinal);
+        if (h.StartsWith("牵头", StringComparison.Ordinal) && unitWord)
+        {
+            return TableColumn.Lead;
+        }
+
+        if (h.Contains("领导", StringComparison.Ordinal) || h is "责任人" or "牵头负责人")
+        {
+            return TableColumn.Leader;
+        }
+
+        if (h.Contains("时限", StringComparison.Ordinal) || h.Contains("完成时间", StringComparison.Ordinal)
+            || h.Contains("时间节点", StringComparison.Ordinal))
+        {
+            return TableColumn.Deadline;
+        }
+
+        if (unitWord)
+        {
+            return TableColumn.Responsible;
+        }
+
+        string[] taskWords = ["任务", "事项", "工作内容", "目标", "项目", "指标"];
+        return taskWords.Any(w => h.Contains(w, StringComparison.Ordinal)) && !h.Contains("科室", StringComparison.Ordinal)
+            ? TableColumn.Task
+            : TableColumn.Other;
+    }
+
+    /// <summary>The clause label a column's cell is written under when the row is rewritten.</summary>
+    public string ClauseLabel(int column) => Columns[column] switch
+    {
+        TableColumn.Lead => "牵头单位",
+        TableColumn.Responsible => Units.ClauseLabels.MatchAt(Labels[column] + "：", 0) is { Role: Units.LabelRole.Responsible } m
+            ? m.Label : "责任单位",
+        TableColumn.Leader => Units.ClauseLabels.MatchAt(Labels[column] + "：", 0) is { Role: Units.LabelRole.Leader } l
+            ? l.Label : "责任领导",
+        TableColumn.Deadline => "完成时限",
+        TableColumn.Other or TableColumn.Number or TableColumn.Task => string.Empty,
+        _ => string.Empty,
+    };
+
+    /// <summary>The clause for a row: "（牵头单位：A；责任单位：B；完成时限：C）", or empty when no cell names anything.</summary>
+    public string Clause(IReadOnlyList<string> cells)
+    {
+        var sb = new StringBuilder();
+        for (int i = 0; i < Count && i < cells.Count; i++)
+        {
+            string label = ClauseLabel(i);
+            string value = TableReader.CellValue(cells[i]);
+            if (label.Length == 0 || value.Length == 0)
+            {
+                continue;
+            }
+
+            sb.Append(sb.Length == 0 ? "（" : "；").Append(label).Append('：').Append(value);
+        }
+
+        return sb.Length == 0 ? string.Empty : sb.Append('）').ToString();
+    }
+
+    private static string Compact(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (char c in s)
+        {
+            if (!Chars.IsSpace(c) && c is not ('*' or '#'))
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+}
