@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian 12 machine, idempotently: CJK fonts, poppler (pdftoppm/pdftotext),
-# LibreOffice Writer (makes .pdf from .docx in the document tests). Safe to run again: checks dpkg first.
+# LibreOffice Writer (makes .pdf from .docx in the document tests), Chromium (browser tests, driven by Playwright
+# through /usr/bin/chromium; never a downloaded browser). Safe to run again: checks dpkg first.
 set -euo pipefail
-packages=(fonts-noto-cjk fonts-wqy-zenhei poppler-utils libreoffice-writer-nogui)
+packages=(fonts-noto-cjk fonts-wqy-zenhei poppler-utils libreoffice-writer-nogui chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
