@@ -1,0 +1,14 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using Luoshi.Benchmarks;
+
+// Usage: dotnet run -c Release --project bench/Luoshi.Benchmarks -- --filter '*' [--job short]
+// Figures and the machine they were taken on: docs/benchmarks.md.
+var config = DefaultConfig.Instance
+    // Median and Min next to Mean: the machine is shared, and Min shows the undisturbed cost.
+    .AddColumn(StatisticColumn.Median, StatisticColumn.Min)
+    .AddColumn(ThroughputColumn.Size, ThroughputColumn.Rate)
+    .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(32));
+BenchmarkSwitcher.FromAssembly(typeof(ParseSeed).Assembly).Run(args, config);
