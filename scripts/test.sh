@@ -6,4 +6,11 @@ cd "$(dirname "$0")/.."
 bash scripts/setup-test-deps.sh
 bash scripts/setup-postgres.sh
 export LUOSHI_TEST_PG="${LUOSHI_TEST_PG:-Host=127.0.0.1;Port=5432;Username=luoshi_test;Password=luoshi_test;Database=postgres}"
-dotnet test Luoshi.sln -c Release --logger "console;verbosity=normal" "$@"
+log=$(mktemp)
+status=0
+dotnet test Luoshi.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+# One closing line over all test projects, in the plain form CI reads.
+awk '/^ +Passed: +[0-9]+$/ {p+=$2} /^ +Failed: +[0-9]+$/ {f+=$2} /^ +Skipped: +[0-9]+$/ {s+=$2}
+     END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}' "$log"
+rm -f "$log"
+exit $status
