@@ -1,0 +1,172 @@
+using Luoshi.Core.Common;
+using Luoshi.Core.Features.Accounts;
+
+namespace Luoshi.Core.Features.Reports;
+
+/// <summary>Where a work plan (办理工作方案) or a quarterly report stands.</summary>
+public enum FilingState
+{
+    /// <summary>The unit's clerk is writing it.</summary>
+    Draft,
+
+    /// <summary>Waiting for the unit head's approval (单位主要负责人审定).</summary>
+    AwaitingHead,
+
+    /// <summary>The head sent it back with a comment.</summary>
+    ReturnedByHead,
+
+    /// <summary>A co-unit's part, approved by its head, handed to the lead unit to consolidate.</summary>
+    WithLeadUnit,
+
+    /// <summary>The lead unit sent a co-unit's part back.</summary>
+    ReturnedByLead,
+
+    /// <summary>Approved by the head and submitted to the supervision office.</summary>
+    AwaitingOffice,
+
+    /// <summary>The office sent it back with a comment.</summary>
+    ReturnedByOffice,
+
+    /// <summary>Accepted by the office.</summary>
+    Accepted,
+}
+
+/// <summary>A step someone takes on a filing.</summary>
+public enum FilingAction
+{
+    Submit,
+    Approve,
+    Return,
+    Accept,
+    Reopen,
+}
+
+/// <summary>Who acts, on which filing.</summary>
+/// <param name="Role">The actor's role.</param>
+/// <param name="ActorUnitId">The actor's unit (clerks and heads).</param>
+/// <param name="ActorDistrictId">The actor's district.</param>
+/// <param name="FilingUnitId">The unit the filing belongs to.</param>
+/// <param name="LeadUnitIds">The item's lead units.</param>
+/// <param name="DistrictId">The filing's district.</param>
+/// <param name="CoUnitsReportToLead">The district's rule: co-units file to the lead unit first.</param>
+/// <param name="PeriodLocked">The quarter is closed.</param>
+public sealed record FilingContext(
+    AppRole Role, int? ActorUnitId, int? ActorDistrictId, int FilingUnitId, IReadOnlyCollection<int> LeadUnitIds, int DistrictId,
+    bool CoUnitsReportToLead, bool PeriodLocked)
+{
+    public bool IsCoUnitPart => CoUnitsReportToLead && !LeadUnitIds.Contains(FilingUnitId);
+
+    public bool ActorIsOwnUnit => ActorDistrictId == DistrictId && ActorUnitId == FilingUnitId;
+
+    public bool ActorIsLeadUnit => ActorDistrictId == DistrictId && ActorUnitId is int u && LeadUnitIds.Contains(u);
+
+    public bool ActorIsOffice => (Role == AppRole.Office && ActorDistrictId == DistrictId) || Role == AppRole.Admin;
+}
+
+/// <summary>
+/// The one set of rules for moving a work plan or a report: clerk → head → (lead unit, for a co-unit
+/// where the district says so) → office. Expected refusals are values with a Chinese message.
+/// </summary>
+public static class FilingFlow
+{
+    public static Outcome<FilingState> Apply(FilingState state, FilingAction action, FilingContext c, string? comment = null)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        if (c.PeriodLocked && action != FilingAction.Reopen)
+        {
+            return new Failure(FailureKind.NotAllowed, "该季度已关闭，报告已锁定；如需修改，请督查室先重新开放。");
+        }
+
+        switch (action)
+        {
+            case FilingAction.Submit:
+                if (c.Role != AppRole.Clerk || !c.ActorIsOwnUnit)
+                {
+                    return Forbidden("只有本单位填报人可以提交。");
+                }
+
+                return state is FilingState.Draft or FilingState.ReturnedByHead or FilingState.ReturnedByLead or FilingState.ReturnedByOffice
+                    ? FilingState.AwaitingHead
+                    : NotNow(state, "提交");
+
+            case FilingAction.Approve:
+                if (c.Role != AppRole.UnitHead || !c.ActorIsOwnUnit)
+                {
+                    return Forbidden("只有本单位负责人可以审定。");
+                }
+
+                return state == FilingState.AwaitingHead
+                    ? (c.IsCoUnitPart ? FilingState.WithLeadUnit : FilingState.AwaitingOffice)
+                    : NotNow(state, "审定");
+
+            case FilingAction.Return:
+                if (string.IsNullOrWhiteSpace(comment))
+                {
+                    return new Failure(FailureKind.Invalid, "退回时请填写退回意见。");
+                }
+
+                if (state == FilingState.AwaitingHead)
+                {
+                    return c.Role == AppRole.UnitHead && c.ActorIsOwnUnit ? FilingState.ReturnedByHead : Forbidden("只有本单位负责人可以退回待审定的材料。");
+                }
+
+                if (state == FilingState.WithLeadUnit)
+                {
+                    return c.Role is AppRole.Clerk or AppRole.UnitHead && c.ActorIsLeadUnit ? FilingState.ReturnedByLead : Forbidden("只有牵头单位可以退回配合单位的材料。");
+                }
+
+                if (state == FilingState.AwaitingOffice)
+                {
+                    return c.ActorIsOffice ? FilingState.ReturnedByOffice : Forbidden("只有督查室可以退回已报送的材料。");
+                }
+
+                return NotNow(state, "退回");
+
+            case FilingAction.Accept:
+                if (!c.ActorIsOffice)
+                {
+                    return Forbidden("只有督查室可以接收。");
+                }
+
+                return state == FilingState.AwaitingOffice ? FilingState.Accepted : NotNow(state, "接收");
+
+            case FilingAction.Reopen:
+                if (!c.ActorIsOffice)
+                {
+                    return Forbidden("只有督查室可以重新开放。");
+                }
+
+                if (string.IsNullOrWhiteSpace(comment))
+                {
+                    return new Failure(FailureKind.Invalid, "重新开放时请填写原因，将记入审计日志。");
+                }
+
+                return state == FilingState.Accepted || c.PeriodLocked ? FilingState.Draft : NotNow(state, "重新开放");
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action));
+        }
+    }
+
+    /// <summary>Whether the unit's people may still change the text.</summary>
+    public static bool Editable(FilingState s) =>
+        s is FilingState.Draft or FilingState.ReturnedByHead or FilingState.ReturnedByLead or FilingState.ReturnedByOffice;
+
+    private static Failure Forbidden(string message) => new(FailureKind.Forbidden, message);
+
+    private static Failure NotNow(FilingState state, string step) =>
+        new(FailureKind.NotAllowed, $"当前状态（{Label(state)}）不能{step}。");
+
+    public static string Label(FilingState s) => s switch
+    {
+        FilingState.Draft => "填写中",
+        FilingState.AwaitingHead => "待单位负责人审定",
+        FilingState.ReturnedByHead => "单位负责人已退回",
+        FilingState.WithLeadUnit => "已交牵头单位汇总",
+        FilingState.ReturnedByLead => "牵头单位已退回",
+        FilingState.AwaitingOffice => "已报送督查室",
+        FilingState.ReturnedByOffice => "督查室已退回",
+        FilingState.Accepted => "督查室已接收",
+        _ => throw new ArgumentOutOfRangeException(nameof(s)),
+    };
+}
