@@ -13,6 +13,7 @@ internal sealed partial class OutlineBuilder
     private readonly List<PlanPart> _parts = [];
     private readonly List<PlanItem> _items = [];
     private readonly List<InPlaceDefinition> _definitions = [];
+    private readonly HashSet<int> _headings;
 
     private PlanPart? _part;
     private NumberStyle _itemStyle;
@@ -33,6 +34,7 @@ internal sealed partial class OutlineBuilder
     {
         _f = f;
         _region = region;
+        _headings = [.. region.PartHeadings];
         _diagnostics = diagnostics;
     }
 
@@ -46,7 +48,7 @@ internal sealed partial class OutlineBuilder
 
     private void Run()
     {
-        var headings = new HashSet<int>(_region.PartHeadings);
+        var headings = _headings;
         if (headings.Count == 0)
         {
             OpenPart(null, _region.Start);
@@ -250,7 +252,7 @@ internal sealed partial class OutlineBuilder
         int end = _region.End;
         for (int i = from; i < _region.End; i++)
         {
-            if (_f.Numbering[i] is { Style: NumberStyle.ChineseComma } && _region.PartHeadings.Contains(i))
+            if (_f.Numbering[i] is { Style: NumberStyle.ChineseComma } && _headings.Contains(i))
             {
                 end = i;
                 break;
