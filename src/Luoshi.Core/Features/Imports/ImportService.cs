@@ -1,3 +1,4 @@
+using System.Globalization;
 using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Audit;
@@ -15,20 +16,45 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
     /// <summary>The largest notice accepted (a real one is under 1 MB; Word files with images are larger).</summary>
     public const long MaxUploadBytes = 20L * 1024 * 1024;
 
+    /// <summary>The refusal when someone else saved the draft first.</summary>
+    public const string ConflictMessage = "草稿已被他人修改，您的修改未保存。请刷新页面查看最新内容后再修改。";
+
     private static readonly string[] AcceptedExtensions = [".txt", ".md", ".html", ".htm", ".docx", ".pdf"];
+
+    /// <summary>
+    /// The checks that need only the file's name and size, so that a page can refuse a file before reading it
+    /// (the same checks <see cref="CreateDraftAsync"/> makes).
+    /// </summary>
+    public static Failure? CheckUpload(string? fileName, long length)
+    {
+        string ext = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
+        if (!AcceptedExtensions.Contains(ext))
+        {
+            return new Failure(FailureKind.Invalid, ext.Length == 0
+                ? "无法识别文件类型（文件名没有扩展名）。请上传 .txt、.md、.html、.docx 或 .pdf 格式的通知。"
+                : $"不支持“{ext}”类型的文件。请上传 .txt、.md、.html、.docx 或 .pdf 格式的通知。");
+        }
+
+        if (length > MaxUploadBytes)
+        {
+            return new Failure(FailureKind.Invalid, string.Create(CultureInfo.InvariantCulture,
+                $"文件过大（{length / 1024.0 / 1024.0:0.0} MB），上限为 {MaxUploadBytes / 1024 / 1024} MB。请删去图片等内容后再上传，或上传通知的文字版（.txt）。"));
+        }
+
+        if (length == 0)
+        {
+            return new Failure(FailureKind.Invalid, "文件是空的。请上传通知的正文。");
+        }
+
+        return null;
+    }
 
     public async Task<Outcome<ImportDraft>> CreateDraftAsync(int districtId, string fileName, byte[] content, string actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        string ext = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
-        if (!AcceptedExtensions.Contains(ext))
+        if (CheckUpload(fileName, content.LongLength) is { } refused)
         {
-            return new Failure(FailureKind.Invalid, $"不支持“{ext}”类型的文件。请上传 .txt、.md、.html、.docx 或 .pdf 格式的通知。");
-        }
-
-        if (content.LongLength > MaxUploadBytes)
-        {
-            return new Failure(FailureKind.Invalid, $"文件过大（{content.LongLength / 1024 / 1024} MB），上限为 {MaxUploadBytes / 1024 / 1024} MB。");
+            return refused;
         }
 
         var doc = DocumentReader.Read(content, fileName!);
@@ -81,7 +107,7 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
 
         if (draft.Version != expectedVersion)
         {
-            return new Failure(FailureKind.Conflict, "草稿已被他人修改，您的修改未保存。请刷新页面查看最新内容后再修改。");
+            return new Failure(FailureKind.Conflict, ConflictMessage);
         }
 
         var plan = DraftPlan.FromJson(draft.PlanJson);
@@ -103,7 +129,7 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new Failure(FailureKind.Conflict, "草稿已被他人修改，您的修改未保存。请刷新页面查看最新内容后再修改。");
+            return new Failure(FailureKind.Conflict, ConflictMessage);
         }
 
         return draft;
@@ -190,6 +216,97 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
         AuditLog.Record(db, clock, actor, "add-unit", nameof(Unit), name, districtId, after: new { name, kind = kind.ToString() });
         await db.SaveChangesAsync(ct);
         return unit;
+    }
+
+    /// <summary>
+    /// Adds a unit the notice names to the catalogue and maps the draft's unresolved mentions printed as <paramref name="printed"/>
+    /// to it, both or neither: a stale page (someone saved the draft since <paramref name="expectedVersion"/>) adds nothing.
+    /// </summary>
+    public async Task<Outcome<ImportDraft>> AddUnitAndMapAsync(int draftId, int districtId, int expectedVersion, string printed, string name, UnitKind kind,
+        string actor, CancellationToken ct = default)
+    {
+        var state = await db.ImportDrafts.AsNoTracking().Where(d => d.Id == draftId && d.DistrictId == districtId)
+            .Select(d => new { d.Status, d.Version }).FirstOrDefaultAsync(ct);
+        if (state is null)
+        {
+            return new Failure(FailureKind.NotFound, "找不到该导入草稿。");
+        }
+
+        if (state.Status != DraftStatus.Draft)
+        {
+            return new Failure(FailureKind.NotAllowed, "该草稿已发布或已放弃，不能再修改。");
+        }
+
+        if (state.Version != expectedVersion)
+        {
+            return new Failure(FailureKind.Conflict, ConflictMessage);
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var added = await AddUnitAsync(districtId, name, kind, actor, ct);
+            if (!added.Ok)
+            {
+                return (Outcome<ImportDraft>)added.Failure!;
+            }
+
+            var names = await CatalogueNamesAsync(districtId, ct);
+            var mapped = await EditAsync(draftId, districtId, expectedVersion, actor, "map-unit", MapUnit(printed, added.Value!.Name, names), ct);
+            if (!mapped.Ok)
+            {
+                // The transaction rolls back when disposed; forget the unit this context still tracks as saved.
+                db.ChangeTracker.Clear();
+                return mapped;
+            }
+
+            await tx.CommitAsync(ct);
+            return mapped;
+        });
+    }
+
+    /// <summary>Throws a draft away (nothing of it was live). Refused when someone saved it since <paramref name="expectedVersion"/>.</summary>
+    public async Task<Outcome<ImportDraft>> DiscardAsync(int draftId, int districtId, int expectedVersion, string actor, CancellationToken ct = default)
+    {
+        var draft = await db.ImportDrafts.FirstOrDefaultAsync(d => d.Id == draftId && d.DistrictId == districtId, ct);
+        if (draft is null)
+        {
+            return new Failure(FailureKind.NotFound, "找不到该导入草稿。");
+        }
+
+        if (draft.Status != DraftStatus.Draft)
+        {
+            return new Failure(FailureKind.NotAllowed, "该草稿已发布或已放弃。");
+        }
+
+        if (draft.Version != expectedVersion)
+        {
+            return new Failure(FailureKind.Conflict, ConflictMessage);
+        }
+
+        draft.Status = DraftStatus.Discarded;
+        draft.Version++;
+        draft.UpdatedAt = clock.GetUtcNow();
+        AuditLog.Record(db, clock, actor, "discard-import", nameof(ImportDraft), draft.Id.ToString(CultureInfo.InvariantCulture), districtId,
+            before: new { draft.FileName, Status = nameof(DraftStatus.Draft) }, after: new { draft.FileName, Status = nameof(DraftStatus.Discarded) });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Failure(FailureKind.Conflict, ConflictMessage);
+        }
+
+        return draft;
+    }
+
+    /// <summary>The canonical names of a district's units, for <see cref="MapUnit"/> and <see cref="SetUnits"/>.</summary>
+    public async Task<HashSet<string>> CatalogueNamesAsync(int districtId, CancellationToken ct = default)
+    {
+        var names = await db.Units.AsNoTracking().Where(u => u.DistrictId == districtId).Select(u => u.Name).ToListAsync(ct);
+        return names.ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Only the items a change touched, before and after, for the audit log.</summary>

@@ -162,12 +162,32 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
 
     private static PlanChanges Compare(List<(int Part, string Number, string Text, string Units)>? live, DraftPlan draft)
     {
-        var now = draft.Items.ToDictionary(i => (i.Part, i.Number), i => (i.Text, Units: UnitsText(i.Lead.Select(u => u.Name ?? u.Printed), i.Co.Select(u => u.Name ?? u.Printed))));
-        var was = (live ?? []).ToDictionary(i => (i.Part, i.Number), i => (i.Text, i.Units));
+        var now = Keyed(draft.Items.Select(i => (i.Part, i.Number, (i.Text, Units: UnitsText(
+            i.Lead.Select(u => u.Name ?? u.Printed),
+            i.Co.Where(c => !i.Lead.Any(l => l.Name is not null && l.Name == c.Name)).Select(u => u.Name ?? u.Printed))))));
+        var was = Keyed((live ?? []).Select(i => (i.Part, i.Number, (i.Text, i.Units))));
         var added = now.Where(kv => !was.ContainsKey(kv.Key)).Select(kv => (kv.Key.Part, kv.Key.Number, kv.Value.Text)).ToList();
         var removed = was.Where(kv => !now.ContainsKey(kv.Key)).Select(kv => (kv.Key.Part, kv.Key.Number, kv.Value.Text)).ToList();
         var changed = now.Where(kv => was.TryGetValue(kv.Key, out var w) && w != kv.Value)
             .Select(kv => (kv.Key.Part, kv.Key.Number, $"{was[kv.Key].Text}（{was[kv.Key].Units}）", $"{kv.Value.Text}（{kv.Value.Units}）")).ToList();
         return new PlanChanges(added, removed, changed);
+    }
+
+    /// <summary>Items keyed by part and number; a number printed twice in one part (a damaged notice) is told apart by its order.</summary>
+    private static Dictionary<(int Part, string Number, int Nth), (string Text, string Units)> Keyed(IEnumerable<(int Part, string Number, (string Text, string Units) Value)> rows)
+    {
+        var result = new Dictionary<(int Part, string Number, int Nth), (string Text, string Units)>();
+        foreach (var (part, number, value) in rows)
+        {
+            int nth = 0;
+            while (result.ContainsKey((part, number, nth)))
+            {
+                nth++;
+            }
+
+            result[(part, number, nth)] = value;
+        }
+
+        return result;
     }
 }
