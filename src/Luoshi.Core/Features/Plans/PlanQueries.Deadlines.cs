@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using Luoshi.Parsing;
+using Luoshi.Parsing.Calendar;
+using Luoshi.Parsing.Lists;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Core.Features.Plans;
+
+public sealed partial class PlanQueries
+{
+    // Reading the calendar means parsing the whole notice again; a published plan's text never changes
+    // (a re-publish makes a new plan row), so its calendar is kept per plan id and publication time.
+    private static readonly ConcurrentDictionary<(int PlanId, DateTimeOffset PublishedAt), ReportingSchedule> Schedules = new();
+    private const int MaxCachedSchedules = 64;
+
+    /// <summary>The 时间清单: the work-plan and report deadlines the notice's body sets, and the items' own deadlines.</summary>
+    public async Task<DeadlineList?> DeadlinesAsync(DistrictInfo district, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(district);
+        var plan = await PlanAsync(district.Id, ct);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var schedule = await ScheduleAsync(plan, ct);
+        var items = await (from i in db.PlanItems.AsNoTracking()
+                           join p in db.PlanParts on i.PartId equals p.Id
+                           where i.PlanId == plan.Id && i.Deadline != null
+                           orderby i.Seq
+                           select new
+                           {
+                               i.Seq,
+                               i.Number,
+                               p.Title,
+                               i.Text,
+                               i.Deadline,
+                               Units = i.Units.OrderBy(u => u.Id).Select(u => u.UnitId).ToList(),
+                           }).ToListAsync(ct);
+        var names = await UnitNamesAsync(district.Id, ct);
+
+        string reporters = schedule.Reporters switch
+        {
+            ReporterRole.LeadUnits => schedule.CoUnitsReportToLead ? "各牵头单位（配合单位先报牵头单位）" : "各牵头单位",
+            ReporterRole.AllResponsibleUnits => "各责任单位",
+            null => "（通知未说明）",
+            _ => throw new InvalidOperationException("unknown reporter role " + schedule.Reporters),
+        };
+        var calendar = (schedule.WorkPlan is null ? schedule.Reports : schedule.Reports.Prepend(schedule.WorkPlan))
+            .OrderBy(d => d.Date)
+            .Select(d => new CalendarDeadline(d.Period, ResponsibilityLists.PeriodLabel(d.Period), d.Date, d.Printed, d.Line, d.Inferred, d.Recipient ?? schedule.Recipient))
+            .ToList();
+        return new DeadlineList(district, plan, calendar, schedule.Recipient, reporters,
+            [.. items.Select(i => new ItemDeadline(i.Seq, i.Number, i.Title, i.Text, i.Deadline!, [.. i.Units.Select(u => names.GetValueOrDefault(u, "?"))]))],
+            [.. schedule.Diagnostics.Select(d => new CalendarNote(d.Line, d.Severity, d.Message))]);
+    }
+
+    private async Task<ReportingSchedule> ScheduleAsync(PlanHeader plan, CancellationToken ct)
+    {
+        var key = (plan.Id, plan.PublishedAt);
+        if (Schedules.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        string text = await db.Plans.AsNoTracking().Where(p => p.Id == plan.Id).Select(p => p.SourceText).FirstAsync(ct);
+        var schedule = ScheduleReader.Read(text, NoticeParser.Parse(text));
+        if (Schedules.Count >= MaxCachedSchedules)
+        {
+            Schedules.Clear();
+        }
+
+        Schedules[key] = schedule;
+        return schedule;
+    }
+}

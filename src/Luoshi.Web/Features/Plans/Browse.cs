@@ -1,0 +1,90 @@
+using System.Globalization;
+using Luoshi.Core.Features.Plans;
+using Luoshi.Parsing;
+using Luoshi.Parsing.Catalogue;
+using Luoshi.Parsing.Indicators;
+using Luoshi.Web.Infrastructure;
+
+namespace Luoshi.Web.Features.Plans;
+
+/// <summary>What the browse pages and the API share: the search limits a person's scope allows, and how values are shown.</summary>
+internal static class Browse
+{
+    /// <summary>
+    /// The part of the data a search may look at, so that its limit counts only what the person may see.
+    /// The results are still checked item by item against <see cref="AccessScope"/>.
+    /// </summary>
+    public static SearchLimits SearchLimits(AccessScope scope) =>
+        scope.SeesAllDistricts ? new SearchLimits(null, null)
+        : scope.SeesWholeDistrict ? new SearchLimits(scope.DistrictId ?? -1, null)
+        : new SearchLimits(scope.DistrictId ?? -1, scope.UnitId ?? -1);
+
+    /// <summary>A search's results, less anything the person may not see.</summary>
+    public static SearchResults Visible(SearchResults results, AccessScope scope) => results with
+    {
+        Units = [.. results.Units.Where(u => scope.CanReadUnit(u.District.Id, u.UnitId))],
+        Items = [.. results.Items.Where(i => scope.CanReadItem(i.District.Id, i.UnitIds))],
+    };
+
+    public static string Role(UnitRole role) => role switch
+    {
+        UnitRole.Lead => "牵头",
+        UnitRole.Co => "配合",
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
+    };
+
+    public static string RoleClass(UnitRole role) => role == UnitRole.Lead ? "tag lead" : "tag co";
+
+    public static string Sense(IndicatorSense sense) => sense switch
+    {
+        IndicatorSense.Target => "目标值",
+        IndicatorSense.AtLeast => "不少于",
+        IndicatorSense.About => "左右",
+        IndicatorSense.AtMost => "不超过",
+        IndicatorSense.Keep => "保持",
+        IndicatorSense.Growth => "增长",
+        IndicatorSense.Decrease => "下降",
+        _ => throw new ArgumentOutOfRangeException(nameof(sense)),
+    };
+
+    public static string Part(PartKind kind) => kind switch
+    {
+        PartKind.Targets => "主要预期目标",
+        PartKind.KeyWork => "重点工作",
+        PartKind.SelfBuilding => "政府自身建设",
+        PartKind.Livelihood => "民生实事",
+        PartKind.Other => "其他",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public static string UnitKindName(UnitKind kind) => kind switch
+    {
+        UnitKind.Department => "区政府部门",
+        UnitKind.Subdistrict => "街道（乡镇）",
+        UnitKind.ManagementCommittee => "管委会",
+        UnitKind.StateCompany => "区属国有企业",
+        UnitKind.PartyMass => "党群机关、群团组织",
+        UnitKind.Vertical => "垂直管理单位",
+        UnitKind.TaskForce => "工作专班",
+        _ => "其他单位",
+    };
+
+    public static string Value(decimal value, string unit) =>
+        value.ToString("0.######", CultureInfo.InvariantCulture) + " " + unit;
+
+    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The start of a long text, for lists; never cuts a surrogate pair.</summary>
+    public static string Clip(string text, int length)
+    {
+        if (text.Length <= length)
+        {
+            return text;
+        }
+
+        int cut = char.IsHighSurrogate(text[length - 1]) ? length - 1 : length;
+        return string.Concat(text.AsSpan(0, cut), "…");
+    }
+}

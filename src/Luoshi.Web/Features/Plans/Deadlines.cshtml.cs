@@ -1,0 +1,29 @@
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Plans;
+using Luoshi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Luoshi.Web.Features.Plans;
+
+/// <summary>The 时间清单: the reporting calendar the notice sets, and items' own deadlines.</summary>
+public sealed class DeadlinesModel(LuoshiDb db) : PageModel
+{
+    public DeadlineList? List { get; private set; }
+
+    public DistrictInfo District { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        var queries = new PlanQueries(db);
+        var district = await queries.DistrictAsync(code, ct);
+        if (district is null || AccessScope.From(User) is not { } scope || !scope.CanReadWholePlan(district.Id))
+        {
+            return NotFound();
+        }
+
+        District = district;
+        List = await queries.DeadlinesAsync(district, ct);
+        return Page();
+    }
+}

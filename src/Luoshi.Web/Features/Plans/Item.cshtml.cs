@@ -1,0 +1,35 @@
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Plans;
+using Luoshi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Luoshi.Web.Features.Plans;
+
+/// <summary>One item: text, targets, lead and co units, and the lines of the notice it was read from.</summary>
+public sealed class ItemModel(LuoshiDb db) : PageModel
+{
+    public ItemDetail Item { get; private set; } = null!;
+
+    public AccessScope Scope { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string code, int seq, CancellationToken ct)
+    {
+        var queries = new PlanQueries(db);
+        var district = await queries.DistrictAsync(code, ct);
+        if (district is null || AccessScope.From(User) is not { } scope || !scope.CanReadDistrict(district.Id))
+        {
+            return NotFound();
+        }
+
+        var item = await queries.ItemAsync(district, seq, ct);
+        if (item is null || !scope.CanReadItem(district.Id, item.UnitIds))
+        {
+            return NotFound();
+        }
+
+        Item = item;
+        Scope = scope;
+        return Page();
+    }
+}

@@ -1,0 +1,29 @@
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Plans;
+using Luoshi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Luoshi.Web.Features.Plans;
+
+/// <summary>The 责任清单: every item against every unit involved, 牵头 or 配合.</summary>
+public sealed class MatrixModel(LuoshiDb db) : PageModel
+{
+    public ResponsibilityMatrix? Matrix { get; private set; }
+
+    public DistrictInfo District { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        var queries = new PlanQueries(db);
+        var district = await queries.DistrictAsync(code, ct);
+        if (district is null || AccessScope.From(User) is not { } scope || !scope.CanReadWholePlan(district.Id))
+        {
+            return NotFound();
+        }
+
+        District = district;
+        Matrix = await queries.MatrixAsync(district, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,29 @@
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Plans;
+using Luoshi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Luoshi.Web.Features.Plans;
+
+/// <summary>The plan as a tree: parts, groups, themes, items. For those who may read the whole plan.</summary>
+public sealed class TreeModel(LuoshiDb db) : PageModel
+{
+    public DistrictInfo District { get; private set; } = null!;
+
+    public PlanTree? Tree { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        var queries = new PlanQueries(db);
+        var district = await queries.DistrictAsync(code, ct);
+        if (district is null || AccessScope.From(User) is not { } scope || !scope.CanReadWholePlan(district.Id))
+        {
+            return NotFound();
+        }
+
+        District = district;
+        Tree = await queries.TreeAsync(district, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Imports;
+using Luoshi.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Luoshi.Web.Tests.Security;
+
+/// <summary>What a URL of one scope names, and the texts that prove whose data a response carries.</summary>
+public sealed record Target(
+    Scope Scope,
+    int DistrictId,
+    string DistrictCode,
+    string DistrictName,
+    string DocNumber,
+    int UnitId,
+    string UnitName,
+    int ItemSeq,
+    string ItemText,
+    string SearchKey,
+    int DraftId,
+    int DraftVersion,
+    string DraftFile)
+{
+    public string Id(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The text an allowed response shows, and a denied one must not.</summary>
+    public string? Text(Shows shows) => shows switch
+    {
+        Shows.Nothing => null,
+        Shows.DistrictName => DistrictName,
+        Shows.DocNumber => DocNumber,
+        Shows.ItemText => ItemText,
+        Shows.DraftFile => DraftFile,
+    };
+
+    /// <summary>Everything of this target that must never reach a caller who is denied it.</summary>
+    public IEnumerable<string> Secrets(Shows shows) =>
+        new[] { Text(shows), ItemText, Scope is Scope.OtherDistrict or Scope.Forged ? DraftFile : null }.OfType<string>().Distinct(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// The targets of each scope, read from the demo data, plus one open import draft per district (so that the draft pages
+/// have something editable). The callers are Jiang'an's accounts; their unit is 区发展和改革局.
+/// </summary>
+public sealed class MatrixTargets
+{
+    public const string OwnDistrict = "jiangan";
+    public const string OtherDistrictCode = "hongshan";
+    public const string OwnUnit = "区发展和改革局";
+    public const string OtherUnitName = "区商务局";
+
+    private readonly Dictionary<Scope, Target> _targets;
+
+    private MatrixTargets(Dictionary<Scope, Target> targets) => _targets = targets;
+
+    public Target this[Scope scope] => _targets[scope];
+
+    public static string UserName(Caller caller) => caller switch
+    {
+        Caller.Anonymous => throw new ArgumentOutOfRangeException(nameof(caller)),
+        Caller.Admin => "admin",
+        Caller.CityViewer => "city",
+        Caller.Office => "jiangan.office",
+        Caller.Leader => "jiangan.leader",
+        Caller.UnitHead => "jiangan.fgj.head",
+        Caller.Clerk => "jiangan.fgj.clerk",
+    };
+
+    public static async Task<MatrixTargets> LoadAsync(LuoshiWebFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        using var scope = factory.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<LuoshiDb>();
+        var imports = sp.GetRequiredService<ImportService>();
+        string data = DataFolder.Find(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath)
+            ?? throw new InvalidOperationException("no data folder");
+
+        var items = await (from i in db.PlanItems
+                           join p in db.Plans on i.PlanId equals p.Id
+                           join d in db.Districts on p.DistrictId equals d.Id
+                           select new { d.Code, i.Seq, i.Text, Units = i.Units.Select(u => u.UnitId).ToList() }).ToListAsync();
+        var allTexts = items.Select(i => i.Text).ToList();
+
+        async Task<Target> Make(Scope s, string code, string unitName, int? notOnUnit, string seedFile)
+        {
+            var district = await db.Districts.SingleAsync(d => d.Code == code);
+            string doc = await db.Plans.Where(p => p.DistrictId == district.Id).Select(p => p.DocNumber!).SingleAsync();
+            int unitId = await db.Units.Where(u => u.DistrictId == district.Id && u.Name == unitName).Select(u => u.Id).SingleAsync();
+            var item = items.Where(i => i.Code == code && i.Units.Contains(unitId) && (notOnUnit is null || !i.Units.Contains(notOnUnit.Value)))
+                .Select(i => new { i.Seq, Snippets = UniqueSnippets(i.Text, allTexts) })
+                .First(i => i.Snippets is not null);
+            byte[] bytes = await File.ReadAllBytesAsync(Path.Combine(data, "seeds", seedFile));
+            string file = "matrix-" + code + ".txt";
+            var draft = await db.ImportDrafts.Where(d => d.FileName == file).FirstOrDefaultAsync()
+                ?? (await imports.CreateDraftAsync(district.Id, file, bytes, "matrix-setup")).Value
+                ?? throw new InvalidOperationException("draft for " + code + " not created");
+            return new Target(s, district.Id, district.Code, district.Name, doc, unitId, unitName, item.Seq, item.Snippets!.Value.Text, item.Snippets.Value.Key, draft.Id, draft.Version, draft.FileName);
+        }
+
+        var own = await Make(Scope.Own, OwnDistrict, OwnUnit, null, "000_4e4f19e7498f2113.txt");
+        var otherUnit = await Make(Scope.OtherUnit, OwnDistrict, OtherUnitName, own.UnitId, "000_4e4f19e7498f2113.txt");
+        var otherDistrict = await Make(Scope.OtherDistrict, OtherDistrictCode, OwnUnit, null, "001_b07d873149f44e2f.txt");
+        var forged = otherDistrict with { Scope = Scope.Forged, DistrictCode = own.DistrictCode };
+        var none = own with { Scope = Scope.None };
+        return new MatrixTargets(new()
+        {
+            [Scope.None] = none,
+            [Scope.Own] = own,
+            [Scope.OtherUnit] = otherUnit,
+            [Scope.OtherDistrict] = otherDistrict,
+            [Scope.Forged] = forged,
+        });
+    }
+
+    /// <summary>
+    /// Two runs of ten characters of an item's text, each found in no other item of any district and free of markup
+    /// characters, within the first 150 characters (lists show the start of an item): one to search for, and one, apart from
+    /// it, that shows the item is on a page (a search box repeats the query, so the query itself proves nothing).
+    /// </summary>
+    private static (string Key, string Text)? UniqueSnippets(string text, List<string> all)
+    {
+        string? Find(int from)
+        {
+            for (int start = from; start + 10 <= Math.Min(text.Length, 150); start++)
+            {
+                string s = text.Substring(start, 10);
+                if (s.IndexOfAny(['<', '>', '&', '"', '\'', '\n', '\r', ' ', '…']) < 0 && all.Count(t => t.Contains(s, StringComparison.Ordinal)) == 1)
+                {
+                    return s;
+                }
+            }
+
+            return null;
+        }
+
+        string? key = Find(0);
+        string? shown = key is null ? null : Find(text.IndexOf(key, StringComparison.Ordinal) + 10);
+        return key is null || shown is null ? null : (key, shown);
+    }
+}

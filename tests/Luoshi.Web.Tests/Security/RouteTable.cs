@@ -1,0 +1,126 @@
+namespace Luoshi.Web.Tests.Security;
+
+/// <summary>
+/// One endpoint of the app: its key as <see cref="EndpointInventory"/> writes it, the rule it must follow, how to fill its
+/// URL (and form) for a target, and what an allowed read shows.
+/// </summary>
+public sealed record RouteRow(string Key, AccessRule Rule, Func<Target, string> Url, Shows Shows = Shows.Nothing)
+{
+    /// <summary>The form of a POST, without the antiforgery token (added by the runner). Allowed posts must change nothing.</summary>
+    public Func<Target, Dictionary<string, string>>? Form { get; init; }
+
+    /// <summary>Where an allowed request redirects, when it answers with a redirect rather than 200.</summary>
+    public string? AllowedRedirect { get; init; }
+
+    /// <summary>The request ends the caller's session (sign-out): run it on a session of its own.</summary>
+    public bool EndsSession { get; init; }
+
+    public string Method => Key[..Key.IndexOf(' ', StringComparison.Ordinal)];
+
+    public string Template => Key[(Key.IndexOf(' ', StringComparison.Ordinal) + 1)..].Split('?')[0];
+
+    public bool IsApi => Template.StartsWith("/api", StringComparison.Ordinal);
+
+    public override string ToString() => Key;
+}
+
+/// <summary>
+/// The expectation table: every endpoint of the app, with the rule it follows. The matrix fails when the app has an
+/// endpoint that is not here, so that a new page or API endpoint cannot go unchecked.
+/// </summary>
+public static class RouteTable
+{
+    // A stale version makes every allowed change to a draft a refused conflict (200, nothing saved), so the matrix can
+    // run every cell against one database; a denied one is 404 before the version is looked at.
+    private static Dictionary<string, string> Stale(Target t, params (string Name, string Value)[] more)
+    {
+        var form = new Dictionary<string, string>(StringComparer.Ordinal) { ["version"] = t.Id(t.DraftVersion - 1000) };
+        foreach (var (name, value) in more)
+        {
+            form[name] = value;
+        }
+
+        return form;
+    }
+
+    public static readonly RouteRow[] Rows =
+    [
+        // Account
+        new("GET /Account/Login", Rules.Public, _ => "/Account/Login"),
+        new("POST /Account/Login", Rules.Public, _ => "/Account/Login")
+        {
+            // An unknown user: the page answers with its error and nobody is locked out.
+            Form = _ => new(StringComparer.Ordinal) { ["userName"] = "matrix-nobody", ["password"] = "wrong-password" },
+        },
+        new("GET /Account/Denied", Rules.Public, _ => "/Account/Denied"),
+        new("GET /Error", Rules.Public, _ => "/Error"),
+        new("GET /Account/Logout", Rules.SignedIn, _ => "/Account/Logout") { AllowedRedirect = "/" },
+        new("POST /Account/Logout", Rules.SignedIn, _ => "/Account/Logout")
+        {
+            Form = _ => [], AllowedRedirect = "/Account/Login", EndsSession = true,
+        },
+
+        // Home: the districts the caller may read.
+        new("GET /", Rules.DistrictList, _ => "/", Shows.DocNumber),
+
+        // Plans (Features/Plans): the whole plan for those who read the whole district, a unit's and an item's pages for its units.
+        new("GET /Plans/{code}", Rules.WholePlan, t => "/Plans/" + t.DistrictCode, Shows.DocNumber),
+        new("GET /Plans/{code}/Matrix", Rules.WholePlan, t => $"/Plans/{t.DistrictCode}/Matrix", Shows.DistrictName),
+        new("GET /Plans/{code}/Deadlines", Rules.WholePlan, t => $"/Plans/{t.DistrictCode}/Deadlines", Shows.DistrictName),
+        new("GET /Plans/{code}/Items/{seq:int}", Rules.Item, t => $"/Plans/{t.DistrictCode}/Items/{t.Id(t.ItemSeq)}", Shows.ItemText),
+        new("GET /Plans/{code}/Units/{unitId:int}", Rules.Unit.WithForged(), t => $"/Plans/{t.DistrictCode}/Units/{t.Id(t.UnitId)}", Shows.ItemText),
+        new("GET /Plans/{code}/Units/{unitId:int}?handler=Xlsx", Rules.Unit.WithForged(),
+            t => $"/Plans/{t.DistrictCode}/Units/{t.Id(t.UnitId)}?handler=Xlsx"), // a zip: its text cannot be read here
+        new("GET /Plans/Search", Rules.Search, t => "/Plans/Search?q=" + Uri.EscapeDataString(t.SearchKey), Shows.ItemText),
+
+        // City (Features/City): every district side by side, for Admin and CityViewer.
+        new("GET /City", Rules.AllDistricts, _ => "/City", Shows.DocNumber),
+
+        // Imports (Features/Imports): Admin and Office only.
+        new("GET /Imports", Rules.RunsPlansList, _ => "/Imports", Shows.DraftFile),
+        new("POST /Imports", Rules.RunsPlans, _ => "/Imports") { Form = _ => [] }, // no file: refused with a message
+        new("GET /Imports/{id:int}", Rules.RunPlans, t => "/Imports/" + t.Id(t.DraftId), Shows.DraftFile),
+        new("POST /Imports/{id:int}?handler=EditText", Rules.RunPlans, t => $"/Imports/{t.Id(t.DraftId)}?handler=EditText", Shows.DraftFile)
+        {
+            Form = t => Stale(t, ("key", "1"), ("text", "matrix")),
+        },
+        new("POST /Imports/{id:int}?handler=SetUnits", Rules.RunPlans, t => $"/Imports/{t.Id(t.DraftId)}?handler=SetUnits", Shows.DraftFile)
+        {
+            Form = t => Stale(t, ("key", "1"), ("leadText", MatrixTargets.OwnUnit)),
+        },
+        new("POST /Imports/{id:int}?handler=MapUnit", Rules.RunPlans, t => $"/Imports/{t.Id(t.DraftId)}?handler=MapUnit", Shows.DraftFile)
+        {
+            Form = t => Stale(t, ("printed", "matrix"), ("unit", MatrixTargets.OwnUnit)),
+        },
+        new("POST /Imports/{id:int}?handler=AddUnit", Rules.RunPlans, t => $"/Imports/{t.Id(t.DraftId)}?handler=AddUnit", Shows.DraftFile)
+        {
+            Form = t => Stale(t, ("printed", "matrix"), ("name", "矩阵测试单位"), ("kind", "Department")),
+        },
+        new("POST /Imports/{id:int}?handler=Publish", Rules.RunPlans, t => $"/Imports/{t.Id(t.DraftId)}?handler=Publish", Shows.DraftFile)
+        {
+            Form = t => Stale(t),
+        },
+        new("POST /Imports/{id:int}?handler=Discard", Rules.RunPlans, t => $"/Imports/{t.Id(t.DraftId)}?handler=Discard", Shows.DraftFile)
+        {
+            Form = t => Stale(t),
+        },
+
+        // Admin
+        new("GET /Admin/Audit", Rules.AuditLog, _ => "/Admin/Audit?action=import-notice", Shows.DraftFile),
+
+        // API (Features/Plans/PlansApi.cs): the same rules as the pages.
+        new("GET /api/me", Rules.SignedIn, _ => "/api/me"),
+        new("GET /api/districts", Rules.DistrictList, _ => "/api/districts", Shows.DocNumber),
+        new("GET /api/districts/{code}/plan", Rules.WholePlan, t => $"/api/districts/{t.DistrictCode}/plan", Shows.DocNumber),
+        new("GET /api/districts/{code}/matrix", Rules.WholePlan, t => $"/api/districts/{t.DistrictCode}/matrix", Shows.DistrictName),
+        new("GET /api/districts/{code}/deadlines", Rules.WholePlan, t => $"/api/districts/{t.DistrictCode}/deadlines", Shows.DistrictName),
+        new("GET /api/districts/{code}/items/{seq:int}", Rules.Item, t => $"/api/districts/{t.DistrictCode}/items/{t.Id(t.ItemSeq)}", Shows.ItemText),
+        new("GET /api/districts/{code}/units/{unitId:int}/tasks", Rules.Unit.WithForged(),
+            t => $"/api/districts/{t.DistrictCode}/units/{t.Id(t.UnitId)}/tasks", Shows.ItemText),
+        new("GET /api/search", Rules.Search, t => "/api/search?q=" + Uri.EscapeDataString(t.SearchKey), Shows.ItemText),
+        new("GET /api/city", Rules.AllDistricts, _ => "/api/city", Shows.DocNumber),
+        new("GET /api/openapi.json", Rules.SignedIn, _ => "/api/openapi.json"),
+    ];
+
+    public static RouteRow Row(string key) => Rows.Single(r => string.Equals(r.Key, key, StringComparison.Ordinal));
+}

@@ -1,0 +1,141 @@
+namespace Luoshi.Web.Tests.Security;
+
+/// <summary>
+/// The access rules of Infrastructure/AccessScope.cs, spelled out cell by cell for the callers of <see cref="Caller"/> (all
+/// of Jiang'an; the unit roles of its 区发展和改革局) and the scopes of <see cref="Scope"/>.
+/// </summary>
+public static class Rules
+{
+    /// <summary>Sign-in, sign-in failure pages: everyone, signed in or not.</summary>
+    public static readonly AccessRule Public = AccessRule.Grid(nameof(Public), """
+                   None
+        Anonymous  allow
+        Admin      allow
+        CityViewer allow
+        Office     allow
+        Leader     allow
+        UnitHead   allow
+        Clerk      allow
+        """);
+
+    /// <summary>About the caller only (their account, sign-out, the API description).</summary>
+    public static readonly AccessRule SignedIn = AccessRule.Grid(nameof(SignedIn), """
+                   None
+        Admin      allow
+        CityViewer allow
+        Office     allow
+        Leader     allow
+        UnitHead   allow
+        Clerk      allow
+        """);
+
+    /// <summary>A list of districts or plans: everyone sees their own district, only Admin and CityViewer see the others.</summary>
+    public static readonly AccessRule DistrictList = AccessRule.Grid(nameof(DistrictList), """
+                   Own   OtherDistrict
+        Admin      allow allow
+        CityViewer allow allow
+        Office     allow filtered
+        Leader     allow filtered
+        UnitHead   allow filtered
+        Clerk      allow filtered
+        """);
+
+    /// <summary>CanReadWholePlan: the tree, matrix and deadlines of a district.</summary>
+    public static readonly AccessRule WholePlan = AccessRule.Grid(nameof(WholePlan), """
+                   Own   OtherDistrict
+        Admin      allow allow
+        CityViewer allow allow
+        Office     allow deny
+        Leader     allow deny
+        UnitHead   deny  deny
+        Clerk      deny  deny
+        """);
+
+    /// <summary>CanReadUnit: a unit's page and task list.</summary>
+    public static readonly AccessRule Unit = AccessRule.Grid(nameof(Unit), """
+                   Own   OtherUnit OtherDistrict
+        Admin      allow allow     allow
+        CityViewer allow allow     allow
+        Office     allow allow     deny
+        Leader     allow allow     deny
+        UnitHead   allow deny      deny
+        Clerk      allow deny      deny
+        """);
+
+    /// <summary>CanReadItem: an item, for the district's office and leaders or a unit on it.</summary>
+    public static readonly AccessRule Item = AccessRule.Grid(nameof(Item), """
+                   Own   OtherUnit OtherDistrict
+        Admin      allow allow     allow
+        CityViewer allow allow     allow
+        Office     allow allow     deny
+        Leader     allow allow     deny
+        UnitHead   allow deny      deny
+        Clerk      allow deny      deny
+        """);
+
+    /// <summary>A search over plans: finds only what <see cref="Item"/> lets the caller read.</summary>
+    public static readonly AccessRule Search = AccessRule.Grid(nameof(Search), """
+                   Own   OtherUnit OtherDistrict
+        Admin      allow allow     allow
+        CityViewer allow allow     allow
+        Office     allow allow     filtered
+        Leader     allow allow     filtered
+        UnitHead   allow filtered  filtered
+        Clerk      allow filtered  filtered
+        """);
+
+    /// <summary>Across districts (the city's comparison): Admin and CityViewer only.</summary>
+    public static readonly AccessRule AllDistricts = AccessRule.Grid(nameof(AllDistricts), """
+                   None
+        Admin      allow
+        CityViewer allow
+        Office     deny
+        Leader     deny
+        UnitHead   deny
+        Clerk      deny
+        """);
+
+    /// <summary>RunsPlans, nothing named: the import list and upload form. Only Admin and Office import.</summary>
+    public static readonly AccessRule RunsPlans = AccessRule.Grid(nameof(RunsPlans), """
+                   None
+        Admin      allow
+        CityViewer deny
+        Office     allow
+        Leader     deny
+        UnitHead   deny
+        Clerk      deny
+        """);
+
+    /// <summary>RunsPlans, a list: Admin sees every district's imports, Office its own.</summary>
+    public static readonly AccessRule RunsPlansList = AccessRule.Grid(nameof(RunsPlansList), """
+                   Own   OtherDistrict
+        Admin      allow allow
+        CityViewer deny  deny
+        Office     allow filtered
+        Leader     deny  deny
+        UnitHead   deny  deny
+        Clerk      deny  deny
+        """);
+
+    /// <summary>CanRunPlans(district): an import draft and every change to it.</summary>
+    public static readonly AccessRule RunPlans = AccessRule.Grid(nameof(RunPlans), """
+                   Own   OtherDistrict
+        Admin      allow allow
+        CityViewer deny  deny
+        Office     allow deny
+        Leader     deny  deny
+        UnitHead   deny  deny
+        Clerk      deny  deny
+        """);
+
+    /// <summary>The audit log: Admin every entry, Office its district's, nobody else.</summary>
+    public static readonly AccessRule AuditLog = AccessRule.Grid(nameof(AuditLog), """
+                   Own   OtherDistrict
+        Admin      allow allow
+        CityViewer deny  deny
+        Office     allow filtered
+        Leader     deny  deny
+        UnitHead   deny  deny
+        Clerk      deny  deny
+        """);
+}
