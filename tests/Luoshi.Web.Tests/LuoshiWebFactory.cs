@@ -17,10 +17,12 @@ namespace Luoshi.Web.Tests;
 public sealed class LuoshiWebFactory : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
+    private readonly bool _ownsDatabase;
 
     public LuoshiWebFactory(DatabaseProvider provider, string? sharedConnectionString = null)
     {
         Provider = provider;
+        _ownsDatabase = sharedConnectionString is null;
         _connectionString = sharedConnectionString ?? CreateDatabase(provider);
     }
 
@@ -63,6 +65,37 @@ public sealed class LuoshiWebFactory : WebApplicationFactory<Program>
             ["Database:MigrateOnStart"] = "true",
             ["Demo:Seed"] = "true",
         }));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        DropOwnDatabase();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            DropOwnDatabase();
+        }
+    }
+
+    /// <summary>The factory that made a PostgreSQL database drops it (a second instance on it does not).</summary>
+    private void DropOwnDatabase()
+    {
+        if (!_ownsDatabase || Provider != DatabaseProvider.Postgres)
+        {
+            return;
+        }
+
+        var own = new NpgsqlConnectionStringBuilder(_connectionString);
+        NpgsqlConnection.ClearAllPools();
+        using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(own.ConnectionString) { Database = "postgres" }.ConnectionString);
+        conn.Open();
+        using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{own.Database}\" WITH (FORCE)", conn);
+        cmd.ExecuteNonQuery();
     }
 
     public T WithDb<T>(Func<LuoshiDb, T> read)
