@@ -67,13 +67,5 @@ internal static class GoldenFormat
             .Select(l => l.TrimEnd())
             .Where(l => l.Length > 0 && !l.StartsWith('#'))];
 
-    public static string KindName(PartKind kind) => kind switch
-    {
-        PartKind.Targets => "targets",
-        PartKind.KeyWork => "key_work",
-        PartKind.SelfBuilding => "self_building",
-        PartKind.Livelihood => "livelihood",
-        PartKind.Other => "other",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static string KindName(PartKind kind) => kind.Code();
 }

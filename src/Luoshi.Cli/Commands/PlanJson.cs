@@ -70,15 +70,7 @@ internal static class PlanJson
             r.Kind == ResolutionKind.Unknown ? r.Candidates : null))];
     }
 
-    public static string KindName(PartKind kind) => kind switch
-    {
-        PartKind.Targets => "targets",
-        PartKind.KeyWork => "key_work",
-        PartKind.SelfBuilding => "self_building",
-        PartKind.Livelihood => "livelihood",
-        PartKind.Other => "other",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static string KindName(PartKind kind) => kind.Code();
 
     private static string Snake(string pascal) =>
         string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));

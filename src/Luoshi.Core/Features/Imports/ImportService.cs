@@ -94,21 +94,13 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
     public async Task<Outcome<ImportDraft>> EditAsync(int draftId, int districtId, int expectedVersion, string actor, string action, Func<DraftPlan, Failure?> change, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var draft = await db.ImportDrafts.FirstOrDefaultAsync(d => d.Id == draftId && d.DistrictId == districtId, ct);
-        if (draft is null)
+        var open = await OpenDraft.LoadAsync(db, draftId, districtId, expectedVersion, "该草稿已发布或已放弃，不能再修改。", ConflictMessage, ct);
+        if (!open.Ok)
         {
-            return new Failure(FailureKind.NotFound, "找不到该导入草稿。");
+            return open.Failure!;
         }
 
-        if (draft.Status != DraftStatus.Draft)
-        {
-            return new Failure(FailureKind.NotAllowed, "该草稿已发布或已放弃，不能再修改。");
-        }
-
-        if (draft.Version != expectedVersion)
-        {
-            return new Failure(FailureKind.Conflict, ConflictMessage);
-        }
+        var draft = open.Value!;
 
         var plan = DraftPlan.FromJson(draft.PlanJson);
         string before = draft.PlanJson;
@@ -269,21 +261,13 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
     /// <summary>Throws a draft away (nothing of it was live). Refused when someone saved it since <paramref name="expectedVersion"/>.</summary>
     public async Task<Outcome<ImportDraft>> DiscardAsync(int draftId, int districtId, int expectedVersion, string actor, CancellationToken ct = default)
     {
-        var draft = await db.ImportDrafts.FirstOrDefaultAsync(d => d.Id == draftId && d.DistrictId == districtId, ct);
-        if (draft is null)
+        var open = await OpenDraft.LoadAsync(db, draftId, districtId, expectedVersion, "该草稿已发布或已放弃。", ConflictMessage, ct);
+        if (!open.Ok)
         {
-            return new Failure(FailureKind.NotFound, "找不到该导入草稿。");
+            return open.Failure!;
         }
 
-        if (draft.Status != DraftStatus.Draft)
-        {
-            return new Failure(FailureKind.NotAllowed, "该草稿已发布或已放弃。");
-        }
-
-        if (draft.Version != expectedVersion)
-        {
-            return new Failure(FailureKind.Conflict, ConflictMessage);
-        }
+        var draft = open.Value!;
 
         draft.Status = DraftStatus.Discarded;
         draft.Version++;

@@ -37,21 +37,13 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
 
     public async Task<Outcome<Plan>> PublishAsync(int draftId, int districtId, int expectedVersion, string actor, CancellationToken ct = default)
     {
-        var draft = await db.ImportDrafts.FirstOrDefaultAsync(d => d.Id == draftId && d.DistrictId == districtId, ct);
-        if (draft is null)
+        var open = await OpenDraft.LoadAsync(db, draftId, districtId, expectedVersion, "该草稿已发布或已放弃。", "草稿已被他人修改。请刷新页面，确认最新内容后再发布。", ct);
+        if (!open.Ok)
         {
-            return new Failure(FailureKind.NotFound, "找不到该导入草稿。");
+            return open.Failure!;
         }
 
-        if (draft.Status != DraftStatus.Draft)
-        {
-            return new Failure(FailureKind.NotAllowed, "该草稿已发布或已放弃。");
-        }
-
-        if (draft.Version != expectedVersion)
-        {
-            return new Failure(FailureKind.Conflict, "草稿已被他人修改。请刷新页面，确认最新内容后再发布。");
-        }
+        var draft = open.Value!;
 
         var plan = DraftPlan.FromJson(draft.PlanJson);
         var unresolved = plan.Unresolved.Select(x => x.Unit.Printed).Distinct(StringComparer.Ordinal).ToList();
