@@ -12,6 +12,9 @@ builder.Services.AddLuoshiDatabase(builder.Environment.ContentRootPath);
 builder.Services.AddScoped<Luoshi.Core.Features.Imports.ImportService>();
 builder.Services.AddScoped<Luoshi.Core.Features.Imports.PlanPublisher>();
 builder.Services.AddScoped<DemoData>();
+builder.Services.AddScoped<Luoshi.Core.Features.Reports.FilingService>();
+builder.Services.AddScoped<Luoshi.Core.Features.Supervision.YearQueries>();
+builder.Services.AddSingleton<Luoshi.Core.Features.Supervision.YearSnapshotCache>();
 
 // Keys for cookies and antiforgery live in the database, so that every web instance reads the others' cookies.
 builder.Services.AddDataProtection().PersistKeysToDbContext<LuoshiDb>().SetApplicationName("Luoshi");

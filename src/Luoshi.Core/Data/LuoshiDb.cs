@@ -3,6 +3,9 @@ using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Districts;
 using Luoshi.Core.Features.Imports;
 using Luoshi.Core.Features.Plans;
+using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Scores;
+using Luoshi.Core.Features.Supervision;
 using Luoshi.Core.Features.Units;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -32,6 +35,30 @@ public sealed class LuoshiDb(DbContextOptions<LuoshiDb> options) : IdentityDbCon
     public DbSet<ImportDraft> ImportDrafts => Set<ImportDraft>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Filing> Filings => Set<Filing>();
+
+    public DbSet<ReportActual> ReportActuals => Set<ReportActual>();
+
+    public DbSet<FilingEvent> FilingEvents => Set<FilingEvent>();
+
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+
+    public DbSet<PeriodLock> PeriodLocks => Set<PeriodLock>();
+
+    public DbSet<DistrictSettings> DistrictSettings => Set<DistrictSettings>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Lease> Leases => Set<Lease>();
+
+    public DbSet<SupervisionOrder> SupervisionOrders => Set<SupervisionOrder>();
+
+    public DbSet<Circular> Circulars => Set<Circular>();
+
+    public DbSet<ScoreScheme> ScoreSchemes => Set<ScoreScheme>();
+
+    public DbSet<QualityGrade> QualityGrades => Set<QualityGrade>();
 
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();

@@ -43,6 +43,12 @@ public sealed class AccessScope
     /// <summary>Imports and edits plans of its district.</summary>
     public bool RunsPlans => Role is AppRole.Admin or AppRole.Office;
 
+    /// <summary>The person as the use cases see them.</summary>
+    public Actor Actor => new(UserName, DisplayName, Role, DistrictId, UnitId);
+
+    /// <summary>The district's year of work as the office runs it: settings, reminders, orders, circulars, scores.</summary>
+    public bool CanSupervise(int districtId) => CanRunPlans(districtId);
+
     public static AccessScope? From(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -16,6 +16,9 @@ public sealed class District
 
     /// <summary>e.g. 武汉市.</summary>
     public string? City { get; set; }
+
+    /// <summary>Bumped (in the same transaction) by every change to the district's year of work, so each web instance knows when its cached views are stale.</summary>
+    public long Revision { get; set; }
 }
 
 internal sealed class DistrictConfiguration : IEntityTypeConfiguration<District>
@@ -26,5 +29,15 @@ internal sealed class DistrictConfiguration : IEntityTypeConfiguration<District>
         b.Property(x => x.Name).HasMaxLength(64);
         b.Property(x => x.City).HasMaxLength(64);
         b.HasIndex(x => x.Code).IsUnique();
+    }
+}
+
+/// <summary>Bumps a district's <see cref="District.Revision"/>; call inside the transaction of the change.</summary>
+public static class DistrictRevision
+{
+    public static Task<int> BumpAsync(Data.LuoshiDb db, int districtId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Districts.Where(d => d.Id == districtId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Revision, d => d.Revision + 1), ct);
     }
 }

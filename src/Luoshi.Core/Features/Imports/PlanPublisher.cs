@@ -81,6 +81,7 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
                 SignedOn = plan.SignedOn,
                 LeadRule = plan.LeadRule,
                 SourceText = draft.SourceText,
+                CalendarJson = PlanCalendar.Read(draft.SourceText).ToJson(),
                 SourceFileName = draft.FileName,
                 PublishedAt = clock.GetUtcNow(),
                 PublishedBy = actor,
@@ -125,6 +126,7 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
                 before: old is null ? null : new { old.DocNumber, old.PublishedAt },
                 after: new { plan.DocNumber, Items = plan.Items.Count, Added = changes.Added.Count, Removed = changes.Removed.Count, Changed = changes.Changed.Count });
             await db.SaveChangesAsync(ct);
+            await Districts.DistrictRevision.BumpAsync(db, districtId, ct);
             await tx.CommitAsync(ct);
             return (Outcome<Plan>)live;
         });

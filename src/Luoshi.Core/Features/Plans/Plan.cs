@@ -28,6 +28,9 @@ public sealed class Plan
 
     public string? SourceFileName { get; set; }
 
+    /// <summary>The reporting calendar read from the notice at publication (JSON of <see cref="PlanCalendar"/>); empty for plans published before it was kept.</summary>
+    public string CalendarJson { get; set; } = string.Empty;
+
     public DateTimeOffset PublishedAt { get; set; }
 
     public string? PublishedBy { get; set; }
@@ -64,6 +67,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.Property(x => x.Title).HasMaxLength(512);
         b.Property(x => x.Issuer).HasMaxLength(128);
         b.Property(x => x.SourceFileName).HasMaxLength(256);
+        b.Property(x => x.CalendarJson).HasMaxLength(16000);
         b.Property(x => x.PublishedBy).HasMaxLength(128);
         b.Property(x => x.LeadRule).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.Version).IsConcurrencyToken();

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Luoshi.Parsing;
 using Luoshi.Parsing.Calendar;
 using Luoshi.Parsing.Lists;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +7,10 @@ namespace Luoshi.Core.Features.Plans;
 
 public sealed partial class PlanQueries
 {
-    // Reading the calendar means parsing the whole notice again; a published plan's text never changes
-    // (a re-publish makes a new plan row), so its calendar is kept per plan id and publication time.
-    private static readonly ConcurrentDictionary<(int PlanId, DateTimeOffset PublishedAt), ReportingSchedule> Schedules = new();
+    // A published plan's calendar never changes (a re-publish makes a new plan row), so it is kept in
+    // memory per plan id and publication time; plans published before the calendar was stored with the
+    // plan have their text read again, once.
+    private static readonly ConcurrentDictionary<(int PlanId, DateTimeOffset PublishedAt), PlanCalendar> Schedules = new();
     private const int MaxCachedSchedules = 64;
 
     /// <summary>The 时间清单: the work-plan and report deadlines the notice's body sets, and the items' own deadlines.</summary>
@@ -23,7 +23,7 @@ public sealed partial class PlanQueries
             return null;
         }
 
-        var schedule = await ScheduleAsync(plan, ct);
+        var schedule = await CalendarAsync(plan, ct);
         var items = await (from i in db.PlanItems.AsNoTracking()
                            join p in db.PlanParts on i.PartId equals p.Id
                            where i.PlanId == plan.Id && i.Deadline != null
@@ -46,7 +46,7 @@ public sealed partial class PlanQueries
             null => "（通知未说明）",
             _ => throw new InvalidOperationException("unknown reporter role " + schedule.Reporters),
         };
-        var calendar = (schedule.WorkPlan is null ? schedule.Reports : schedule.Reports.Prepend(schedule.WorkPlan))
+        var calendar = schedule.Deadlines
             .OrderBy(d => d.Date)
             .Select(d => new CalendarDeadline(d.Period, ResponsibilityLists.PeriodLabel(d.Period), d.Date, d.Printed, d.Line, d.Inferred, d.Recipient ?? schedule.Recipient))
             .ToList();
@@ -55,16 +55,19 @@ public sealed partial class PlanQueries
             [.. schedule.Diagnostics.Select(d => new CalendarNote(d.Line, d.Severity, d.Message))]);
     }
 
-    private async Task<ReportingSchedule> ScheduleAsync(PlanHeader plan, CancellationToken ct)
+    /// <summary>The calendar of a published plan, as kept with it.</summary>
+    public async Task<PlanCalendar> CalendarAsync(PlanHeader plan, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(plan);
         var key = (plan.Id, plan.PublishedAt);
         if (Schedules.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        string text = await db.Plans.AsNoTracking().Where(p => p.Id == plan.Id).Select(p => p.SourceText).FirstAsync(ct);
-        var schedule = ScheduleReader.Read(text, NoticeParser.Parse(text));
+        string json = await db.Plans.AsNoTracking().Where(p => p.Id == plan.Id).Select(p => p.CalendarJson).FirstAsync(ct);
+        string? text = string.IsNullOrWhiteSpace(json) ? await db.Plans.AsNoTracking().Where(p => p.Id == plan.Id).Select(p => p.SourceText).FirstAsync(ct) : null;
+        var schedule = PlanCalendar.Load(json, () => text!);
         if (Schedules.Count >= MaxCachedSchedules)
         {
             Schedules.Clear();

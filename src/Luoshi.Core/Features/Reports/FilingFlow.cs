@@ -29,6 +29,9 @@ public enum FilingState
 
     /// <summary>Accepted by the office.</summary>
     Accepted,
+
+    /// <summary>A co-unit's part taken into the lead unit's consolidated report (已汇总).</summary>
+    Consolidated,
 }
 
 /// <summary>A step someone takes on a filing.</summary>
@@ -123,6 +126,11 @@ public static class FilingFlow
                 return NotNow(state, "退回");
 
             case FilingAction.Accept:
+                if (state == FilingState.WithLeadUnit)
+                {
+                    return c.Role is AppRole.Clerk or AppRole.UnitHead && c.ActorIsLeadUnit ? FilingState.Consolidated : Forbidden("只有牵头单位可以汇总配合单位的材料。");
+                }
+
                 if (!c.ActorIsOffice)
                 {
                     return Forbidden("只有督查室可以接收。");
@@ -141,7 +149,7 @@ public static class FilingFlow
                     return new Failure(FailureKind.Invalid, "重新开放时请填写原因，将记入审计日志。");
                 }
 
-                return state == FilingState.Accepted || c.PeriodLocked ? FilingState.Draft : NotNow(state, "重新开放");
+                return state is FilingState.Accepted or FilingState.Consolidated || c.PeriodLocked ? FilingState.Draft : NotNow(state, "重新开放");
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(action));
@@ -167,6 +175,7 @@ public static class FilingFlow
         FilingState.AwaitingOffice => "已报送督查室",
         FilingState.ReturnedByOffice => "督查室已退回",
         FilingState.Accepted => "督查室已接收",
+        FilingState.Consolidated => "牵头单位已汇总",
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
     };
 }

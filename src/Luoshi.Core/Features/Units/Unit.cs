@@ -22,6 +22,9 @@ public sealed class Unit
     /// <summary>The catalogue marks it as not certain.</summary>
     public bool Unsure { get; set; }
 
+    /// <summary>The district leader in charge (分管区领导) of this unit: a Leader account, for escalation and the dashboard.</summary>
+    public string? LeaderUserId { get; set; }
+
     public IEnumerable<string> AliasList => Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries);
 }
 
@@ -33,6 +36,8 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         b.Property(x => x.Aliases).HasMaxLength(2048);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
         b.HasIndex(x => new { x.DistrictId, x.Name }).IsUnique();
+        b.Property(x => x.LeaderUserId).HasMaxLength(64);
+        b.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(x => x.LeaderUserId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Districts.District>().WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,0 +1,46 @@
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Plans;
+using Luoshi.Core.Features.Supervision;
+using Luoshi.Parsing.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Core.Features.Reports;
+
+/// <summary>How a unit takes part in an item's plans and reports.</summary>
+public enum Participation
+{
+    /// <summary>Files nothing of its own (a co-unit where only lead units report).</summary>
+    None,
+
+    /// <summary>Files to the office (a lead unit; or every responsible unit where the notice says so).</summary>
+    Own,
+
+    /// <summary>A co-unit's part, filed to the lead unit first.</summary>
+    PartToLead,
+}
+
+/// <summary>A district's rules for the year: its notice's calendar with the office's settings over it.</summary>
+public sealed record YearRules(PlanCalendar Calendar, DistrictSettings Settings)
+{
+    public bool CoUnitsReportToLead => Settings.CoUnitsReportToLead ?? Calendar.CoUnitsReportToLead;
+
+    public Participation Participation(UnitRole role) => role switch
+    {
+        UnitRole.Lead => Reports.Participation.Own,
+        _ when CoUnitsReportToLead => Reports.Participation.PartToLead,
+        _ when Calendar.Reporters == ReporterRole.AllResponsibleUnits => Reports.Participation.Own,
+        _ => Reports.Participation.None,
+    };
+
+    /// <summary>The deadlines that apply: the notice's, work plan first.</summary>
+    public IReadOnlyList<Deadline> Deadlines => Calendar.Deadlines;
+
+    public static async Task<YearRules> LoadAsync(LuoshiDb db, int districtId, int planId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.CalendarJson }).FirstAsync(ct);
+        var calendar = PlanCalendar.Load(plan.CalendarJson, () => db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.SourceText).First());
+        var settings = await db.DistrictSettings.AsNoTracking().FirstOrDefaultAsync(s => s.DistrictId == districtId, ct) ?? new DistrictSettings { DistrictId = districtId };
+        return new YearRules(calendar, settings);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Plans;
+using Luoshi.Core.Features.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Core.Features.Supervision;
+
+/// <summary>
+/// Loads a district's <see cref="YearSnapshot"/> for today (from the injected clock). A snapshot is kept in
+/// memory until the district's revision changes: each request reads one indexed row to learn that, so
+/// every web instance sees every other instance's changes at once.
+/// </summary>
+public sealed class YearQueries(LuoshiDb db, TimeProvider clock, YearSnapshotCache cache)
+{
+    public DateOnly Today => DistrictClock.Today(clock);
+
+    public async Task<YearSnapshot?> SnapshotAsync(int districtId, CancellationToken ct = default)
+    {
+        var today = Today;
+        long? revision = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => (long?)d.Revision).FirstOrDefaultAsync(ct);
+        if (revision is null)
+        {
+            return null;
+        }
+
+        if (cache.TryGet(districtId, today, revision.Value, out var cached))
+        {
+            return cached;
+        }
+
+        var snapshot = await LoadAsync(districtId, today, revision.Value, ct);
+        if (snapshot is not null)
+        {
+            cache.Put(districtId, snapshot);
+        }
+
+        return snapshot;
+    }
+
+    private async Task<YearSnapshot?> LoadAsync(int districtId, DateOnly today, long revision, CancellationToken ct)
+    {
+        var queries = new PlanQueries(db);
+        var district = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => new DistrictInfo(d.Id, d.Code, d.Name, d.City)).FirstAsync(ct);
+        var plan = await queries.PlanAsync(districtId, ct);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var calendar = await queries.CalendarAsync(plan, ct);
+        var settings = await db.DistrictSettings.AsNoTracking().FirstOrDefaultAsync(s => s.DistrictId == districtId, ct) ?? new DistrictSettings { DistrictId = districtId };
+        var rules = new YearRules(calendar, settings);
+
+        var units = await (from u in db.Units.AsNoTracking()
+                           where u.DistrictId == districtId
+                           join l in db.Users on u.LeaderUserId equals l.Id into leaders
+                           from l in leaders.DefaultIfEmpty()
+                           orderby u.Id
+                           select new UnitRow(u.Id, u.Name, u.LeaderUserId, l == null ? null : l.DisplayName)).ToListAsync(ct);
+        var items = await (from i in db.PlanItems.AsNoTracking()
+                           join p in db.PlanParts on i.PartId equals p.Id
+                           where i.PlanId == plan.Id
+                           orderby i.Seq
+                           select new { i.Id, i.Seq, i.Number, p.Index, p.Title, i.Group, i.Text }).ToListAsync(ct);
+        var itemUnits = await (from u in db.ItemUnits.AsNoTracking()
+                               join i in db.PlanItems on u.ItemId equals i.Id
+                               where i.PlanId == plan.Id
+                               select new { u.ItemId, u.UnitId, u.Role, u.Id }).OrderBy(u => u.Id).ToListAsync(ct);
+        var targets = await (from x in db.ItemIndicators.AsNoTracking()
+                             join i in db.PlanItems on x.ItemId equals i.Id
+                             where i.PlanId == plan.Id
+                             select new { x.ItemId, x.Id, x.Seq, x.Measure, x.Value, x.Unit, x.Sense, x.Printed }).ToListAsync(ct);
+        var filings = await db.Filings.AsNoTracking().Where(f => f.PlanId == plan.Id)
+            .Select(f => new FilingRow(f.Id, f.ItemId, f.UnitId, f.Period, f.State, f.SubmittedAt, f.Completed, f.Flags)).ToListAsync(ct);
+        var actuals = await (from a in db.ReportActuals.AsNoTracking()
+                             join f in db.Filings on a.FilingId equals f.Id
+                             where f.PlanId == plan.Id
+                             select new { a.FilingId, a.IndicatorId, a.Value }).ToListAsync(ct);
+
+        return YearSnapshot.Build(district, plan, today, revision, rules, units,
+            [.. items.Select(i => (i.Id, i.Seq, i.Number, i.Index, i.Title, i.Group, i.Text))],
+            [.. itemUnits.Select(u => (u.ItemId, u.UnitId, u.Role))],
+            [.. targets.Select(t => (t.ItemId, new TargetRow(t.Id, t.Seq, t.Measure, t.Value, t.Unit, t.Sense, t.Printed)))],
+            filings,
+            [.. actuals.Select(a => (a.FilingId, a.IndicatorId, a.Value))]);
+    }
+}
+
+/// <summary>The snapshots kept in memory, one per district (the latest date and revision only).</summary>
+public sealed class YearSnapshotCache
+{
+    private readonly ConcurrentDictionary<int, YearSnapshot> _byDistrict = new();
+
+    public bool TryGet(int districtId, DateOnly today, long revision, out YearSnapshot snapshot)
+    {
+        if (_byDistrict.TryGetValue(districtId, out var s) && s.Today == today && s.Revision == revision)
+        {
+            snapshot = s;
+            return true;
+        }
+
+        snapshot = null!;
+        return false;
+    }
+
+    public void Put(int districtId, YearSnapshot snapshot) => _byDistrict[districtId] = snapshot;
+}

@@ -1,0 +1,196 @@
+using Luoshi.Core.Features.Plans;
+using Luoshi.Core.Features.Reports;
+using Luoshi.Parsing.Calendar;
+using Luoshi.Parsing.Indicators;
+
+namespace Luoshi.Core.Features.Supervision;
+
+/// <summary>Where one thing a unit owes stands on a date.</summary>
+public enum ObligationStatus
+{
+    /// <summary>Not yet due and not yet filed.</summary>
+    Pending,
+
+    /// <summary>Filed (approved by the head and sent on) by the deadline.</summary>
+    OnTime,
+
+    /// <summary>Filed after the deadline.</summary>
+    Late,
+
+    /// <summary>The deadline has passed and nothing was filed.</summary>
+    Missing,
+}
+
+/// <summary>A target of an item with its id.</summary>
+public sealed record TargetRow(int Id, int Seq, string Measure, decimal Value, string Unit, IndicatorSense Sense, string Printed)
+{
+    public Indicator ToIndicator() => new(Measure, Value, Unit, Sense, Printed, 0, 0);
+}
+
+/// <summary>A unit of the district as the year's views need it.</summary>
+public sealed record UnitRow(int Id, string Name, string? LeaderUserId, string? LeaderName);
+
+/// <summary>An item of the plan with its derived status.</summary>
+public sealed record ItemRow(
+    int Id,
+    int Seq,
+    string Number,
+    int PartIndex,
+    string PartTitle,
+    string? Group,
+    string Text,
+    IReadOnlyList<int> LeadUnitIds,
+    IReadOnlyList<int> CoUnitIds,
+    IReadOnlyList<TargetRow> Targets,
+    IReadOnlyList<decimal?> LatestActuals,
+    ItemStatusResult Status);
+
+/// <summary>What one unit owes for one item and period, and where it stands.</summary>
+public sealed record ObligationRow(
+    int ItemId,
+    int UnitId,
+    ReportPeriod Period,
+    DateOnly Due,
+    bool PartToLead,
+    int? FilingId,
+    FilingState? State,
+    DateOnly? SubmittedOn,
+    ObligationStatus Status,
+    string? Flags);
+
+/// <summary>
+/// A district's year at one date: every item with its derived status, every obligation (work plan and
+/// reports, per unit) with its standing. Built from the data in one pass; the supervision view, the
+/// dashboard, the circular, the reminders and the scores all read it, so they never disagree.
+/// </summary>
+public sealed record YearSnapshot(
+    DistrictInfo District,
+    PlanHeader Plan,
+    DateOnly Today,
+    long Revision,
+    YearRules Rules,
+    IReadOnlyList<UnitRow> Units,
+    IReadOnlyList<ItemRow> Items,
+    IReadOnlyList<ObligationRow> Obligations)
+{
+    private Dictionary<int, UnitRow>? _units;
+    private Dictionary<int, ItemRow>? _items;
+
+    public UnitRow Unit(int id) => (_units ??= Units.ToDictionary(u => u.Id))[id];
+
+    public ItemRow Item(int id) => (_items ??= Items.ToDictionary(i => i.Id))[id];
+
+    public string UnitName(int id) => (_units ??= Units.ToDictionary(u => u.Id)).TryGetValue(id, out var u) ? u.Name : "?";
+
+    /// <summary>The deadlines that have passed on <see cref="Today"/>.</summary>
+    public IEnumerable<Deadline> PastDeadlines => Rules.Deadlines.Where(d => d.Date < Today);
+
+    /// <summary>The report period whose deadline passed last (the quarter a circular is about), if any.</summary>
+    public ReportPeriod? LastClosedPeriod => Rules.Deadlines.Where(d => d.Date < Today && d.Period != ReportPeriod.WorkPlan).OrderBy(d => d.Date).Select(d => (ReportPeriod?)d.Period).LastOrDefault();
+
+    /// <summary>Builds the snapshot from plain rows (pure; the loader reads them from the database).</summary>
+    public static YearSnapshot Build(
+        DistrictInfo district,
+        PlanHeader plan,
+        DateOnly today,
+        long revision,
+        YearRules rules,
+        IReadOnlyList<UnitRow> units,
+        IReadOnlyList<(int Id, int Seq, string Number, int PartIndex, string PartTitle, string? Group, string Text)> items,
+        IReadOnlyList<(int ItemId, int UnitId, UnitRole Role)> itemUnits,
+        IReadOnlyList<(int ItemId, TargetRow Target)> targets,
+        IReadOnlyList<FilingRow> filings,
+        IReadOnlyList<(int FilingId, int IndicatorId, decimal? Value)> actuals)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var unitsByItem = itemUnits.ToLookup(u => u.ItemId);
+        var targetsByItem = targets.ToLookup(t => t.ItemId, t => t.Target);
+        var filingsByKey = filings.ToDictionary(f => (f.ItemId, f.UnitId, f.Period));
+        var actualsByFiling = actuals.ToLookup(a => a.FilingId);
+        var reportDeadlines = rules.Deadlines.Where(d => d.Period != ReportPeriod.WorkPlan).ToList();
+        var thresholds = rules.Settings.Thresholds();
+
+        var rows = new List<ItemRow>(items.Count);
+        var obligations = new List<ObligationRow>();
+        foreach (var i in items)
+        {
+            var leads = unitsByItem[i.Id].Where(u => u.Role == UnitRole.Lead).Select(u => u.UnitId).ToList();
+            var cos = unitsByItem[i.Id].Where(u => u.Role == UnitRole.Co).Select(u => u.UnitId).ToList();
+            var itemTargets = targetsByItem[i.Id].OrderBy(t => t.Seq).ToList();
+
+            foreach (var (unitId, role) in unitsByItem[i.Id].Select(u => (u.UnitId, u.Role)))
+            {
+                var part = rules.Participation(role);
+                if (part == Participation.None)
+                {
+                    continue;
+                }
+
+                foreach (var d in rules.Deadlines)
+                {
+                    filingsByKey.TryGetValue((i.Id, unitId, d.Period), out var f);
+                    var submitted = f?.SubmittedAt is { } at ? DateOnly.FromDateTime(at.ToOffset(DistrictClock.Offset).DateTime) : (DateOnly?)null;
+                    var status = submitted is { } s ? (s <= d.Date ? ObligationStatus.OnTime : ObligationStatus.Late)
+                        : today > d.Date ? ObligationStatus.Missing : ObligationStatus.Pending;
+                    obligations.Add(new ObligationRow(i.Id, unitId, d.Period, d.Date, part == Participation.PartToLead, f?.Id, f?.State, submitted, status, f?.Flags));
+                }
+            }
+
+            // The item's standing is its (first) lead unit's reports; with several leads, the one that stands worst.
+            ItemStatusResult? worst = null;
+            IReadOnlyList<decimal?> latestActuals = [];
+            foreach (int lead in leads.DefaultIfEmpty(-1))
+            {
+                var facts = new List<ReportFact>();
+                IReadOnlyList<decimal?> latest = [];
+                foreach (var d in reportDeadlines)
+                {
+                    if (!filingsByKey.TryGetValue((i.Id, lead, d.Period), out var f) || f.SubmittedAt is null)
+                    {
+                        continue;
+                    }
+
+                    var byIndicator = actualsByFiling[f.Id].ToDictionary(a => a.IndicatorId, a => a.Value);
+                    var values = itemTargets.Select(t => byIndicator.GetValueOrDefault(t.Id)).ToList();
+                    facts.Add(new ReportFact(d.Period, DateOnly.FromDateTime(f.SubmittedAt.Value.ToOffset(DistrictClock.Offset).DateTime), f.Completed, values));
+                    latest = values;
+                }
+
+                var status = ItemStatusRules.Derive(today, reportDeadlines, [.. itemTargets.Select(t => t.ToIndicator())], facts, thresholds);
+                if (worst is null || Severity(status) > Severity(worst))
+                {
+                    worst = status;
+                    latestActuals = latest;
+                }
+            }
+
+            rows.Add(new ItemRow(i.Id, i.Seq, i.Number, i.PartIndex, i.PartTitle, i.Group, i.Text, leads, cos, itemTargets, latestActuals, worst!));
+        }
+
+        return new YearSnapshot(district, plan, today, revision, rules, units, rows, obligations);
+    }
+
+    private static int Severity(ItemStatusResult s) => s.State switch
+    {
+        ItemState.Overdue => 5,
+        ItemState.Behind => s.Rag == Rag.Red ? 4 : 3,
+        ItemState.NotStarted => 2,
+        ItemState.OnTrack => 1,
+        _ => 0,
+    };
+}
+
+/// <summary>A filing's facts the snapshot needs.</summary>
+public sealed record FilingRow(int Id, int ItemId, int UnitId, ReportPeriod Period, FilingState State, DateTimeOffset? SubmittedAt, bool Completed, string? Flags);
+
+/// <summary>The districts' calendar day: China Standard Time (UTC+8, no daylight saving).</summary>
+public static class DistrictClock
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static DateOnly Today(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
+    }
+}
