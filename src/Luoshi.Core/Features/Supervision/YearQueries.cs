@@ -15,8 +15,15 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, YearSnapshotCac
 {
     public DateOnly Today => DistrictClock.Today(clock);
 
-    public async Task<YearSnapshot?> SnapshotAsync(int districtId, CancellationToken ct = default)
+    /// <summary>The district's year as it stands today, or as it stood at the end of <paramref name="asOf"/> (reports submitted later left out; not cached).</summary>
+    public async Task<YearSnapshot?> SnapshotAsync(int districtId, CancellationToken ct = default, DateOnly? asOf = null)
     {
+        if (asOf is { } past && past != Today)
+        {
+            long? rev = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => (long?)d.Revision).FirstOrDefaultAsync(ct);
+            return rev is null ? null : await LoadAsync(districtId, past, rev.Value, ct);
+        }
+
         var today = Today;
         long? revision = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => (long?)d.Revision).FirstOrDefaultAsync(ct);
         if (revision is null)

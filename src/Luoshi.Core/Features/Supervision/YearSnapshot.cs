@@ -105,7 +105,10 @@ public sealed record YearSnapshot(
         ArgumentNullException.ThrowIfNull(rules);
         var unitsByItem = itemUnits.ToLookup(u => u.ItemId);
         var targetsByItem = targets.ToLookup(t => t.ItemId, t => t.Target);
-        var filingsByKey = filings.ToDictionary(f => (f.ItemId, f.UnitId, f.Period));
+        // As of a past date, what was submitted later is not yet there.
+        var filingsByKey = filings
+            .Select(f => f.SubmittedAt is { } at && DateOnly.FromDateTime(at.ToOffset(DistrictClock.Offset).DateTime) > today ? f with { SubmittedAt = null } : f)
+            .ToDictionary(f => (f.ItemId, f.UnitId, f.Period));
         var actualsByFiling = actuals.ToLookup(a => a.FilingId);
         var reportDeadlines = rules.Deadlines.Where(d => d.Period != ReportPeriod.WorkPlan).ToList();
         var thresholds = rules.Settings.Thresholds();
