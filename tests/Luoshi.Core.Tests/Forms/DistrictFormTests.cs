@@ -175,6 +175,17 @@ public sealed class DistrictFormTests
     }
 
     [Fact]
+    public void EmptyForm_OneUnitWithoutRows_TitleAndHeadersOnly()
+    {
+        using var book = new Workbook(FormWorkbooks.HongshanWorkPlan("区甲局", 2026, []));
+
+        book.SheetNames.ShouldBe(["区甲局"]);
+        book.Text("区甲局", "A1").ShouldBe("区甲局办理工作方案");
+        book.RowTexts("区甲局", 3, 7).ShouldBe(HongshanPlanHeaders);
+        book.Sheet("区甲局").Descendants<Row>().Max(r => r.RowIndex!.Value).ShouldBe(3U);
+    }
+
+    [Fact]
     public void WorkPlan_LongText_RowTallerThanOneLine()
     {
         string longText = string.Concat(Enumerable.Repeat("推进老旧小区改造和完整社区建设，", 12));

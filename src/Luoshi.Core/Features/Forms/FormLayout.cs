@@ -47,7 +47,8 @@ internal static class FormLayout
             }
         }
 
-        for (int r = firstRow; r <= sheet.LastRow; r++)
+        int lastRow = sheet.LastRow;
+        for (int r = firstRow; r <= lastRow; r++)
         {
             int lines = 1;
             for (int c = 1; c <= sheet.ColumnCount; c++)
