@@ -29,8 +29,8 @@ public enum WebhookFormat
 /// </summary>
 /// <remarks>
 /// The chat messengers put the title and the text into one <c>content</c>: the title on the first line, a blank line,
-/// then the text. Robots protected by a keyword need the keyword in the title or text; robots protected by a signature
-/// (DingTalk, Feishu "签名校验") take the signed URL as the <c>url</c> of <see cref="SendAsync"/>.
+/// then the text. Robots protected by a keyword need the keyword in the title or text. DingTalk's signature (加签) goes in
+/// the URL, which the caller builds; Feishu's signature check (timestamp and sign in the body) is not supported.
 /// </remarks>
 public sealed class WebhookSender(HttpClient http, TimeSpan? timeout = null)
 {
