@@ -17,6 +17,9 @@ public enum FailureKind
 
     /// <summary>The state does not allow this step.</summary>
     NotAllowed,
+
+    /// <summary>An outside service (mail server, messenger webhook) could not be reached or refused the request.</summary>
+    Unavailable,
 }
 
 /// <summary>A refusal with a clear Chinese message for the user.</summary>
