@@ -1,21 +1,24 @@
-using System.Text;
 using Luoshi.Parsing.Text;
 using Luoshi.Parsing.Units;
 
 namespace Luoshi.Parsing.Outline;
 
-/// <summary>Collects one item's lines: its text, then its unit clause, which may run over several lines.</summary>
-internal sealed class ItemBuilder(Numbering numbering, int firstLine)
+/// <summary>
+/// Collects one item's lines: its text, then its unit clause, which may run over several lines.
+/// One builder serves item after item (see <see cref="Start"/>), so its buffers are made once per plan.
+/// </summary>
+internal sealed class ItemBuilder
 {
-    private readonly List<string> _text = [];
-    private readonly StringBuilder _clause = new();
+    /// <summary>The item's text pieces, each trimmed, joined with nothing between them (folded in <see cref="Text"/>).</summary>
+    private readonly CharBuffer _text = new();
+    private readonly CharBuffer _clause = new();
     private int _clauseDepth;
 
-    public Numbering Numbering { get; } = numbering;
+    public Numbering Numbering { get; private set; }
 
-    public int FirstLine { get; } = firstLine;
+    public int FirstLine { get; private set; }
 
-    public int LastLine { get; private set; } = firstLine;
+    public int LastLine { get; private set; }
 
     public int ClauseLine { get; private set; }
 
@@ -30,11 +33,28 @@ internal sealed class ItemBuilder(Numbering numbering, int firstLine)
 
     public List<string> ExtraClauses { get; } = [];
 
+    /// <summary>Starts a new item numbered <paramref name="numbering"/> on line <paramref name="firstLine"/>, forgetting the last one.</summary>
+    public ItemBuilder Start(Numbering numbering, int firstLine)
+    {
+        _text.Clear();
+        _clause.Clear();
+        _clauseDepth = 0;
+        Numbering = numbering;
+        FirstLine = firstLine;
+        LastLine = firstLine;
+        ClauseLine = 0;
+        InClause = false;
+        ClauseClosed = false;
+        ClauseBracketed = false;
+        ExtraClauses.Clear();
+        return this;
+    }
+
     /// <summary>
     /// Feeds a piece of the item's content from line <paramref name="line"/>. Returns what follows
     /// a closed clause on the same line (a glued theme, say), or null.
     /// </summary>
-    public string? Feed(string segment, int line, List<Diagnostic> diagnostics)
+    public string? Feed(ReadOnlySpan<char> segment, int line, List<Diagnostic> diagnostics)
     {
         LastLine = line;
         if (InClause)
@@ -51,7 +71,7 @@ internal sealed class ItemBuilder(Numbering numbering, int firstLine)
         int at = ClauseLabels.FindClauseStart(segment);
         if (at < 0)
         {
-            _text.Add(segment);
+            AppendText(segment);
             return null;
         }
 
@@ -62,7 +82,7 @@ internal sealed class ItemBuilder(Numbering numbering, int firstLine)
             _clause.Clear();
         }
 
-        _text.Add(segment[..at]);
+        AppendText(segment[..at]);
         ClauseLine = line;
         InClause = true;
         ClauseClosed = false;
@@ -71,7 +91,7 @@ internal sealed class ItemBuilder(Numbering numbering, int firstLine)
         return ContinueClause(segment[at..], line, diagnostics);
     }
 
-    private string? ContinueClause(string segment, int line, List<Diagnostic> diagnostics)
+    private string? ContinueClause(ReadOnlySpan<char> segment, int line, List<Diagnostic> diagnostics)
     {
         for (int i = 0; i < segment.Length; i++)
         {
@@ -91,11 +111,11 @@ internal sealed class ItemBuilder(Numbering numbering, int firstLine)
                             "单位说明缺少左括号，已按单位说明读取。"));
                     }
 
-                    _clause.Append(segment.AsSpan(0, i + 1));
+                    _clause.Append(segment[..(i + 1)]);
                     InClause = false;
                     ClauseClosed = true;
-                    string rest = segment[(i + 1)..].Trim();
-                    return rest.Length == 0 ? null : rest;
+                    var rest = segment[(i + 1)..].Trim();
+                    return rest.IsEmpty ? null : new string(rest);
                 }
             }
         }
@@ -104,9 +124,11 @@ internal sealed class ItemBuilder(Numbering numbering, int firstLine)
         return null;
     }
 
-    public string Text => TextRules.JoinLines(_text);
+    public string Text => TextRules.Fold(_text.Span);
 
-    public string Clause => _clause.ToString();
+    /// <summary>The unit clause as collected (the last one when the item has several: see <see cref="ExtraClauses"/>).</summary>
+    public ReadOnlySpan<char> Clause => _clause.Span;
 
-    public void AppendText(string s) => _text.Add(s);
+    /// <summary>Adds a piece of the item's text; pieces from different lines are joined with nothing between them.</summary>
+    public void AppendText(ReadOnlySpan<char> s) => _text.Append(s.Trim());
 }

@@ -15,7 +15,7 @@ internal sealed partial class OutlineBuilder
         _current = null;
         _lastClauseUnclosed = false;
         string text = b.Text;
-        ClauseContent clause = new();
+        ClauseContent? clause = null;
         if (b.HasClause)
         {
             _lastClauseUnclosed = b.ClauseBracketed && !b.ClauseClosed;
@@ -25,17 +25,28 @@ internal sealed partial class OutlineBuilder
                     "单位说明的括号没有闭合，已读到下一项任务之前为止。"));
             }
 
-            foreach (string extra in b.ExtraClauses)
+            if (b.ExtraClauses.Count == 0)
             {
-                Merge(clause, ClauseReader.Read(extra, b.ClauseLine, _diagnostics));
+                // One clause, the usual case: its content is what merging it into an empty one would give.
+                clause = ClauseReader.Read(b.Clause, b.ClauseLine, _diagnostics);
             }
+            else
+            {
+                clause = new ClauseContent();
+                foreach (string extra in b.ExtraClauses)
+                {
+                    Merge(clause, ClauseReader.Read(extra, b.ClauseLine, _diagnostics));
+                }
 
-            Merge(clause, ClauseReader.Read(b.Clause, b.ClauseLine, _diagnostics));
+                Merge(clause, ClauseReader.Read(b.Clause, b.ClauseLine, _diagnostics));
+            }
         }
-        else if (TryUnlabelled(ref text, b.LastLine) is { } unlabelled)
+        else
         {
-            clause = unlabelled;
+            clause = TryUnlabelled(ref text, b.LastLine);
         }
+
+        clause ??= new ClauseContent();
 
         _definitions.AddRange(clause.Definitions);
         if (clause.Lead.Count == 0 && clause.Responsible.Count == 0)

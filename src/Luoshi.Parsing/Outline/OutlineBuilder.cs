@@ -20,6 +20,7 @@ internal sealed partial class OutlineBuilder
     private string? _group;
     private string? _groupLeader;
     private string? _theme;
+    private readonly ItemBuilder _itemBuilder = new();
     private ItemBuilder? _current;
     private Action<string>? _continueHeading;
     private bool _lastClauseUnclosed;
@@ -90,8 +91,8 @@ internal sealed partial class OutlineBuilder
             {
                 CloseItem();
                 _continueHeading = null;
-                _current = new ItemBuilder(n, line.Number);
-                FeedCurrent(t[n.ContentStart..], line.Number);
+                _current = _itemBuilder.Start(n, line.Number);
+                FeedCurrent(t.AsSpan(n.ContentStart), line.Number);
                 continue;
             }
 
@@ -162,7 +163,7 @@ internal sealed partial class OutlineBuilder
         _ => 4,
     };
 
-    private void FeedCurrent(string segment, int lineNumber)
+    private void FeedCurrent(ReadOnlySpan<char> segment, int lineNumber)
     {
         string? rest = _current!.Feed(segment, lineNumber, _diagnostics);
         if (rest is null)

@@ -1,17 +1,40 @@
-using System.Text;
+using System.Buffers;
 
 namespace Luoshi.Parsing.Text;
 
 /// <summary>One physical line of the source and its cleaned text.</summary>
-internal sealed class SourceLine(int number, string raw, string text)
+internal sealed class SourceLine
 {
-    /// <summary>1-based line number in the source.</summary>
-    public int Number { get; } = number;
+    private readonly string _source;
+    private readonly int _start;
+    private readonly int _length;
 
-    public string Raw { get; } = raw;
+    public SourceLine(int number, string raw, string text)
+        : this(number, raw, 0, raw.Length, text)
+    {
+    }
+
+    /// <summary>
+    /// A line that is <paramref name="length"/> characters of <paramref name="source"/> from <paramref name="start"/>.
+    /// Its raw text is cut out only when asked for: the parser itself reads only the cleaned text.
+    /// </summary>
+    public SourceLine(int number, string source, int start, int length, string text)
+    {
+        Number = number;
+        _source = source;
+        _start = start;
+        _length = length;
+        Text = text;
+    }
+
+    /// <summary>1-based line number in the source.</summary>
+    public int Number { get; }
+
+    /// <summary>The line as printed, line ending excluded.</summary>
+    public string Raw => _start == 0 && _length == _source.Length ? _source : _source.Substring(_start, _length);
 
     /// <summary>Markdown marks and invisible characters removed, trimmed; may be rewritten by the table reader.</summary>
-    public string Text { get; set; } = text;
+    public string Text { get; set; }
 
     public bool IsBlank => Text.Length == 0;
 
@@ -21,36 +44,44 @@ internal sealed class SourceLine(int number, string raw, string text)
 /// <summary>Stage 1: split the text into lines and clean each one.</summary>
 internal static class LineSplitter
 {
+    private const int StackLimit = 256;
+
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\u2028\u2029");
+
+    /// <summary>What <see cref="Clean(ReadOnlySpan{char})"/> may drop inside a line: invisible marks, NUL, bold and italic marks.</summary>
+    private static readonly SearchValues<char> Droppable = SearchValues.Create("\u200B\u200C\u200D\u2060\uFEFF\u00AD\0*_");
+
     public static List<SourceLine> Split(string text)
     {
-        var lines = new List<SourceLine>(Math.Max(16, text.Length / 40));
+        var lines = new List<SourceLine>(text.AsSpan().Count('\n') + 1);
         int start = 0;
         int number = 1;
-        for (int i = 0; i <= text.Length; i++)
+        while (true)
         {
-            bool end = i == text.Length;
-            if (!end && text[i] != '\n' && text[i] != '\r' && text[i] != '\u2028' && text[i] != '\u2029')
+            int k = text.AsSpan(start).IndexOfAny(LineBreaks);
+            int i = k < 0 ? text.Length : start + k;
+            lines.Add(new SourceLine(number++, text, start, i - start, Clean(text.AsSpan(start, i - start))));
+            if (k < 0)
             {
-                continue;
+                return lines;
             }
 
-            string raw = text[start..i];
-            lines.Add(new SourceLine(number++, raw, Clean(raw)));
-            if (!end && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
                 i++;
             }
 
             start = i + 1;
         }
-
-        return lines;
     }
 
     /// <summary>Removes markdown heading marks, bold marks, quote marks and invisible characters; trims.</summary>
-    public static string Clean(string raw)
+    public static string Clean(string raw) => Clean(raw.AsSpan());
+
+    /// <summary>Removes markdown heading marks, bold marks, quote marks and invisible characters; trims.</summary>
+    public static string Clean(ReadOnlySpan<char> raw)
     {
-        ReadOnlySpan<char> s = raw.AsSpan().Trim();
+        ReadOnlySpan<char> s = raw.Trim();
         if (s.IsEmpty)
         {
             return string.Empty;
@@ -74,28 +105,45 @@ internal static class LineSplitter
         }
 
         s = s[i..];
-        var sb = new StringBuilder(s.Length);
-        for (int k = 0; k < s.Length; k++)
+        if (!s.ContainsAny(Droppable))
         {
-            char c = s[k];
-            if (Chars.IsInvisible(c) || c == '\0')
-            {
-                continue;
-            }
-
-            if ((c == '*' || c == '_') && k + 1 < s.Length && s[k + 1] == c)
-            {
-                k++;
-                continue;
-            }
-
-            sb.Append(c);
+            return TrimSpaces(s);
         }
 
-        return TrimSpaces(sb.ToString());
+        char[]? rented = null;
+        Span<char> buffer = s.Length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(s.Length));
+        try
+        {
+            int length = 0;
+            for (int k = 0; k < s.Length; k++)
+            {
+                char c = s[k];
+                if (Chars.IsInvisible(c) || c == '\0')
+                {
+                    continue;
+                }
+
+                if ((c == '*' || c == '_') && k + 1 < s.Length && s[k + 1] == c)
+                {
+                    k++;
+                    continue;
+                }
+
+                buffer[length++] = c;
+            }
+
+            return TrimSpaces(buffer[..length]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
     }
 
-    private static string TrimSpaces(string s)
+    private static string TrimSpaces(ReadOnlySpan<char> s)
     {
         int a = 0;
         int b = s.Length;
@@ -110,8 +158,9 @@ internal static class LineSplitter
         }
 
         // Leading and trailing tabs only matter inside table rows, which have inner tabs too.
-        string t = s[a..b];
-        return t.Contains('\t', StringComparison.Ordinal) && t.Trim('\t').Contains('\t', StringComparison.Ordinal) ? t : t.Trim();
+        var t = s[a..b];
+        var kept = t.Contains('\t') && t.Trim('\t').Contains('\t') ? t : t.Trim();
+        return kept.IsEmpty ? string.Empty : new string(kept);
     }
 
     /// <summary>Page footers such as "- 3 -", "— 12 —", "第 3 页", "3/12".</summary>

@@ -17,6 +17,8 @@ internal enum TableColumn
 /// <summary>A table's header row: the role of each column and the label its clause is written under.</summary>
 internal sealed class TableHeader
 {
+    private static readonly string[] TaskWords = ["任务", "事项", "工作内容", "目标", "项目", "指标"];
+
     private TableHeader(TableColumn[] columns, string[] labels)
     {
         Columns = columns;
@@ -71,11 +73,14 @@ internal sealed class TableHeader
 
     public static TableColumn Classify(string header)
     {
-        string h = Compact(header);
-        if (h.Length == 0 || h.Length > 12)
+        // Every line of a notice is asked whether it is a header cell: count before copying.
+        int kept = CompactLength(header);
+        if (kept == 0 || kept > 12)
         {
             return TableColumn.Other;
         }
+
+        string h = kept == header.Length ? header : Compact(header);
 
         if (h is "序号" or "编号" or "序" or "顺序号")
         {
@@ -104,10 +109,20 @@ internal sealed class TableHeader
             return TableColumn.Responsible;
         }
 
-        string[] taskWords = ["任务", "事项", "工作内容", "目标", "项目", "指标"];
-        return taskWords.Any(w => h.Contains(w, StringComparison.Ordinal)) && !h.Contains("科室", StringComparison.Ordinal)
-            ? TableColumn.Task
-            : TableColumn.Other;
+        return HasTaskWord(h) && !h.Contains("科室", StringComparison.Ordinal) ? TableColumn.Task : TableColumn.Other;
+    }
+
+    private static bool HasTaskWord(string h)
+    {
+        foreach (string w in TaskWords)
+        {
+            if (h.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The clause label a column's cell is written under when the row is rewritten.</summary>
@@ -142,12 +157,28 @@ internal sealed class TableHeader
         return sb.Length == 0 ? string.Empty : sb.Append('）').ToString();
     }
 
+    private static bool IsKept(char c) => !Chars.IsSpace(c) && c is not ('*' or '#');
+
+    private static int CompactLength(string s)
+    {
+        int n = 0;
+        foreach (char c in s)
+        {
+            if (IsKept(c) && ++n > 12)
+            {
+                break;
+            }
+        }
+
+        return n;
+    }
+
     private static string Compact(string s)
     {
         var sb = new StringBuilder(s.Length);
         foreach (char c in s)
         {
-            if (!Chars.IsSpace(c) && c is not ('*' or '#'))
+            if (IsKept(c))
             {
                 sb.Append(c);
             }

@@ -53,7 +53,7 @@ internal static class TableReader
 
     private static bool IsPipeRow(string text)
     {
-        int pipes = text.Count(c => c is '|' or '｜');
+        int pipes = text.AsSpan().Count('|') + text.AsSpan().Count('｜');
         return pipes >= 2 || (pipes == 1 && text.Length > 0 && text[0] is '|' or '｜');
     }
 

@@ -39,11 +39,11 @@ internal static class ClauseLabels
     /// A label followed by a colon at <paramref name="at"/>: returns the label, its role, and the index
     /// just after the colon; or null.
     /// </summary>
-    public static (string Label, LabelRole Role, int After)? MatchAt(string s, int at)
+    public static (string Label, LabelRole Role, int After)? MatchAt(ReadOnlySpan<char> s, int at)
     {
         foreach (var (label, role) in All)
         {
-            if (at + label.Length > s.Length || string.CompareOrdinal(s, at, label, 0, label.Length) != 0)
+            if (at + label.Length > s.Length || !s.Slice(at, label.Length).SequenceEqual(label))
             {
                 continue;
             }
@@ -64,14 +64,14 @@ internal static class ClauseLabels
     }
 
     /// <summary>True where a label may start: the line start, after white space, a bracket or a sentence mark.</summary>
-    public static bool IsLabelBoundary(string s, int at) =>
+    public static bool IsLabelBoundary(ReadOnlySpan<char> s, int at) =>
         at == 0 || s[at - 1] is ' ' or '\u3000' or '\t' or '。' or '；' or ';' or '，' or ',' or '|' || Text.Chars.IsOpenBracket(s[at - 1]);
 
     /// <summary>
     /// Finds where a unit clause starts in a line: the opening bracket before a label, or the label
     /// itself when it stands at a boundary without a bracket. Returns -1 when there is none.
     /// </summary>
-    public static int FindClauseStart(string s, int from = 0)
+    public static int FindClauseStart(ReadOnlySpan<char> s, int from = 0)
     {
         for (int i = from; i < s.Length; i++)
         {

@@ -22,18 +22,27 @@ internal sealed class ClauseContent
 /// <summary>Reads a unit clause ("（牵头单位：A；责任单位：B、C）") into its labelled lists.</summary>
 internal static partial class ClauseReader
 {
+    private static readonly string[] LeadMarkers = ["（牵头）", "(牵头)", "〈牵头〉", "[牵头]", "【牵头】", "（牵头单位）", "(牵头单位)"];
+
+    private static readonly char[] SegmentSeparators = ['，', ',', '；', ';'];
+
+    private static readonly char[] LeaderSeparators = ['、', '，', ',', '；', ';'];
+
     [GeneratedRegex(@"^(?<units>.+?)(?<verb>牵头负责|牵头落实|牵头)$")]
     private static partial Regex LeadSegment();
 
     [GeneratedRegex(@"^(?<units>.+?)(?<verb>按职责分工负责|按职责负责|配合落实|配合实施|配合|参与|协同|协助|负责落实|负责)$")]
     private static partial Regex CoSegment();
 
-    public static ClauseContent Read(string clause, int line, List<Diagnostic> diagnostics)
+    public static ClauseContent Read(string clause, int line, List<Diagnostic> diagnostics) => Read(clause.AsSpan(), line, diagnostics);
+
+    public static ClauseContent Read(ReadOnlySpan<char> clause, int line, List<Diagnostic> diagnostics)
     {
         var content = new ClauseContent();
-        string s = StripOuterBracket(clause.Trim());
+        var s = StripOuterBracket(clause.Trim());
 
-        var labels = new List<(int Start, string Label, LabelRole Role, int After)>();
+        // Each label's value runs to the next label: it is read when the next label (or the end) is found.
+        (string Label, LabelRole Role, int After)? open = null;
         int depth = 0;
         for (int i = 0; i < s.Length; i++)
         {
@@ -48,39 +57,48 @@ internal static partial class ClauseReader
             }
             else if (depth == 0 && ClauseLabels.IsLabelBoundary(s, i) && ClauseLabels.MatchAt(s, i) is { } m)
             {
-                labels.Add((i, m.Label, m.Role, m.After));
+                if (open is { } previous)
+                {
+                    Apply(content, previous.Label, previous.Role, s[previous.After..i], line, diagnostics);
+                }
+                else
+                {
+                    ReportTextBefore(s[..i], line, diagnostics);
+                }
+
+                open = m;
                 i = m.After - 1;
             }
         }
 
-        if (labels.Count == 0)
+        if (open is { } last)
         {
-            return content;
+            Apply(content, last.Label, last.Role, s[last.After..], line, diagnostics);
         }
 
-        string before = UnitListReader.TrimStray(s[..labels[0].Start]);
+        return content;
+    }
+
+    private static void ReportTextBefore(ReadOnlySpan<char> text, int line, List<Diagnostic> diagnostics)
+    {
+        if (text.IsEmpty)
+        {
+            return;
+        }
+
+        string before = UnitListReader.TrimStray(new string(text));
         if (before.Length > 0)
         {
             diagnostics.Add(new Diagnostic(line, 0, Severity.Warning, "clause-text-ignored",
                 $"单位说明前的文字“{before}”无法归入任何单位类别，已忽略。"));
         }
-
-        for (int k = 0; k < labels.Count; k++)
-        {
-            var (_, label, role, after) = labels[k];
-            int end = k + 1 < labels.Count ? labels[k + 1].Start : s.Length;
-            string value = s[after..end];
-            Apply(content, label, role, value, line, diagnostics);
-        }
-
-        return content;
     }
 
     /// <summary>
     /// Reads a clause without labels, such as "区发改局牵头，区财政局、区商务局配合". Returns null when the
     /// text does not read as one, so that the caller keeps it as item text.
     /// </summary>
-    public static ClauseContent? ReadUnlabelled(string text, int line, List<Diagnostic> diagnostics)
+    public static ClauseContent? ReadUnlabelled(string text, int line, List<Diagnostic>? diagnostics)
     {
         string s = StripOuterBracket(text.Trim()).TrimEnd('。', '.', '；', ';');
         if (s.Length < 4 || s.Length > 300)
@@ -88,7 +106,7 @@ internal static partial class ClauseReader
             return null;
         }
 
-        var segments = s.Split(['，', ',', '；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var segments = s.Split(SegmentSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var content = new ClauseContent();
         var local = new List<Diagnostic>();
         foreach (string seg in segments)
@@ -115,7 +133,7 @@ internal static partial class ClauseReader
             return null;
         }
 
-        diagnostics.AddRange(local);
+        diagnostics?.AddRange(local);
         return content;
     }
 
@@ -123,37 +141,29 @@ internal static partial class ClauseReader
         c.Lead.Concat(c.Responsible).All(m => m.Name.Length is >= 2 and <= 30 && !m.Name.Contains('。', StringComparison.Ordinal)
             && UnitListReader.HasUnitEnding(m.Name));
 
-    private static void Apply(ClauseContent content, string label, LabelRole role, string value, int line, List<Diagnostic> diagnostics)
+    private static void Apply(ClauseContent content, string label, LabelRole role, ReadOnlySpan<char> value, int line, List<Diagnostic> diagnostics)
     {
         switch (role)
         {
             case LabelRole.Lead:
             case LabelRole.Responsible:
-                var read = UnitListReader.Read(value, label, line);
-                foreach (var mention in read.Mentions)
+                var into = role == LabelRole.Lead ? content.Lead : content.Responsible;
+                int from = into.Count;
+                var read = UnitListReader.Read(value, label, line, into);
+                if (role == LabelRole.Responsible)
                 {
-                    // "区发改局（牵头）" in a list of responsible units marks the lead unit in place.
-                    if (role == LabelRole.Responsible && LeadMarked(mention.Name) is { } bare)
-                    {
-                        content.Lead.Add(mention with { Name = bare });
-                        diagnostics.Add(new Diagnostic(line, 0, Severity.Info, "lead-marked-in-list",
-                            $"“{mention.Printed}”标注为牵头，已列为牵头单位。"));
-                    }
-                    else
-                    {
-                        (role == LabelRole.Lead ? content.Lead : content.Responsible).Add(mention);
-                    }
+                    MoveLeadMarked(content, from, line, diagnostics);
                 }
 
                 content.Definitions.AddRange(read.Definitions);
                 diagnostics.AddRange(read.Diagnostics);
                 break;
             case LabelRole.Leader:
-                content.Leaders.AddRange(value.Split(['、', '，', ',', '；', ';'], StringSplitOptions.RemoveEmptyEntries)
+                content.Leaders.AddRange(new string(value).Split(LeaderSeparators, StringSplitOptions.RemoveEmptyEntries)
                     .Select(UnitListReader.TrimStray).Where(x => x.Length > 0));
                 break;
             case LabelRole.Deadline:
-                string d = UnitListReader.TrimStray(value);
+                string d = UnitListReader.TrimStray(new string(value));
                 if (d.Length > 0)
                 {
                     content.Deadline = d;
@@ -165,11 +175,33 @@ internal static partial class ClauseReader
         }
     }
 
+    /// <summary>"区发改局（牵头）" in a list of responsible units marks the lead unit in place: moves such units, from <paramref name="from"/> on, to the leads.</summary>
+    private static void MoveLeadMarked(ClauseContent content, int from, int line, List<Diagnostic> diagnostics)
+    {
+        var responsible = content.Responsible;
+        int kept = from;
+        for (int k = from; k < responsible.Count; k++)
+        {
+            var mention = responsible[k];
+            if (LeadMarked(mention.Name) is { } bare)
+            {
+                content.Lead.Add(mention with { Name = bare });
+                diagnostics.Add(new Diagnostic(line, 0, Severity.Info, "lead-marked-in-list",
+                    $"“{mention.Printed}”标注为牵头，已列为牵头单位。"));
+            }
+            else
+            {
+                responsible[kept++] = mention;
+            }
+        }
+
+        responsible.RemoveRange(kept, responsible.Count - kept);
+    }
+
     /// <summary>The unit's name without a trailing "（牵头）" marker, or null when it has none.</summary>
     internal static string? LeadMarked(string name)
     {
-        string[] markers = ["（牵头）", "(牵头)", "〈牵头〉", "[牵头]", "【牵头】", "（牵头单位）", "(牵头单位)"];
-        foreach (string m in markers)
+        foreach (string m in LeadMarkers)
         {
             if (name.Length > m.Length && name.EndsWith(m, StringComparison.Ordinal))
             {
@@ -183,20 +215,31 @@ internal static partial class ClauseReader
     /// <summary>Removes one bracket pair around the whole clause, or a lone opening or closing bracket left by damage.</summary>
     internal static string StripOuterBracket(string s)
     {
+        var (start, length) = OuterBracketRange(s);
+        return length == s.Length ? s : s.Substring(start, length);
+    }
+
+    /// <inheritdoc cref="StripOuterBracket(string)"/>
+    internal static ReadOnlySpan<char> StripOuterBracket(ReadOnlySpan<char> s)
+    {
+        var (start, length) = OuterBracketRange(s);
+        return s.Slice(start, length);
+    }
+
+    /// <summary>Where the text left by <see cref="StripOuterBracket(string)"/> stands in <paramref name="s"/>.</summary>
+    private static (int Start, int Length) OuterBracketRange(ReadOnlySpan<char> s)
+    {
         if (s.Length == 0)
         {
-            return s;
+            return (0, 0);
         }
 
-        if (Chars.IsOpenBracket(s[0]))
-        {
-            s = s[1..];
-        }
-
-        if (s.Length > 0 && Chars.IsCloseBracket(s[^1]))
+        int a = Chars.IsOpenBracket(s[0]) ? 1 : 0;
+        int b = s.Length;
+        if (b > a && Chars.IsCloseBracket(s[b - 1]))
         {
             int depth = 0;
-            foreach (char c in s)
+            foreach (char c in s[a..b])
             {
                 if (Chars.IsOpenBracket(c) && c is not '《')
                 {
@@ -210,10 +253,20 @@ internal static partial class ClauseReader
 
             if (depth < 0)
             {
-                s = s[..^1];
+                b--;
             }
         }
 
-        return s.Trim();
+        while (a < b && char.IsWhiteSpace(s[a]))
+        {
+            a++;
+        }
+
+        while (b > a && char.IsWhiteSpace(s[b - 1]))
+        {
+            b--;
+        }
+
+        return (a, b - a);
     }
 }

@@ -27,30 +27,65 @@ internal static partial class UnitListReader
     [GeneratedRegex(@"[（(〈\[]\s*(?:以下|下文)?简称\s*[“""「']?(?<short>[^”""」'）)〉\]]+?)[”""」']?\s*[）)〉\]]")]
     private static partial Regex ShortNameDefinition();
 
-    public readonly record struct Result(List<UnitMention> Mentions, List<InPlaceDefinition> Definitions, List<Diagnostic> Diagnostics);
+    /// <summary>Separators of units written with spaces only (see <see cref="SplitOnSpaces"/>).</summary>
+    private static readonly char[] SpaceSeparators = [' ', '\u3000', '\t', '\u00A0'];
+
+    private static readonly char[] NameSeparators = ['、', '，', ',', '；', ';'];
+
+    /// <summary>Lists reused from one read to the next on a thread (see <see cref="Read(ReadOnlySpan{char}, string, int, List{UnitMention})"/>).</summary>
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    public readonly record struct Result(List<UnitMention> Mentions, IReadOnlyList<InPlaceDefinition> Definitions, IReadOnlyList<Diagnostic> Diagnostics);
 
     public static Result Read(string content, string label, int line)
     {
         var mentions = new List<UnitMention>();
-        var definitions = new List<InPlaceDefinition>();
-        var diagnostics = new List<Diagnostic>();
+        var (definitions, diagnostics) = Read(content, label, line, mentions);
+        return new Result(mentions, definitions, diagnostics);
+    }
 
-        var pieces = SplitTopLevel(content);
-        var names = new List<(string Printed, string Name, bool SeparatorBeforeIsDun)>();
-        foreach (var (raw, dunFirst) in pieces.SelectMany(p => SplitOnSpaces(p, line, diagnostics)))
+    /// <summary>Reads the units of <paramref name="content"/> into <paramref name="mentions"/>; returns the definitions and diagnostics met.</summary>
+    public static (IReadOnlyList<InPlaceDefinition> Definitions, IReadOnlyList<Diagnostic> Diagnostics) Read(
+        ReadOnlySpan<char> content, string label, int line, List<UnitMention> mentions)
+    {
+        // The working lists are taken from the thread's scratch and given back at the end; a nested read would make its own.
+        var scratch = t_scratch ?? new Scratch();
+        t_scratch = null;
+        try
         {
-            bool dunBefore = dunFirst;
-            string printed = TextRules.Fold(raw);
-            foreach (string part in SplitGlued(printed, line, diagnostics).SelectMany(SplitUnitAndOthers))
-            {
-                string name = NormaliseName(part, line, definitions);
-                if (name.Length == 0)
-                {
-                    continue;
-                }
+            return Read(content, label, line, mentions, scratch);
+        }
+        finally
+        {
+            scratch.Clear();
+            t_scratch = scratch;
+        }
+    }
 
-                names.Add((part, name, dunBefore));
-                dunBefore = true;
+    private static (IReadOnlyList<InPlaceDefinition> Definitions, IReadOnlyList<Diagnostic> Diagnostics) Read(
+        ReadOnlySpan<char> content, string label, int line, List<UnitMention> mentions, Scratch scratch)
+    {
+        // Definitions and diagnostics are rare: their lists are made when the first one is found.
+        List<InPlaceDefinition>? definitions = null;
+        List<Diagnostic>? diagnostics = null;
+
+        var pieces = scratch.Pieces;
+        SplitTopLevel(content, pieces);
+        var names = scratch.Names;
+        var parts = scratch.Parts;
+        foreach (var (piece, dunBefore) in pieces)
+        {
+            if (SplitOnSpaces(piece, line, ref diagnostics) is { } tokens)
+            {
+                for (int t = 0; t < tokens.Length; t++)
+                {
+                    AddNames(tokens[t], t == 0 ? dunBefore : true);
+                }
+            }
+            else
+            {
+                AddNames(piece, dunBefore);
             }
         }
 
@@ -60,13 +95,44 @@ internal static partial class UnitListReader
             mentions.Add(new UnitMention(n.Printed, n.Name, label));
         }
 
-        return new Result(mentions, definitions, diagnostics);
+        return ((IReadOnlyList<InPlaceDefinition>?)definitions ?? [], (IReadOnlyList<Diagnostic>?)diagnostics ?? []);
+
+        void AddNames(string raw, bool dunFirst)
+        {
+            bool dunBefore = dunFirst;
+            string printed = TextRules.Fold(raw);
+            parts.Clear();
+            SplitGlued(printed, line, ref diagnostics, parts);
+            foreach (string glued in parts)
+            {
+                if (SplitUnitAndOthers(glued) is ({ } unit, { } others))
+                {
+                    AddName(unit, ref dunBefore);
+                    AddName(others, ref dunBefore);
+                }
+                else
+                {
+                    AddName(glued, ref dunBefore);
+                }
+            }
+        }
+
+        void AddName(string part, ref bool dunBefore)
+        {
+            string name = NormaliseName(part, line, ref definitions);
+            if (name.Length == 0)
+            {
+                return;
+            }
+
+            names.Add((part, name, dunBefore));
+            dunBefore = true;
+        }
     }
 
     /// <summary>Splits on list separators outside brackets, also handling an unbracketed "各街道含A、B、C,下同" definition as one piece.</summary>
-    private static List<(string Piece, bool DunBefore)> SplitTopLevel(string content)
+    private static void SplitTopLevel(ReadOnlySpan<char> content, List<(string Piece, bool DunBefore)> result)
     {
-        var result = new List<(string, bool)>();
         int depth = 0;
         int start = 0;
         bool dunBefore = false;
@@ -85,83 +151,108 @@ internal static partial class UnitListReader
                 && HasUnitEnding(TextRules.Fold(content[start..i]).TrimEnd('以')))
             {
                 // "区司法局及区人民政府其他部门": 及 joins two units.
-                string head = content[start..i];
-                result.Add((head.EndsWith('以') ? head[..^1] : head, dunBefore));
+                var head = content[start..i];
+                AddPiece(result, head.EndsWith('以') ? head[..^1] : head, dunBefore);
                 dunBefore = false;
                 start = i + 1;
             }
             else if (depth == 0 && Chars.IsListSeparator(c))
             {
                 // "各街道含A、B、C,下同": keep the whole definition as one piece.
-                string head = content[start..i];
+                var head = content[start..i];
                 if (IsOpenBareDefinition(head))
                 {
                     int end = FindBareDefinitionEnd(content, i);
                     if (end > i)
                     {
-                        result.Add((content[start..end], dunBefore));
+                        AddPiece(result, content[start..end], dunBefore);
                         start = end;
                         i = end - 1;
                         continue;
                     }
                 }
 
-                result.Add((content[start..i], dunBefore));
+                AddPiece(result, head, dunBefore);
                 dunBefore = c is '、' or '､';
                 start = i + 1;
             }
         }
 
-        result.Add((content[start..], dunBefore));
-        result.RemoveAll(p => string.IsNullOrWhiteSpace(p.Item1));
-        return result;
+        AddPiece(result, content[start..], dunBefore);
+    }
+
+    /// <summary>Keeps a piece unless it is blank.</summary>
+    private static void AddPiece(List<(string Piece, bool DunBefore)> pieces, ReadOnlySpan<char> piece, bool dunBefore)
+    {
+        if (!piece.IsWhiteSpace())
+        {
+            pieces.Add((new string(piece), dunBefore));
+        }
     }
 
     /// <summary>
     /// "区发改局 区财政局 区商务局": units separated by spaces only (a table cell or a PDF line). Split
     /// only when every piece is a whole unit name, so that a name broken by a space stays one.
     /// </summary>
-    private static IEnumerable<(string Piece, bool DunBefore)> SplitOnSpaces((string Piece, bool DunBefore) p, int line,
-        List<Diagnostic> diagnostics)
+    /// <returns>The units, or null when the piece stays whole.</returns>
+    private static string[]? SplitOnSpaces(string piece, int line, ref List<Diagnostic>? diagnostics)
     {
-        string[] tokens = p.Piece.Split([' ', '\u3000', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        // Each piece a whole unit that opens like the first one ("区…", "县…") or as a collective ("各…"):
-        // "区经济信息化和科 技创新局" is one name broken by a space, though 科 ends unit names too.
-        if (tokens.Length < 2 || tokens.Length > 30
-            || !tokens.All(t => t.Length >= 3 && HasUnitEnding(t) && Depth(t) == 0 && (t[0] == tokens[0][0] || t[0] == '各')))
+        // Split leaves fewer than two units unless a separator stands inside the piece.
+        if (piece.AsSpan().Trim().IndexOfAny(SpaceSeparators) < 0)
         {
-            return [p];
+            return null;
         }
 
-        diagnostics.Add(new Diagnostic(line, 0, Severity.Info, "units-space-separated",
-            $"“{TextRules.Fold(p.Piece)}”中的单位以空格分隔，已按 {tokens.Length} 个单位读取。"));
-        return tokens.Select((t, i) => (t, i == 0 ? p.DunBefore : true));
+        string[] tokens = piece.Split(SpaceSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // Each piece a whole unit that opens like the first one ("区…", "县…") or as a collective ("各…"):
+        // "区经济信息化和科 技创新局" is one name broken by a space, though 科 ends unit names too.
+        if (tokens.Length < 2 || tokens.Length > 30)
+        {
+            return null;
+        }
+
+        foreach (string t in tokens)
+        {
+            if (!(t.Length >= 3 && HasUnitEnding(t) && Depth(t) == 0 && (t[0] == tokens[0][0] || t[0] == '各')))
+            {
+                return null;
+            }
+        }
+
+        (diagnostics ??= []).Add(new Diagnostic(line, 0, Severity.Info, "units-space-separated",
+            $"“{TextRules.Fold(piece)}”中的单位以空格分隔，已按 {tokens.Length} 个单位读取。"));
+        return tokens;
     }
 
-    private static bool IsOpenBareDefinition(string head)
+    private static bool IsOpenBareDefinition(ReadOnlySpan<char> head)
     {
-        string h = head.Trim();
-        return h.StartsWith('各') && (h.Contains('含', StringComparison.Ordinal) || h.Contains("包括", StringComparison.Ordinal));
+        var h = head.Trim();
+        return h.StartsWith('各') && (h.Contains('含') || h.Contains("包括", StringComparison.Ordinal));
     }
 
-    private static int FindBareDefinitionEnd(string content, int from)
+    private static int FindBareDefinitionEnd(ReadOnlySpan<char> content, int from)
     {
-        int at = content.IndexOf("下同", from, StringComparison.Ordinal);
-        return at < 0 ? -1 : at + 2;
+        int at = content[from..].IndexOf("下同", StringComparison.Ordinal);
+        return at < 0 ? -1 : from + at + 2;
     }
 
     [GeneratedRegex(@"^(?<unit>.+?[局委办院会室心团司队])等(?<rest>(?:有关|相关|其他|其它)(?:部门|单位))$")]
     private static partial Regex UnitAndOthers();
 
-    /// <summary>"区住房和城乡建设局等有关部门": a named unit and a collective of the others.</summary>
-    private static IEnumerable<string> SplitUnitAndOthers(string piece)
+    /// <summary>"区住房和城乡建设局等有关部门": a named unit and a collective of the others; nulls when the piece is one unit.</summary>
+    private static (string? Unit, string? Others) SplitUnitAndOthers(string piece)
     {
+        if (!piece.Contains('等', StringComparison.Ordinal))
+        {
+            return (null, null);
+        }
+
         var m = UnitAndOthers().Match(piece);
-        return m.Success ? [m.Groups["unit"].Value, m.Groups["rest"].Value] : [piece];
+        return m.Success ? (m.Groups["unit"].Value, m.Groups["rest"].Value) : (null, null);
     }
 
     /// <summary>"蔡甸经济开发区管委会〈山街道〉区发展和改革局": two units with the separator lost.</summary>
-    private static IEnumerable<string> SplitGlued(string piece, int line, List<Diagnostic> diagnostics)
+    private static void SplitGlued(string piece, int line, ref List<Diagnostic>? diagnostics, List<string> into)
     {
         int depth = 0;
         for (int i = 0; i < piece.Length; i++)
@@ -176,22 +267,21 @@ internal static partial class UnitListReader
                 depth = Math.Max(0, depth - 1);
                 int next = i + 1;
                 if (depth == 0 && next < piece.Length - 2 && piece[next] is '区' or '各' or '市' or '县'
-                    && HasUnitEnding(piece[next..]) && !IsDefinitionBracket(piece, i))
+                    && HasUnitEnding(piece.AsSpan(next)) && !IsDefinitionBracket(piece, i))
                 {
-                    diagnostics.Add(new Diagnostic(line, 0, Severity.Warning, "units-glued",
+                    (diagnostics ??= []).Add(new Diagnostic(line, 0, Severity.Warning, "units-glued",
                         $"“{piece}”像是两个单位之间缺了分隔符，已拆分为“{piece[..next]}”和“{piece[next..]}”。"));
-                    yield return piece[..next];
-                    foreach (string rest in SplitGlued(piece[next..], line, diagnostics))
-                    {
-                        yield return rest;
-                    }
+                    into.Add(piece[..next]);
 
-                    yield break;
+                    // What follows may be glued again: read it as a piece of its own.
+                    piece = piece[next..];
+                    depth = 0;
+                    i = -1;
                 }
             }
         }
 
-        yield return piece;
+        into.Add(piece);
     }
 
     private static bool IsDefinitionBracket(string piece, int closeAt)
@@ -207,30 +297,27 @@ internal static partial class UnitListReader
     }
 
     /// <summary>Removes in-place definitions (recording them), a trailing 等, stray brackets and punctuation.</summary>
-    private static string NormaliseName(string printed, int line, List<InPlaceDefinition> definitions)
+    private static string NormaliseName(string printed, int line, ref List<InPlaceDefinition>? definitions)
     {
         string s = printed;
 
-        var bare = BareIncludesDefinition().Match(s);
-        if (bare.Success)
+        // Each pattern needs a word that few names hold (各…下同, 含 or 包括, 简称): look for it before matching.
+        if (s.StartsWith('各') && s.Contains("下同", StringComparison.Ordinal) && BareIncludesDefinition().Match(s) is { Success: true } bare)
         {
             string name = bare.Groups["name"].Value.Trim();
-            definitions.Add(new InPlaceDefinition(DefinitionKind.Includes, name, SplitNames(bare.Groups["list"].Value), line));
+            (definitions ??= []).Add(new InPlaceDefinition(DefinitionKind.Includes, name, SplitNames(bare.Groups["list"].Value), line));
             s = name;
         }
 
-        s = BracketIncludesDefinition().Replace(s, m =>
+        if (s.Contains('含', StringComparison.Ordinal) || s.Contains("包括", StringComparison.Ordinal))
         {
-            definitions.Add(new InPlaceDefinition(DefinitionKind.Includes, CollectiveBefore(s, m.Index), SplitNames(m.Groups["list"].Value), line));
-            return string.Empty;
-        });
+            s = RemoveIncludesDefinitions(s, line, definitions ??= []);
+        }
 
-        s = ShortNameDefinition().Replace(s, m =>
+        if (s.Contains("简称", StringComparison.Ordinal))
         {
-            string full = TextRules.Fold(s[..m.Index]);
-            definitions.Add(new InPlaceDefinition(DefinitionKind.ShortName, full, [m.Groups["short"].Value.Trim()], line));
-            return string.Empty;
-        });
+            s = RemoveShortNameDefinitions(s, line, definitions ??= []);
+        }
 
         s = TrimStray(s);
         if (s.EndsWith("等单位", StringComparison.Ordinal) || s.EndsWith("等部门", StringComparison.Ordinal))
@@ -245,53 +332,74 @@ internal static partial class UnitListReader
         return TrimStray(s);
     }
 
+    /// <summary>"各街乡(含A、B，下同)": records the definition and removes it from the name.</summary>
+    private static string RemoveIncludesDefinitions(string s, int line, List<InPlaceDefinition> definitions) =>
+        BracketIncludesDefinition().Replace(s, m =>
+        {
+            definitions.Add(new InPlaceDefinition(DefinitionKind.Includes, CollectiveBefore(s, m.Index), SplitNames(m.Groups["list"].Value), line));
+            return string.Empty;
+        });
+
+    /// <summary>"武汉航空新材料产业发展研究院〈以下简称“武航院”〉": records the definition and removes it from the name.</summary>
+    private static string RemoveShortNameDefinitions(string s, int line, List<InPlaceDefinition> definitions) =>
+        ShortNameDefinition().Replace(s, m =>
+        {
+            string full = TextRules.Fold(s[..m.Index]);
+            definitions.Add(new InPlaceDefinition(DefinitionKind.ShortName, full, [m.Groups["short"].Value.Trim()], line));
+            return string.Empty;
+        });
+
     private static string CollectiveBefore(string s, int index) => TrimStray(TextRules.Fold(s[..index]));
 
     private static List<string> SplitNames(string list) =>
-        [.. list.Split(['、', '，', ',', '；', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        [.. list.Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(TrimStray).Where(x => x.Length > 0)];
 
     /// <summary>Trims white space, sentence marks and brackets left unbalanced at either end.</summary>
     internal static string TrimStray(string s)
     {
-        s = TextRules.Fold(s);
+        string folded = TextRules.Fold(s);
+        ReadOnlySpan<char> t = folded;
+        int offset = 0;
         bool changed = true;
-        while (changed && s.Length > 0)
+        while (changed && t.Length > 0)
         {
             changed = false;
-            char first = s[0];
-            char last = s[^1];
+            char first = t[0];
+            char last = t[^1];
             if (last is '。' or '.' or '；' or ';' or '，' or ',' or '、' or ':' or '：' || Chars.IsSpace(last))
             {
-                s = s[..^1];
+                t = t[..^1];
                 changed = true;
             }
             else if (first is '。' or '；' or ';' or '，' or ',' or '、' or ':' or '：' || Chars.IsSpace(first))
             {
-                s = s[1..];
+                t = t[1..];
+                offset++;
                 changed = true;
             }
-            else if (Chars.IsCloseBracket(last) && Depth(s) < 0)
+            else if (Chars.IsCloseBracket(last) && Depth(t) < 0)
             {
-                s = s[..^1];
+                t = t[..^1];
                 changed = true;
             }
-            else if (Chars.IsOpenBracket(first) && Depth(s) > 0)
+            else if (Chars.IsOpenBracket(first) && Depth(t) > 0)
             {
-                s = s[1..];
+                t = t[1..];
+                offset++;
                 changed = true;
             }
             else if (Chars.IsOpenBracket(last))
             {
-                s = s[..^1];
+                t = t[..^1];
                 changed = true;
             }
         }
 
-        return s;
+        return t.Length == folded.Length ? folded : folded.Substring(offset, t.Length);
     }
 
-    private static int Depth(string s)
+    private static int Depth(ReadOnlySpan<char> s)
     {
         int d = 0;
         foreach (char c in s)
@@ -309,7 +417,9 @@ internal static partial class UnitListReader
         return d;
     }
 
-    internal static bool HasUnitEnding(string name)
+    internal static bool HasUnitEnding(string name) => HasUnitEnding(name.AsSpan());
+
+    internal static bool HasUnitEnding(ReadOnlySpan<char> name)
     {
         foreach (string e in UnitEndings)
         {
@@ -320,8 +430,8 @@ internal static partial class UnitListReader
         }
 
         // "区财政局〈区国资局〉", "区政府办（金融）": the name proper ends before the bracket.
-        int open = name.IndexOfAny(['(', '（', '〈']);
-        return open > 0 && name.EndsWith(name[^1]) && Chars.IsCloseBracket(name[^1]) && HasUnitEnding(name[..open]);
+        int open = name.IndexOfAny('(', '（', '〈');
+        return open > 0 && Chars.IsCloseBracket(name[^1]) && HasUnitEnding(name[..open]);
     }
 
     /// <summary>Within a run joined by 、, bare names before a name with a shared suffix take that suffix.</summary>
@@ -330,7 +440,7 @@ internal static partial class UnitListReader
         for (int i = names.Count - 1; i > 0; i--)
         {
             string last = names[i].Name;
-            string? suffix = SharedSuffixes.FirstOrDefault(x => last.EndsWith(x, StringComparison.Ordinal) && last.Length > x.Length);
+            string? suffix = SharedSuffix(last);
             if (suffix is null || last.StartsWith('各'))
             {
                 continue;
@@ -341,7 +451,7 @@ internal static partial class UnitListReader
             {
                 var prev = names[j - 1];
                 // A bare place name: short, and either without a unit ending or too short to be a unit ("梨园").
-                bool endsLikePlace = SharedSuffixes.Any(x => prev.Name.EndsWith(x, StringComparison.Ordinal));
+                bool endsLikePlace = EndsLikePlace(prev.Name);
                 bool bare = !endsLikePlace && (prev.Name.Length <= 3 || (prev.Name.Length <= 5 && !HasUnitEnding(prev.Name)));
                 if (!bare || prev.Name.StartsWith('各') || prev.Name.StartsWith('区'))
                 {
@@ -351,6 +461,50 @@ internal static partial class UnitListReader
                 names[j - 1] = (prev.Printed, prev.Name + suffix, prev.DunBefore);
                 j--;
             }
+        }
+    }
+
+    /// <summary>The first shared suffix that <paramref name="name"/> ends with and holds more than, or null.</summary>
+    private static string? SharedSuffix(string name)
+    {
+        foreach (string x in SharedSuffixes)
+        {
+            if (name.EndsWith(x, StringComparison.Ordinal) && name.Length > x.Length)
+            {
+                return x;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool EndsLikePlace(string name)
+    {
+        foreach (string x in SharedSuffixes)
+        {
+            if (name.EndsWith(x, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The working lists of one read.</summary>
+    private sealed class Scratch
+    {
+        public List<(string Piece, bool DunBefore)> Pieces { get; } = [];
+
+        public List<(string Printed, string Name, bool SeparatorBeforeIsDun)> Names { get; } = [];
+
+        public List<string> Parts { get; } = [];
+
+        public void Clear()
+        {
+            Pieces.Clear();
+            Names.Clear();
+            Parts.Clear();
         }
     }
 

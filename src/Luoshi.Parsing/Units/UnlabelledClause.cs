@@ -10,8 +10,11 @@ internal static class UnlabelledClause
 {
     public readonly record struct Split(string Text, ClauseContent Clause);
 
-    /// <summary>Splits the item text from a trailing unlabelled clause, or returns null when there is none.</summary>
-    public static Split? TrySplit(string text, int line, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Splits the item text from a trailing unlabelled clause, or returns null when there is none. The clause's
+    /// diagnostics go to <paramref name="diagnostics"/>, or nowhere when it is null.
+    /// </summary>
+    public static Split? TrySplit(string text, int line, List<Diagnostic>? diagnostics)
     {
         string t = text.TrimEnd();
         if (t.Length < 4 || !(t.Contains("牵头", StringComparison.Ordinal) || t.Contains("配合", StringComparison.Ordinal)
@@ -41,9 +44,8 @@ internal static class UnlabelledClause
             }
         }
 
-        int lastStop = t.TrimEnd('。').LastIndexOfAny(['。', '；']);
-        string tail = t[(lastStop + 1)..];
-        if (lastStop >= 0 && ClauseReader.ReadUnlabelled(tail, line, diagnostics) is { } content)
+        int lastStop = t.AsSpan().TrimEnd('。').LastIndexOfAny('。', '；');
+        if (lastStop >= 0 && ClauseReader.ReadUnlabelled(t[(lastStop + 1)..], line, diagnostics) is { } content)
         {
             return new Split(t[..(lastStop + 1)].TrimEnd(), content);
         }
@@ -52,5 +54,5 @@ internal static class UnlabelledClause
     }
 
     /// <summary>True when a line ends with an unlabelled clause (used to locate the plan).</summary>
-    public static bool EndsWithOne(string line) => TrySplit(line, 0, []) is not null;
+    public static bool EndsWithOne(string line) => TrySplit(line, 0, null) is not null;
 }
