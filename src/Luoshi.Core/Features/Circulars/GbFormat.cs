@@ -81,8 +81,12 @@ internal static class GbFormat
     }
 
     /// <summary>Paragraph properties with fixed line spacing and no space before or after.</summary>
+    /// <remarks>No automatic space between Chinese and Latin text or digits ("2026年7月15日" as printed documents have
+    /// it). Word honours this; LibreOffice 7.4 ignores it on import and still adds a narrow space in the PDF.</remarks>
     public static ParagraphProperties Props(JustificationValues align, int line = BodyLine, bool exact = true) => new()
     {
+        AutoSpaceDE = new AutoSpaceDE { Val = false },
+        AutoSpaceDN = new AutoSpaceDN { Val = false },
         SpacingBetweenLines = new SpacingBetweenLines
         {
             Before = "0",

@@ -145,6 +145,8 @@ public static class OfficialDocumentWriter
     }
 
     // 版记: 四号 仿宋, one character in from each side; thick first and last lines (0.35 mm), a thin one between (0.25 mm).
+    // It follows the signature; GB/T 9704 puts it at the foot of the last page, which a frame would do in Word but
+    // LibreOffice then drops the lines (tried), so it stays in the flow.
     private static IEnumerable<OpenXmlElement> Record(OfficialDocument doc)
     {
         const int side = SmallHalfPoints * 10;

@@ -15,11 +15,21 @@ public sealed class PdfConverter
     public const string NotInstalledMessage = "服务器未安装 LibreOffice，无法生成 PDF；可下载 Word 版本。";
 
     private static readonly string[] ExecutableNames = ["soffice", "libreoffice"];
+
+    private static readonly (string[] Names, string[] Fallbacks)[] FontFallbacks =
+    [
+        (["方正小标宋简体", "方正小标宋_GBK", "华文中宋", "宋体", "SimSun", "仿宋_GB2312", "仿宋", "FangSong"],
+            ["Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN"]),
+        (["楷体_GB2312", "楷体", "KaiTi"], ["AR PL UKai CN", "Noto Serif CJK SC", "Source Han Serif SC"]),
+        (["黑体", "SimHei"], ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei"]),
+    ];
+
     private readonly TimeSpan _timeout;
     private readonly string? _searchPath;
 
     /// <param name="timeout">The longest one conversion may take; 120 seconds when not given.</param>
-    /// <param name="searchPath">Directories to look for soffice in, separated like PATH; the process's PATH when not given.</param>
+    /// <param name="searchPath">Directories to look for soffice in, separated like PATH; the process's PATH and Debian's
+    /// install directories when not given.</param>
     public PdfConverter(TimeSpan? timeout = null, string? searchPath = null)
     {
         _timeout = timeout ?? TimeSpan.FromSeconds(120);
@@ -29,10 +39,13 @@ public sealed class PdfConverter
     /// <summary>Where soffice (or libreoffice) is found on the search path, or null.</summary>
     public string? FindExecutable()
     {
-        string path = _searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        // A service's PATH is often minimal: where Debian installs LibreOffice is looked at too, unless a path was given.
+        var dirs = (_searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Concat(_searchPath is null ? ["/usr/bin", "/usr/lib/libreoffice/program"] : []);
         foreach (string name in ExecutableNames)
         {
-            foreach (string dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            foreach (string dir in dirs)
             {
                 string candidate = Path.Combine(dir, name);
                 if (File.Exists(candidate))
@@ -98,6 +111,7 @@ public sealed class PdfConverter
 
         // HOME inside the work directory keeps LibreOffice from writing to the service account's home.
         start.Environment["HOME"] = work;
+        start.Environment["FONTCONFIG_FILE"] = WriteFontFallbacks(work);
 
         using var process = new Process { StartInfo = start };
         try
@@ -135,6 +149,34 @@ public sealed class PdfConverter
         }
 
         return null;
+    }
+
+    // Official documents name Windows fonts (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312) that a Linux server rarely has;
+    // fontconfig would then pick one CJK sans font for all. These aliases come after the named font (an installed
+    // 仿宋_GB2312 still wins) and keep serif faces serif and 黑体 sans, with whatever CJK fonts the server has.
+    private static string WriteFontFallbacks(string work)
+    {
+        string system = Environment.GetEnvironmentVariable("FONTCONFIG_FILE") is { Length: > 0 } own ? own : "/etc/fonts/fonts.conf";
+        var conf = new System.Text.StringBuilder()
+            .Append("<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">\n<fontconfig>\n")
+            .Append("  <include ignore_missing=\"yes\">").Append(System.Security.SecurityElement.Escape(system)).Append("</include>\n");
+        foreach (var (names, fallbacks) in FontFallbacks)
+        {
+            foreach (string name in names)
+            {
+                conf.Append("  <alias binding=\"strong\"><family>").Append(name).Append("</family><accept>");
+                foreach (string fallback in fallbacks)
+                {
+                    conf.Append("<family>").Append(fallback).Append("</family>");
+                }
+
+                conf.Append("</accept></alias>\n");
+            }
+        }
+
+        string path = Path.Combine(work, "fonts.conf");
+        File.WriteAllText(path, conf.Append("</fontconfig>\n").ToString());
+        return path;
     }
 
     private static void Kill(Process process)
