@@ -23,7 +23,8 @@ public sealed record Target(
     string SearchKey,
     int DraftId,
     int DraftVersion,
-    string DraftFile)
+    string DraftFile,
+    int CircularId = 0)
 {
     public string Id(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -99,7 +100,20 @@ public sealed class MatrixTargets
             var draft = await db.ImportDrafts.Where(d => d.FileName == file).FirstOrDefaultAsync()
                 ?? (await imports.CreateDraftAsync(district.Id, file, bytes, "matrix-setup")).Value
                 ?? throw new InvalidOperationException("draft for " + code + " not created");
-            return new Target(s, district.Id, district.Code, district.Name, doc, unitId, unitName, item.Seq, item.Snippets!.Value.Text, item.Snippets.Value.Key, draft.Id, draft.Version, draft.FileName);
+            int planId = await db.Plans.Where(p => p.DistrictId == district.Id).Select(p => p.Id).SingleAsync();
+            var circular = await db.Circulars.Where(c => c.PlanId == planId && c.CreatedBy == "matrix-setup").FirstOrDefaultAsync();
+            if (circular is null)
+            {
+                circular = new Luoshi.Core.Features.Supervision.Circular
+                {
+                    DistrictId = district.Id, PlanId = planId, Period = Luoshi.Parsing.Calendar.ReportPeriod.Q1, Title = "矩阵测试通报", Body = "矩阵测试正文",
+                    CreatedBy = "matrix-setup", AsOf = new DateOnly(2026, 4, 11),
+                };
+                db.Circulars.Add(circular);
+                await db.SaveChangesAsync();
+            }
+
+            return new Target(s, district.Id, district.Code, district.Name, doc, unitId, unitName, item.Seq, item.Snippets!.Value.Text, item.Snippets.Value.Key, draft.Id, draft.Version, draft.FileName, circular.Id);
         }
 
         var own = await Make(Scope.Own, OwnDistrict, OwnUnit, null, "000_4e4f19e7498f2113.txt");

@@ -105,6 +105,24 @@ public static class RouteTable
             Form = t => Stale(t),
         },
 
+        // Circulars (Features/Circulars): read by those who read the whole district; drafted, edited and issued by its office.
+        new("GET /Circulars", Rules.WholePlan, t => "/Circulars?district=" + t.DistrictCode, Shows.DistrictName),
+        new("POST /Circulars?handler=Create", Rules.RunPlans, t => "/Circulars?handler=Create&district=" + t.DistrictCode, Shows.DistrictName)
+        {
+            Form = _ => new(StringComparer.Ordinal) { ["period"] = "WorkPlan" }, // not a report period: refused with a message, nothing made
+        },
+        new("GET /Circulars/Edit/{id:int}", Rules.WholePlan, t => "/Circulars/Edit/" + t.Id(t.CircularId), Shows.DistrictName),
+        new("GET /Circulars/Edit/{id:int}?handler=Docx", Rules.WholePlan, t => $"/Circulars/Edit/{t.Id(t.CircularId)}?handler=Docx"),
+        new("GET /Circulars/Edit/{id:int}?handler=Pdf", Rules.WholePlan, t => $"/Circulars/Edit/{t.Id(t.CircularId)}?handler=Pdf"),
+        new("POST /Circulars/Edit/{id:int}?handler=Save", Rules.RunPlans, t => $"/Circulars/Edit/{t.Id(t.CircularId)}?handler=Save", Shows.DistrictName)
+        {
+            Form = _ => new(StringComparer.Ordinal) { ["version"] = "-1000", ["title"] = "矩阵", ["body"] = "矩阵" },
+        },
+        new("POST /Circulars/Edit/{id:int}?handler=Issue", Rules.RunPlans, t => $"/Circulars/Edit/{t.Id(t.CircularId)}?handler=Issue", Shows.DistrictName)
+        {
+            Form = _ => new(StringComparer.Ordinal) { ["version"] = "-1000" },
+        },
+
         // Admin
         new("GET /Admin/Audit", Rules.AuditLog, _ => "/Admin/Audit?action=import-notice", Shows.DraftFile),
 

@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text.Json;
+using Luoshi.Core.Common;
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Accounts;
+using Luoshi.Core.Features.Audit;
+using Luoshi.Core.Features.Supervision;
+using Luoshi.Parsing.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Core.Features.Circulars;
+
+/// <summary>
+/// The quarterly circular (通报): drafted from the year snapshot (progress by part, the units late on the
+/// period, the items behind), edited by the office as text, then issued and fixed. Word from
+/// <see cref="OfficialDocumentWriter"/>, PDF through LibreOffice.
+/// </summary>
+public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider clock)
+{
+    public const string DefaultAddressee = "各街道办事处，区政府各部门：";
+
+    /// <summary>The facts of a circular on <paramref name="period"/> as the data stands today.</summary>
+    public static CircularFacts Facts(YearSnapshot s, ReportPeriod period, string supervisor, string planTitle)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var deadline = s.Rules.Calendar.For(period)?.Date ?? s.Today;
+        var parts = s.Items.GroupBy(i => (i.PartIndex, i.PartTitle)).OrderBy(g => g.Key.PartIndex)
+            .Select(g => new PartProgress(PartName(g.Key.PartTitle), g.Count(),
+                g.Count(i => i.Status.State == ItemState.Done), g.Count(i => i.Status.State == ItemState.OnTrack),
+                g.Count(i => i.Status.State == ItemState.Behind), g.Count(i => i.Status.State == ItemState.Overdue))).ToList();
+
+        // Late: what was owed to the office for this period and came after the deadline, or has not come.
+        var late = s.Obligations.Where(o => o.Period == period && !o.PartToLead && o.Status is ObligationStatus.Late or ObligationStatus.Missing)
+            .GroupBy(o => o.UnitId)
+            .Select(g => new LateUnit(s.UnitName(g.Key), [.. g.OrderBy(o => s.Item(o.ItemId).Seq)
+                .Select(o => new LateFiling(s.Item(o.ItemId).Number, ItemStatusRules.PeriodName(o.Period), o.SubmittedOn))]))
+            .OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
+        var behind = s.Items.Where(i => i.Status.State == ItemState.Behind && i.Status.ActualPercent is not null)
+            .OrderBy(i => i.Seq)
+            .Select(i => new BehindItem(PartName(i.PartTitle), i.Number, i.Text, string.Join("、", i.LeadUnitIds.Select(s.UnitName)), i.Status.ActualPercent!.Value, i.Status.ExpectedPercent))
+            .ToList();
+        return new CircularFacts(supervisor, s.Plan.Year, ItemStatusRules.PeriodName(period), s.Today, deadline, planTitle, parts, late, behind);
+    }
+
+    public async Task<Outcome<Circular>> CreateDraftAsync(int districtId, ReportPeriod period, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsOfficeOf(districtId))
+        {
+            return new Failure(FailureKind.NotFound, "找不到该区。");
+        }
+
+        var s = await years.SnapshotAsync(districtId, ct);
+        if (s is null)
+        {
+            return new Failure(FailureKind.NotFound, "该区还没有发布的责任分解方案。");
+        }
+
+        if (period == ReportPeriod.WorkPlan)
+        {
+            return new Failure(FailureKind.Invalid, "通报针对季度或全年的进展情况，请选择报告期间。");
+        }
+
+        if (s.Rules.Calendar.For(period) is null)
+        {
+            return new Failure(FailureKind.Invalid, $"通知未规定{ItemStatusRules.PeriodName(period)}的报送时间，无法生成通报。");
+        }
+
+        var settings = await db.DistrictSettings.AsNoTracking().FirstOrDefaultAsync(x => x.DistrictId == districtId, ct);
+        string title = await db.Plans.AsNoTracking().Where(p => p.Id == s.Plan.Id).Select(p => p.Title).FirstAsync(ct)
+            ?? $"{s.District.Name}{s.Plan.Year}年政府工作报告目标任务责任分解方案";
+        var facts = Facts(s, period, "区政府督查室", title);
+        var draft = CircularComposer.Compose(facts);
+        int count = await db.Circulars.CountAsync(c => c.DistrictId == districtId && c.PlanId == s.Plan.Id, ct);
+        string prefix = settings?.CircularPrefix ?? "督查通报";
+        var circular = new Circular
+        {
+            DistrictId = districtId,
+            PlanId = s.Plan.Id,
+            Period = period,
+            DocNumber = string.Create(CultureInfo.InvariantCulture, $"{prefix}〔{s.Plan.Year}〕{count + 1}号"),
+            Title = draft.Title,
+            Addressee = DefaultAddressee,
+            Body = draft.Body,
+            LateUnits = JsonSerializer.Serialize(facts.LateUnits.Select(u => u.Name), JsonOptions),
+            AsOf = s.Today,
+            State = CircularState.Draft,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = actor.UserName,
+        };
+        db.Circulars.Add(circular);
+        AuditLog.Record(db, clock, actor.UserName, "draft-circular", nameof(Circular), null, districtId, after: new { circular.Title, Period = period.ToString(), LateUnits = facts.LateUnits.Count });
+        await db.SaveChangesAsync(ct);
+        return circular;
+    }
+
+    /// <summary>Saves the office's edits to a draft; refused when someone saved since, or once issued.</summary>
+    public async Task<Outcome<Circular>> SaveAsync(int id, int expectedVersion, string title, string? docNumber, string? addressee, string body, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var c = await db.Circulars.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null || !actor.IsOfficeOf(c.DistrictId))
+        {
+            return new Failure(FailureKind.NotFound, "找不到该通报。");
+        }
+
+        if (c.State != CircularState.Draft)
+        {
+            return new Failure(FailureKind.NotAllowed, "通报已印发，不能再修改。");
+        }
+
+        if (c.Version != expectedVersion)
+        {
+            return new Failure(FailureKind.Conflict, "通报已被他人修改，您的修改没有保存。请先复制您的内容，刷新页面后再修改。");
+        }
+
+        if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(body))
+        {
+            return new Failure(FailureKind.Invalid, "标题和正文不能为空。");
+        }
+
+        if (title.Length > 500 || body.Length > 60000 || (docNumber?.Length ?? 0) > 60 || (addressee?.Length ?? 0) > 250)
+        {
+            return new Failure(FailureKind.Invalid, "内容过长，请精简后再保存。");
+        }
+
+        c.Title = title.Trim();
+        c.DocNumber = string.IsNullOrWhiteSpace(docNumber) ? null : docNumber.Trim();
+        c.Addressee = string.IsNullOrWhiteSpace(addressee) ? null : addressee.Trim();
+        c.Body = body.Replace("\r\n", "\n", StringComparison.Ordinal);
+        return await BumpAsync(c, ct);
+    }
+
+    public async Task<Outcome<Circular>> IssueAsync(int id, int expectedVersion, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var c = await db.Circulars.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null || !actor.IsOfficeOf(c.DistrictId))
+        {
+            return new Failure(FailureKind.NotFound, "找不到该通报。");
+        }
+
+        if (c.State != CircularState.Draft)
+        {
+            return new Failure(FailureKind.NotAllowed, "通报已印发。");
+        }
+
+        if (c.Version != expectedVersion)
+        {
+            return new Failure(FailureKind.Conflict, "通报已被他人修改，请刷新页面确认后再印发。");
+        }
+
+        c.State = CircularState.Issued;
+        c.IssuedAt = clock.GetUtcNow();
+        c.IssuedBy = actor.UserName;
+        AuditLog.Record(db, clock, actor.UserName, "issue-circular", nameof(Circular), c.Id.ToString(CultureInfo.InvariantCulture), c.DistrictId, after: new { c.DocNumber, c.Title });
+        return await BumpAsync(c, ct);
+    }
+
+    /// <summary>The circular laid out as an official document.</summary>
+    public async Task<OfficialDocument> DocumentAsync(Circular c, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var settings = await db.DistrictSettings.AsNoTracking().FirstOrDefaultAsync(x => x.DistrictId == c.DistrictId, ct);
+        string district = await db.Districts.AsNoTracking().Where(d => d.Id == c.DistrictId).Select(d => d.Name).FirstAsync(ct);
+        string issuer = settings?.CircularIssuer ?? district + "人民政府办公室";
+        var date = c.IssuedAt is { } at ? DateOnly.FromDateTime(at.ToOffset(DistrictClock.Offset).DateTime) : DistrictClock.Today(clock);
+        return new OfficialDocument(issuer, c.DocNumber, c.Title, c.Addressee, c.Body, issuer, date, null, issuer, date);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private async Task<Outcome<Circular>> BumpAsync(Circular c, CancellationToken ct)
+    {
+        db.Entry(c).Property(x => x.Version).OriginalValue = c.Version;
+        c.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return c;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Failure(FailureKind.Conflict, "通报已被他人修改，您的修改没有保存。请先复制您的内容，刷新页面后再修改。");
+        }
+    }
+
+    /// <summary>"一、主要预期目标" → "主要预期目标".</summary>
+    private static string PartName(string title)
+    {
+        int i = title.IndexOf('、', StringComparison.Ordinal);
+        return i is > 0 and < 4 ? title[(i + 1)..].Trim() : title.Trim();
+    }
+}

@@ -1,0 +1,116 @@
+using DocumentFormat.OpenXml.Wordprocessing;
+using static Luoshi.Core.Features.Circulars.GbFormat;
+
+namespace Luoshi.Core.Features.Circulars;
+
+/// <summary>A table of the body: the text width, single black lines, 四号 仿宋, the header row in 黑体 and repeated on each page.</summary>
+internal static class OfficialTable
+{
+    private const int CellLine = 440; // fixed 22 pt for 14 pt text
+    private const int ShortColumn = 10 * SmallHalfPoints * 10;
+    private const int MinTextColumn = 4 * SmallHalfPoints * 10;
+
+    public static Table Build(TableBlock block)
+    {
+        int[] widths = ColumnWidths(block);
+        var table = new Table(
+            new TableProperties(
+                new TableWidth { Type = TableWidthUnitValues.Dxa, Width = Twips(TextWidth) },
+                new TableJustification { Val = TableRowAlignmentValues.Center },
+                new TableBorders(
+                    Line<TopBorder>("000000", 4, 0),
+                    Line<LeftBorder>("000000", 4, 0),
+                    Line<BottomBorder>("000000", 4, 0),
+                    Line<RightBorder>("000000", 4, 0),
+                    Line<InsideHorizontalBorder>("000000", 4, 0),
+                    Line<InsideVerticalBorder>("000000", 4, 0)),
+                new TableLayout { Type = TableLayoutValues.Fixed },
+                new TableCellMarginDefault(
+                    new TopMargin { Width = "57", Type = TableWidthUnitValues.Dxa },
+                    new TableCellLeftMargin { Width = 85, Type = TableWidthValues.Dxa },
+                    new BottomMargin { Width = "57", Type = TableWidthUnitValues.Dxa },
+                    new TableCellRightMargin { Width = 85, Type = TableWidthValues.Dxa })),
+            new TableGrid(widths.Select(w => new GridColumn { Width = Twips(w) })));
+
+        table.Append(Row(block.Header, widths, header: true));
+        foreach (var row in block.Rows)
+        {
+            table.Append(Row(row, widths, header: false));
+        }
+
+        return table;
+    }
+
+    private static TableRow Row(IReadOnlyList<string> cells, int[] widths, bool header)
+    {
+        var row = new TableRow();
+        if (header)
+        {
+            row.Append(new TableRowProperties(new TableHeader()));
+        }
+
+        for (int i = 0; i < widths.Length; i++)
+        {
+            string text = i < cells.Count ? cells[i] : string.Empty;
+            // Cells that fit on one line (numbers, names, dates) are centred; longer text is set flush left, since
+            // justifying narrow columns of mixed digits and Chinese spreads the characters apart.
+            var align = header || Ems(text) * SmallHalfPoints * 10 <= widths[i] - 170 ? JustificationValues.Center : JustificationValues.Left;
+            row.Append(new TableCell(
+                new TableCellProperties(
+                    new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = Twips(widths[i]) },
+                    new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }),
+                Paragraph(Props(align, CellLine), Run(text, header ? HeiTi : FangSong, SmallHalfPoints))));
+        }
+
+        return row;
+    }
+
+    // A column as wide as its longest cell on one line where that fits. Columns narrower than an even share of what is
+    // left, or than ten characters (numbers, short names, dates), keep that natural width while the others still get
+    // four characters each; the text columns share the rest in proportion to their length; width left over is spread
+    // in proportion.
+    private static int[] ColumnWidths(TableBlock block)
+    {
+        // Cell margins, and one and a half characters of slack: LibreOffice puts a narrow space between digits and Chinese.
+        const int padding = 2 * 85 + 3 * SmallHalfPoints * 10 / 2;
+        int count = Math.Max(1, block.Header.Count);
+        var natural = new int[count];
+        foreach (var row in block.Rows.Prepend(block.Header))
+        {
+            for (int i = 0; i < count && i < row.Count; i++)
+            {
+                natural[i] = Math.Max(natural[i], (int)Math.Ceiling(Math.Max(Ems(row[i]), 1) * SmallHalfPoints * 10) + padding);
+            }
+        }
+
+        var widths = new int[count];
+        var open = Enumerable.Range(0, count).ToList();
+        int remaining = TextWidth;
+        bool fixedSome = true;
+        while (open.Count > 0 && fixedSome)
+        {
+            int share = remaining / open.Count;
+            fixedSome = false;
+            foreach (int i in open.Where(i => natural[i] <= Math.Max(share, ShortColumn)).OrderBy(i => natural[i]).ToList())
+            {
+                if (remaining - natural[i] >= MinTextColumn * (open.Count - 1))
+                {
+                    widths[i] = natural[i];
+                    remaining -= natural[i];
+                    open.Remove(i);
+                    fixedSome = true;
+                }
+            }
+        }
+
+        var spread = open.Count > 0 ? open : Enumerable.Range(0, count).ToList();
+        double weight = spread.Sum(i => (double)natural[i]);
+        foreach (int i in spread)
+        {
+            widths[i] += (int)Math.Floor(remaining * natural[i] / weight);
+        }
+
+        widths[spread[^1]] += TextWidth - widths.Sum();
+        return widths;
+    }
+}

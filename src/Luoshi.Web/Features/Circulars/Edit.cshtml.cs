@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Luoshi.Core.Common;
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Circulars;
+using Luoshi.Core.Features.Supervision;
+using Luoshi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Web.Features.Circulars;
+
+/// <summary>One circular: the office edits the draft text and issues it; everyone who reads the district's plan downloads it as Word or PDF.</summary>
+public sealed class EditModel(LuoshiDb db, CircularService circulars, PdfConverter pdf, TimeProvider clock) : PageModel
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Id, int Version, DateOnly Day), byte[]> Pdfs = new();
+
+    public Circular Circular { get; private set; } = null!;
+
+    public string DistrictCode { get; private set; } = string.Empty;
+
+    public string DistrictName { get; private set; } = string.Empty;
+
+    public IReadOnlyList<string> LateUnits { get; private set; } = [];
+
+    public IReadOnlyList<DocBlock> Preview { get; private set; } = [];
+
+    public bool CanWrite { get; private set; }
+
+    public string? Error { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSaveAsync(int id, int version, string? title, string? docNumber, string? addressee, string? body, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || !CanWrite)
+        {
+            return NotFound();
+        }
+
+        var saved = await circulars.SaveAsync(id, version, title ?? string.Empty, docNumber, addressee, body ?? string.Empty, AccessScope.From(User)!.Actor, ct);
+        if (!saved.Ok)
+        {
+            return Refused(saved.Failure!, title, docNumber, addressee, body);
+        }
+
+        Message = "已保存。";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostIssueAsync(int id, int version, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || !CanWrite)
+        {
+            return NotFound();
+        }
+
+        var issued = await circulars.IssueAsync(id, version, AccessScope.From(User)!.Actor, ct);
+        if (!issued.Ok)
+        {
+            Error = issued.Failure!.Message;
+            return Page();
+        }
+
+        Message = "通报已印发。";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnGetDocxAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        byte[] docx = OfficialDocumentWriter.WriteDocx(await circulars.DocumentAsync(Circular, ct));
+        return File(docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FileName("docx"));
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        // Converting takes LibreOffice seconds; a circular's version fixes its content (and its date once issued).
+        var key = (Circular.Id, Circular.Version, Circular.State == CircularState.Issued ? default : Today());
+        if (!Pdfs.TryGetValue(key, out byte[]? bytes))
+        {
+            byte[] docx = OfficialDocumentWriter.WriteDocx(await circulars.DocumentAsync(Circular, ct));
+            var made = await pdf.ConvertDocxToPdfAsync(docx, ct);
+            if (!made.Ok)
+            {
+                Error = made.Failure!.Message;
+                return Page();
+            }
+
+            bytes = made.Value!;
+            if (Pdfs.Count >= 32)
+            {
+                Pdfs.Clear();
+            }
+
+            Pdfs[key] = bytes;
+        }
+
+        return File(bytes, "application/pdf", FileName("pdf"));
+    }
+
+    private DateOnly Today() => DistrictClock.Today(clock);
+
+    private string FileName(string ext) => $"{(Circular.State == CircularState.Draft ? "【草稿】" : string.Empty)}{Circular.Title}.{ext}";
+
+    private IActionResult Refused(Failure failure, string? title, string? docNumber, string? addressee, string? body)
+    {
+        // Keep what the person typed on the page: a refused save loses nothing.
+        Error = failure.Message;
+        Circular.Title = title ?? string.Empty;
+        Circular.DocNumber = docNumber;
+        Circular.Addressee = addressee;
+        Circular.Body = body ?? string.Empty;
+        Preview = OfficialDocumentText.Parse(Circular.Body);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var scope = AccessScope.From(User);
+        var c = await db.Circulars.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (scope is null || c is null || !scope.CanReadWholePlan(c.DistrictId))
+        {
+            return false;
+        }
+
+        Circular = c;
+        CanWrite = scope.CanSupervise(c.DistrictId) && c.State == CircularState.Draft;
+        var d = await db.Districts.AsNoTracking().Where(x => x.Id == c.DistrictId).Select(x => new { x.Code, x.Name }).FirstAsync(ct);
+        DistrictCode = d.Code;
+        DistrictName = d.Name;
+        LateUnits = JsonSerializer.Deserialize<List<string>>(c.LateUnits) ?? [];
+        Preview = OfficialDocumentText.Parse(c.Body);
+        return true;
+    }
+}

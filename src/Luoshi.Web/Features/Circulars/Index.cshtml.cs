@@ -1,0 +1,79 @@
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Circulars;
+using Luoshi.Core.Features.Plans;
+using Luoshi.Core.Features.Supervision;
+using Luoshi.Parsing.Calendar;
+using Luoshi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Web.Features.Circulars;
+
+/// <summary>A district's circulars (通报): the list, and a new draft for a period generated from the data (office only).</summary>
+public sealed class IndexModel(LuoshiDb db, PlanQueries plans, YearQueries years, CircularService circulars) : PageModel
+{
+    public sealed record Row(int Id, string Period, string? DocNumber, string Title, CircularState State, DateOnly AsOf, DateTimeOffset? IssuedAt);
+
+    public DistrictInfo District { get; private set; } = null!;
+
+    public List<Row> Circulars { get; private set; } = [];
+
+    /// <summary>The periods the notice sets a report deadline for, the last passed one first.</summary>
+    public List<(ReportPeriod Period, string Name, DateOnly Due)> Periods { get; private set; } = [];
+
+    public ReportPeriod? Suggested { get; private set; }
+
+    public bool CanWrite { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? district, CancellationToken ct) =>
+        await LoadAsync(district, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCreateAsync(string? district, ReportPeriod period, CancellationToken ct)
+    {
+        if (!await LoadAsync(district, ct) || !CanWrite)
+        {
+            return NotFound();
+        }
+
+        var made = await circulars.CreateDraftAsync(District.Id, period, AccessScope.From(User)!.Actor, ct);
+        if (!made.Ok)
+        {
+            Error = made.Failure!.Message;
+            return Page();
+        }
+
+        return RedirectToPage("Edit", new { id = made.Value!.Id });
+    }
+
+    private async Task<bool> LoadAsync(string? district, CancellationToken ct)
+    {
+        var scope = AccessScope.From(User);
+        if (string.IsNullOrEmpty(district) && scope?.DistrictId is int own)
+        {
+            district = await db.Districts.AsNoTracking().Where(x => x.Id == own).Select(x => x.Code).FirstOrDefaultAsync(ct);
+        }
+
+        var d = await plans.DistrictAsync(district ?? string.Empty, ct);
+        if (scope is null || d is null || !scope.CanReadWholePlan(d.Id))
+        {
+            return false;
+        }
+
+        District = d;
+        CanWrite = scope.CanSupervise(d.Id);
+        var snapshot = await years.SnapshotAsync(d.Id, ct);
+        if (snapshot is not null)
+        {
+            Periods = [.. snapshot.Rules.Calendar.Reports.Select(x => (x.Period, ItemStatusRules.PeriodName(x.Period), x.Date))];
+            Suggested = snapshot.LastClosedPeriod;
+        }
+
+        var rows = await db.Circulars.AsNoTracking().Where(c => c.DistrictId == d.Id).OrderByDescending(c => c.Id)
+            .Select(c => new { c.Id, c.Period, c.DocNumber, c.Title, c.State, c.AsOf, c.IssuedAt }).ToListAsync(ct);
+        Circulars = [.. rows.Select(c => new Row(c.Id, ItemStatusRules.PeriodName(c.Period), c.DocNumber, c.Title, c.State, c.AsOf, c.IssuedAt))];
+        return true;
+    }
+}
