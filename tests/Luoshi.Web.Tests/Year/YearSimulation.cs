@@ -1,0 +1,130 @@
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Accounts;
+using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Supervision;
+using Luoshi.Parsing.Calendar;
+using Luoshi.Parsing.Indicators;
+using Luoshi.Web.Tests.Security;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Luoshi.Web.Tests.Year;
+
+/// <summary>
+/// Drives a district's year through the real services on a moved clock: every unit that owes a filing files it
+/// (open, write, submit, head approves) on the day the script says. The script records what it did, so the test
+/// knows, independently of the program, who was on time, late or missing.
+/// </summary>
+public sealed class YearSimulation : IAsyncDisposable
+{
+    private readonly LuoshiWebFactory _app;
+
+    private YearSimulation(LuoshiWebFactory app, WebApplicationFactory<Program> clocked, ManualClock clock, string district)
+    {
+        _app = app;
+        Clocked = clocked;
+        Clock = clock;
+        DistrictCode = district;
+    }
+
+    public WebApplicationFactory<Program> Clocked { get; }
+
+    public ManualClock Clock { get; }
+
+    public string DistrictCode { get; }
+
+    public int DistrictId { get; private set; }
+
+    /// <summary>What the script filed: (item, unit, period) → the day the head approved it.</summary>
+    public Dictionary<(int Item, int Unit, ReportPeriod Period), DateOnly> Filed { get; } = [];
+
+    public static async Task<YearSimulation> StartAsync(DatabaseProvider provider, string district, DateOnly start)
+    {
+        var clock = new ManualClock(At(start));
+        var app = new LuoshiWebFactory(provider);
+        var clocked = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var sim = new YearSimulation(app, clocked, clock, district);
+        sim.DistrictId = await sim.WithAsync(db => db.Districts.Where(d => d.Code == district).Select(d => d.Id).SingleAsync());
+        return sim;
+    }
+
+    /// <summary>10:00 China time on the day.</summary>
+    public static DateTimeOffset At(DateOnly day) => new(day.Year, day.Month, day.Day, 10, 0, 0, TimeSpan.FromHours(8));
+
+    public DateOnly Today => DistrictClock.Today(Clock);
+
+    public void MoveTo(DateOnly day)
+    {
+        var delta = At(day) - Clock.GetUtcNow();
+        delta.ShouldBeGreaterThanOrEqualTo(TimeSpan.Zero, "the simulation only moves forward");
+        Clock.Advance(delta);
+    }
+
+    public async Task<T> WithAsync<T>(Func<LuoshiDb, Task<T>> read)
+    {
+        using var scope = Clocked.Services.CreateScope();
+        return await read(scope.ServiceProvider.GetRequiredService<LuoshiDb>());
+    }
+
+    public async Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> run)
+    {
+        using var scope = Clocked.Services.CreateScope();
+        return await run(scope.ServiceProvider);
+    }
+
+    public Task<YearSnapshot> SnapshotAsync() =>
+        WithAsync(async sp => (await sp.GetRequiredService<YearQueries>().SnapshotAsync(DistrictId))!);
+
+    public Actor Clerk(int unitId) => new($"sim.clerk.{unitId}", $"填报人{unitId}", AppRole.Clerk, DistrictId, unitId);
+
+    public Actor Head(int unitId) => new($"sim.head.{unitId}", $"负责人{unitId}", AppRole.UnitHead, DistrictId, unitId);
+
+    public Actor Office => new("sim.office", "督查室", AppRole.Office, DistrictId, null);
+
+    /// <summary>A unit files its work plan or report for an item: open, write, submit, head approves. Returns the filing.</summary>
+    public async Task<Filing> FileAsync(int itemId, int unitId, ReportPeriod period, Func<TargetRow, decimal?>? actual = null, bool completed = false,
+        bool approve = true, string? progress = null)
+    {
+        return await WithAsync(async sp =>
+        {
+            var filings = sp.GetRequiredService<FilingService>();
+            var opened = await filings.OpenAsync(itemId, unitId, period, Clerk(unitId));
+            opened.Failure.ShouldBeNull();
+            var f = opened.Value!;
+            var targets = await sp.GetRequiredService<LuoshiDb>().ItemIndicators.Where(x => x.ItemId == itemId).OrderBy(x => x.Seq).ToListAsync();
+            var edit = period == ReportPeriod.WorkPlan
+                ? new FilingEdit(Leader: "分管副区长", Section: "综合科", Steps:
+                    [new WorkStep(1, "制定方案，明确分工", "3月底"), new WorkStep(2, "推进实施", "6月底"), new WorkStep(3, "督促落实", "9月底"), new WorkStep(4, "总结评估", "12月底")])
+                : new FilingEdit(Progress: progress ?? $"{ItemStatusRules.PeriodName(period)}：按计划推进，完成阶段任务。", Problems: "无明显问题，下步继续推进。", Completed: completed,
+                    Actuals: actual is null ? null : targets.ToDictionary(t => t.Id, t => actual(new TargetRow(t.Id, t.Seq, t.Measure, t.Value, t.Unit, t.Sense, t.Printed))));
+            var saved = await filings.SaveAsync(f.Id, f.Version, edit, Clerk(unitId));
+            saved.Failure.ShouldBeNull();
+            var submitted = await filings.ActAsync(f.Id, saved.Value!.Version, FilingAction.Submit, null, Clerk(unitId));
+            submitted.Failure.ShouldBeNull();
+            if (!approve)
+            {
+                return submitted.Value!;
+            }
+
+            var approved = await filings.ActAsync(f.Id, submitted.Value!.Version, FilingAction.Approve, null, Head(unitId));
+            approved.Failure.ShouldBeNull();
+            Filed[(itemId, unitId, period)] = Today;
+            return approved.Value!;
+        });
+    }
+
+    /// <summary>Progress as a share of a target, the way the office reads it: amounts against time, levels against the target itself.</summary>
+    public static decimal Share(TargetRow t, decimal ofYear)
+    {
+        bool level = t.Unit is "%" or "个百分点" or "类" || t.Sense is IndicatorSense.Growth or IndicatorSense.Decrease or IndicatorSense.Keep;
+        return level ? t.Value : Math.Round(t.Value * ofYear, 2);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Clocked.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+}
