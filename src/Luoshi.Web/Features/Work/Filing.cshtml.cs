@@ -29,7 +29,8 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
     /// <summary>The form shows what was posted (a refused save, or "增加一行"), not what is stored.</summary>
     public bool InputFromPost { get; private set; }
 
-    public int ExtraRows { get; private set; }
+    /// <summary>How many work-plan rows the form shows after a post (the posted ones, one more after "增加一行"); null: as stored.</summary>
+    public int? RowCount { get; private set; }
 
     public string? Error { get; private set; }
 
@@ -68,7 +69,7 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
         if (addRow)
         {
             InputFromPost = true;
-            ExtraRows = 1 + Input.Steps.Count(s => string.IsNullOrWhiteSpace(s.Content) && string.IsNullOrWhiteSpace(s.Due));
+            RowCount = Input.Steps.Count + 1;
             return Page();
         }
 
@@ -311,6 +312,7 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
         Error = failure.Message;
         Conflict = failure.Kind == FailureKind.Conflict;
         InputFromPost = keepInput;
+        RowCount = keepInput ? Input.Steps.Count : null;
         if (!keepInput)
         {
             Input = FilingInput.From(P.Filing);

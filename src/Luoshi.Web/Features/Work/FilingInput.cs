@@ -49,8 +49,11 @@ public sealed class FilingInput
         Actuals = f.Actuals.ToDictionary(a => a.IndicatorId, a => (string?)WorkLabels.Num(a.Value)),
     };
 
-    /// <summary>The rows the form shows: 洪山 one per quarter (一至四季度); 江岸 the filled ones and some empty ones.</summary>
-    public IReadOnlyList<StepInput> Rows(FormStyle style, int extra)
+    /// <summary>
+    /// The rows the form shows: 洪山 one per quarter (一至四季度); 江岸 the filled ones, then empty ones up to
+    /// <paramref name="total"/> rows (at least one empty row; <see cref="BlankRows"/> empty ones when not given).
+    /// </summary>
+    public IReadOnlyList<StepInput> Rows(FormStyle style, int? total)
     {
         if (style == FormStyle.Hongshan)
         {
@@ -58,7 +61,8 @@ public sealed class FilingInput
         }
 
         var filled = Steps.Where(s => !string.IsNullOrWhiteSpace(s.Content) || !string.IsNullOrWhiteSpace(s.Due)).ToList();
-        return [.. filled, .. Enumerable.Range(0, Math.Max(BlankRows - filled.Count, 1) + extra).Select(_ => new StepInput())];
+        int blanks = Math.Max((total ?? filled.Count + BlankRows) - filled.Count, 1);
+        return [.. filled, .. Enumerable.Range(0, blanks).Select(_ => new StepInput())];
     }
 
     /// <summary>What to save, or the reason it cannot be (a number that is not one).</summary>

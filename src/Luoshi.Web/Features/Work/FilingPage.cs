@@ -188,7 +188,7 @@ public sealed class FilingPageLoader(LuoshiDb db, FilingService filings, YearQue
                 previous?.Actuals.FirstOrDefault(a => a.IndicatorId == t.Id)?.Value, expected))],
             Evidence = filing is null ? [] : await db.Evidence.AsNoTracking().Where(e => e.FilingId == filing.Id).OrderBy(e => e.Id)
                 .Select(e => new EvidenceRow(e.Id, e.FileName, e.ContentType, e.Size, e.UploadedAt, e.UploadedBy)).ToListAsync(ct),
-            Events = filing is null ? [] : await db.FilingEvents.AsNoTracking().Where(e => e.FilingId == filing.Id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct),
+            Events = filing is null ? [] : await db.FilingEvents.AsNoTracking().Where(e => e.FilingId == filing.Id).OrderBy(e => e.Id).ToListAsync(ct),
             PeriodLocked = locked,
             CoParts = role == UnitRole.Lead && rules.CoUnitsReportToLead ? await CoPartsAsync(itemId, period, item.Units.Where(u => u.Role == UnitRole.Co).Select(u => u.UnitId).ToList(), names, ct) : [],
             ItemObligations = current ? [.. snapshot!.Obligations.Where(o => o.ItemId == itemId && o.Period == period)] : [],
