@@ -1,6 +1,9 @@
 using System.Globalization;
 using Luoshi.Core.Data;
+using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Imports;
+using Luoshi.Core.Features.Reports;
+using Luoshi.Parsing.Calendar;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +30,16 @@ public sealed record Target(
     int CircularId = 0)
 {
     public string Id(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The item's id (the work pages name items by id), with a work plan of <see cref="UnitId"/> started for it.</summary>
+    public int ItemId { get; init; }
+
+    /// <summary>An evidence file attached to that work plan.</summary>
+    public int EvidenceId { get; init; }
+
+    /// <summary>The work-plan page of <see cref="UnitId"/> for <see cref="ItemId"/>.</summary>
+    public string FilingUrl(string? handler = null) =>
+        $"/Work/Filing?item={Id(ItemId)}&unit={Id(UnitId)}&period=WorkPlan" + (handler is null ? string.Empty : "&handler=" + handler);
 
     /// <summary>The text an allowed response shows, and a denied one must not.</summary>
     public string? Text(Shows shows) => shows switch
@@ -84,7 +97,7 @@ public sealed class MatrixTargets
         var items = await (from i in db.PlanItems
                            join p in db.Plans on i.PlanId equals p.Id
                            join d in db.Districts on p.DistrictId equals d.Id
-                           select new { d.Code, i.Seq, i.Text, Units = i.Units.Select(u => u.UnitId).ToList() }).ToListAsync();
+                           select new { d.Code, i.Id, i.Seq, i.Text, Units = i.Units.Select(u => u.UnitId).ToList() }).ToListAsync();
         var allTexts = items.Select(i => i.Text).ToList();
 
         async Task<Target> Make(Scope s, string code, string unitName, int? notOnUnit, string seedFile)
@@ -93,7 +106,7 @@ public sealed class MatrixTargets
             string doc = await db.Plans.Where(p => p.DistrictId == district.Id).Select(p => p.DocNumber!).SingleAsync();
             int unitId = await db.Units.Where(u => u.DistrictId == district.Id && u.Name == unitName).Select(u => u.Id).SingleAsync();
             var item = items.Where(i => i.Code == code && i.Units.Contains(unitId) && (notOnUnit is null || !i.Units.Contains(notOnUnit.Value)))
-                .Select(i => new { i.Seq, Snippets = UniqueSnippets(i.Text, allTexts) })
+                .Select(i => new { i.Id, i.Seq, Snippets = UniqueSnippets(i.Text, allTexts) })
                 .First(i => i.Snippets is not null);
             byte[] bytes = await File.ReadAllBytesAsync(Path.Combine(data, "seeds", seedFile));
             string file = "matrix-" + code + ".txt";
@@ -113,7 +126,12 @@ public sealed class MatrixTargets
                 await db.SaveChangesAsync();
             }
 
-            return new Target(s, district.Id, district.Code, district.Name, doc, unitId, unitName, item.Seq, item.Snippets!.Value.Text, item.Snippets.Value.Key, draft.Id, draft.Version, draft.FileName, circular.Id);
+            int evidenceId = await WorkPlanWithEvidenceAsync(sp.GetRequiredService<FilingService>(), db, district.Id, unitId, item.Id);
+            return new Target(s, district.Id, district.Code, district.Name, doc, unitId, unitName, item.Seq, item.Snippets!.Value.Text, item.Snippets.Value.Key, draft.Id, draft.Version, draft.FileName, circular.Id)
+            {
+                ItemId = item.Id,
+                EvidenceId = evidenceId,
+            };
         }
 
         var own = await Make(Scope.Own, OwnDistrict, OwnUnit, null, "000_4e4f19e7498f2113.txt");
@@ -129,6 +147,23 @@ public sealed class MatrixTargets
             [Scope.OtherDistrict] = otherDistrict,
             [Scope.Forged] = forged,
         });
+    }
+
+    /// <summary>The unit's work plan for the item, started by its clerk, with one small PDF attached (once per database).</summary>
+    private static async Task<int> WorkPlanWithEvidenceAsync(FilingService filings, LuoshiDb db, int districtId, int unitId, int itemId)
+    {
+        var clerk = new Actor("matrix-setup", "矩阵测试填报人", AppRole.Clerk, districtId, unitId);
+        var filing = await filings.OpenAsync(itemId, unitId, ReportPeriod.WorkPlan, clerk);
+        filing.Ok.ShouldBeTrue(filing.Failure?.Message);
+        int? existing = await db.Evidence.Where(e => e.FilingId == filing.Value!.Id).Select(e => (int?)e.Id).FirstOrDefaultAsync();
+        if (existing is int id)
+        {
+            return id;
+        }
+
+        var evidence = await filings.AttachAsync(filing.Value!.Id, "matrix.pdf", "%PDF-1.4\n%matrix\n%%EOF\n"u8.ToArray(), clerk);
+        evidence.Ok.ShouldBeTrue(evidence.Failure?.Message);
+        return evidence.Value!.Id;
     }
 
     /// <summary>

@@ -43,6 +43,21 @@ public static class RouteTable
         return form;
     }
 
+    // A filing's steps with a version it never has: allowed ones end in the conflict message (or, where the state does not
+    // allow the step yet, its message) with nothing saved.
+    private static Dictionary<string, string> StaleFiling(Target t) => StaleFiling(t, []);
+
+    private static Dictionary<string, string> StaleFiling(Target t, params (string Name, string Value)[] more)
+    {
+        var form = new Dictionary<string, string>(StringComparer.Ordinal) { ["version"] = "-1" };
+        foreach (var (name, value) in more)
+        {
+            form[name] = value;
+        }
+
+        return form;
+    }
+
     public static readonly RouteRow[] Rows =
     [
         // Account
@@ -122,6 +137,34 @@ public static class RouteTable
         {
             Form = _ => new(StringComparer.Ordinal) { ["version"] = "-1000" },
         },
+
+        // Work (Features/Work): 我的工作 and the filings. Each POST carries a stale version (or no file, or no valid period), so
+        // that an allowed step is refused with a message (200) and changes nothing; a denied one is 404 or 403 first.
+        new("GET /Work", Rules.WorkList, t => "/Work?district=" + t.DistrictCode, Shows.DistrictName),
+        new("POST /Work?handler=Lock", Rules.LockPeriod, t => "/Work?handler=Lock&district=" + t.DistrictCode, Shows.DistrictName)
+        {
+            Form = _ => new(StringComparer.Ordinal) { ["period"] = "matrix" },
+        },
+        new("GET /Work/Filing", Rules.FilingRead, t => t.FilingUrl(), Shows.ItemText),
+        new("POST /Work/Filing?handler=Save", Rules.FilingWrite, t => t.FilingUrl("Save"), Shows.ItemText) { Form = StaleFiling },
+        new("POST /Work/Filing?handler=Submit", Rules.FilingWrite, t => t.FilingUrl("Submit"), Shows.ItemText) { Form = StaleFiling },
+        new("POST /Work/Filing?handler=Consolidate", Rules.FilingWrite, t => t.FilingUrl("Consolidate"), Shows.ItemText) { Form = StaleFiling },
+        new("POST /Work/Filing?handler=Upload", Rules.FilingWrite, t => t.FilingUrl("Upload"), Shows.ItemText) { Form = _ => [] },
+        new("POST /Work/Filing?handler=Detach", Rules.FilingWrite, t => t.FilingUrl("Detach"), Shows.ItemText)
+        {
+            Form = t => StaleFiling(t, ("evidenceId", t.Id(t.EvidenceId))),
+        },
+        new("POST /Work/Filing?handler=Approve", Rules.FilingApprove, t => t.FilingUrl("Approve"), Shows.ItemText) { Form = StaleFiling },
+        new("POST /Work/Filing?handler=Return", Rules.FilingReturn, t => t.FilingUrl("Return"), Shows.ItemText)
+        {
+            Form = t => StaleFiling(t, ("comment", "矩阵测试")),
+        },
+        new("POST /Work/Filing?handler=Accept", Rules.FilingOffice, t => t.FilingUrl("Accept"), Shows.ItemText) { Form = StaleFiling },
+        new("POST /Work/Filing?handler=Reopen", Rules.FilingOffice, t => t.FilingUrl("Reopen"), Shows.ItemText)
+        {
+            Form = t => StaleFiling(t, ("comment", "矩阵测试")),
+        },
+        new("GET /Work/Evidence/{id:int}", Rules.FilingRead, t => "/Work/Evidence/" + t.Id(t.EvidenceId)),
 
         // Admin
         new("GET /Admin/Audit", Rules.AuditLog, _ => "/Admin/Audit?action=import-notice", Shows.DraftFile),

@@ -138,4 +138,81 @@ public static class Rules
         UnitHead   deny  deny
         Clerk      deny  deny
         """);
+
+    /// <summary>我的工作 of a district: everyone's own district (a unit sees its own obligations), every district for Admin and CityViewer.</summary>
+    public static readonly AccessRule WorkList = AccessRule.Grid(nameof(WorkList), """
+                   Own   OtherDistrict
+        Admin      allow allow
+        CityViewer allow allow
+        Office     allow deny
+        Leader     allow deny
+        UnitHead   allow deny
+        Clerk      allow deny
+        """);
+
+    /// <summary>A filing and its evidence (FilingService.MaySee): its unit, the item's lead units, the district's office and leaders, the city.</summary>
+    public static readonly AccessRule FilingRead = AccessRule.Grid(nameof(FilingRead), """
+                   Own   OtherUnit OtherDistrict
+        Admin      allow allow     allow
+        CityViewer allow allow     allow
+        Office     allow allow     deny
+        Leader     allow allow     deny
+        UnitHead   allow deny      deny
+        Clerk      allow deny      deny
+        """);
+
+    /// <summary>Writing a filing (save, submit, evidence, consolidate): its own unit's clerk only (FilingService.MayChange).</summary>
+    public static readonly AccessRule FilingWrite = AccessRule.Grid(nameof(FilingWrite), """
+                   Own   OtherUnit OtherDistrict
+        Admin      deny  deny      deny
+        CityViewer deny  deny      deny
+        Office     deny  deny      deny
+        Leader     deny  deny      deny
+        UnitHead   deny  deny      deny
+        Clerk      allow deny      deny
+        """);
+
+    /// <summary>A unit head's approval of its own unit's filing.</summary>
+    public static readonly AccessRule FilingApprove = AccessRule.Grid(nameof(FilingApprove), """
+                   Own   OtherUnit OtherDistrict
+        Admin      deny  deny      deny
+        CityViewer deny  deny      deny
+        Office     deny  deny      deny
+        Leader     deny  deny      deny
+        UnitHead   allow deny      deny
+        Clerk      deny  deny      deny
+        """);
+
+    /// <summary>Returning with a comment: the unit's head, the district's office (and, for a co-unit's part, the lead unit).</summary>
+    public static readonly AccessRule FilingReturn = AccessRule.Grid(nameof(FilingReturn), """
+                   Own   OtherUnit OtherDistrict
+        Admin      allow allow     allow
+        CityViewer deny  deny      deny
+        Office     allow allow     deny
+        Leader     deny  deny      deny
+        UnitHead   allow deny      deny
+        Clerk      deny  deny      deny
+        """);
+
+    /// <summary>Accepting and reopening: the district's office (and, accepting a co-unit's part, the lead unit); closing a period too.</summary>
+    public static readonly AccessRule FilingOffice = AccessRule.Grid(nameof(FilingOffice), """
+                   Own   OtherUnit OtherDistrict
+        Admin      allow allow     allow
+        CityViewer deny  deny      deny
+        Office     allow allow     deny
+        Leader     deny  deny      deny
+        UnitHead   deny  deny      deny
+        Clerk      deny  deny      deny
+        """);
+
+    /// <summary>Closing a district's report period: its office and Admin.</summary>
+    public static readonly AccessRule LockPeriod = AccessRule.Grid(nameof(LockPeriod), """
+                   Own   OtherDistrict
+        Admin      allow allow
+        CityViewer deny  deny
+        Office     allow deny
+        Leader     deny  deny
+        UnitHead   deny  deny
+        Clerk      deny  deny
+        """);
 }

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Supervision;
+using Luoshi.Parsing.Calendar;
+
+namespace Luoshi.Web.Features.Work;
+
+/// <summary>The words and classes the work pages show for periods, obligations and filings, and how they write times and numbers.</summary>
+public static class WorkLabels
+{
+    /// <summary>The periods as they appear in URLs (?period=Q1), and nothing else (no numbers, no other spellings).</summary>
+    private static readonly Dictionary<string, ReportPeriod> Periods = Enum.GetValues<ReportPeriod>().ToDictionary(p => p.ToString(), p => p, StringComparer.Ordinal);
+
+    public static bool TryPeriod(string? s, out ReportPeriod period) => Periods.TryGetValue(s ?? string.Empty, out period);
+
+    public static string Period(ReportPeriod p) => ItemStatusRules.PeriodName(p);
+
+    /// <summary>What is filed for the period: the work plan, or the period's report.</summary>
+    public static string Filed(ReportPeriod p) => p == ReportPeriod.WorkPlan ? "办理工作方案" : Period(p) + "完成情况";
+
+    public static string Status(ObligationStatus s) => s switch
+    {
+        ObligationStatus.Pending => "未到期",
+        ObligationStatus.OnTime => "按时",
+        ObligationStatus.Late => "逾期报送",
+        ObligationStatus.Missing => "逾期未报",
+    };
+
+    public static string StatusCss(ObligationStatus s) => s switch
+    {
+        ObligationStatus.Pending => "ob ob-pending",
+        ObligationStatus.OnTime => "ob ob-ontime",
+        ObligationStatus.Late => "ob ob-late",
+        ObligationStatus.Missing => "ob ob-missing",
+    };
+
+    public static string State(FilingState? s) => s is { } state ? FilingFlow.Label(state) : "未开始";
+
+    public static string StateCss(FilingState? s) => "fs fs-" + (s?.ToString().ToLowerInvariant() ?? "none");
+
+    public static string Item(ItemState s) => s switch
+    {
+        ItemState.NotStarted => "未开始",
+        ItemState.OnTrack => "正常推进",
+        ItemState.Behind => "进度滞后",
+        ItemState.Overdue => "逾期未报",
+        ItemState.Done => "已完成",
+    };
+
+    public static string RagCss(Rag r) => "rag rag-" + r.ToString().ToLowerInvariant();
+
+    public static string Action(string action) => action switch
+    {
+        "open" => "开始填写",
+        "save" => "保存",
+        "submit" => "提交审定",
+        "approve" => "审定通过",
+        "return" => "退回",
+        "accept" => "接收",
+        "reopen" => "重新开放",
+        "consolidate" => "汇总",
+        "attach" => "上传佐证材料",
+        "detach" => "删除佐证材料",
+        _ => action,
+    };
+
+    public static string Quarter(int q) => q switch
+    {
+        1 => "一季度",
+        2 => "二季度",
+        3 => "三季度",
+        4 => "四季度",
+        _ => "?",
+    };
+
+    public static string Time(DateTimeOffset t) => t.ToOffset(DistrictClock.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    public static string Num(decimal? v) => v?.ToString("0.######", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public static string Size(long bytes) => bytes < 1024 * 1024
+        ? (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " KB"
+        : (bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
+
+    /// <summary>A number as typed: digits with an optional sign, decimal point and thousands commas (全角 digits are not numbers here).</summary>
+    public static bool TryNumber(string? s, out decimal? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(s))
+        {
+            return true;
+        }
+
+        string t = s.Trim().Replace(",", string.Empty, StringComparison.Ordinal).Replace("，", string.Empty, StringComparison.Ordinal);
+        if (decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal d))
+        {
+            value = d;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The URL of a filing's page.</summary>
+    public static string FilingUrl(int itemId, int unitId, ReportPeriod period) =>
+        $"/Work/Filing?item={Num(itemId)}&unit={Num(unitId)}&period={period}";
+}
