@@ -15,6 +15,9 @@ builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<Luoshi.Core.Features.Reports.FilingService>();
 builder.Services.AddScoped<Luoshi.Core.Features.Supervision.YearQueries>();
 builder.Services.AddSingleton<Luoshi.Core.Features.Supervision.YearSnapshotCache>();
+builder.Services.AddScoped<Luoshi.Core.Features.Scores.ScoreService>();
+builder.Services.AddScoped<Luoshi.Core.Features.Exports.FormExports>();
+builder.Services.AddScoped<Luoshi.Core.Features.Exports.ProgressExport>();
 
 // Keys for cookies and antiforgery live in the database, so that every web instance reads the others' cookies.
 builder.Services.AddDataProtection().PersistKeysToDbContext<LuoshiDb>().SetApplicationName("Luoshi");
