@@ -18,6 +18,9 @@ builder.Services.AddSingleton<Luoshi.Core.Features.Supervision.YearSnapshotCache
 builder.Services.AddScoped<Luoshi.Core.Features.Plans.PlanQueries>();
 builder.Services.AddScoped<Luoshi.Core.Features.Circulars.CircularService>();
 builder.Services.AddSingleton(new Luoshi.Core.Features.Circulars.PdfConverter());
+builder.Services.AddScoped<Luoshi.Core.Features.Scores.ScoreService>();
+builder.Services.AddScoped<Luoshi.Core.Features.Exports.FormExports>();
+builder.Services.AddScoped<Luoshi.Core.Features.Exports.ProgressExport>();
 
 // Keys for cookies and antiforgery live in the database, so that every web instance reads the others' cookies.
 builder.Services.AddDataProtection().PersistKeysToDbContext<LuoshiDb>().SetApplicationName("Luoshi");

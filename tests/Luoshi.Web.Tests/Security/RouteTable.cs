@@ -166,6 +166,25 @@ public static class RouteTable
         },
         new("GET /Work/Evidence/{id:int}", Rules.FilingRead, t => "/Work/Evidence/" + t.Id(t.EvidenceId)),
 
+        // Scores (Features/Scores): the office and leaders read, the office changes (a stale version: refused, nothing saved).
+        new("GET /Scores", Rules.Scores, t => "/Scores?district=" + t.DistrictCode, Shows.DistrictName),
+        new("GET /Scores?handler=Xlsx", Rules.Scores, t => $"/Scores?handler=Xlsx&district={t.DistrictCode}&period=Year"),
+        new("GET /Scores?handler=Csv", Rules.Scores, t => $"/Scores?handler=Csv&district={t.DistrictCode}&period=Year"),
+        new("POST /Scores?handler=Scheme", Rules.RunPlans, t => $"/Scores?handler=Scheme&district={t.DistrictCode}")
+        {
+            Form = t => Stale(t, ("timeliness", "25"), ("completeness", "25"), ("progress", "25"), ("quality", "25")),
+        },
+        new("POST /Scores?handler=Grade", Rules.RunPlans, t => $"/Scores?handler=Grade&district={t.DistrictCode}&period=Q1")
+        {
+            Form = t => Stale(t, ("unitId", t.Id(t.UnitId)), ("grade", "A")),
+        },
+
+        // Exports (Features/Exports): a unit's forms for its own people and those who read the whole district; the whole plan's progress for the latter.
+        new("GET /Exports", Rules.DistrictMember, t => "/Exports?district=" + t.DistrictCode, Shows.DistrictName),
+        new("GET /Exports?handler=WorkPlan", Rules.Unit.WithForged(), t => $"/Exports?handler=WorkPlan&district={t.DistrictCode}&unit={t.Id(t.UnitId)}"),
+        new("GET /Exports?handler=Report", Rules.Unit.WithForged(), t => $"/Exports?handler=Report&district={t.DistrictCode}&unit={t.Id(t.UnitId)}&period=Q1"),
+        new("GET /Exports?handler=Progress", Rules.WholePlan, t => "/Exports?handler=Progress&district=" + t.DistrictCode),
+
         // Admin
         new("GET /Admin/Audit", Rules.AuditLog, _ => "/Admin/Audit?action=import-notice", Shows.DraftFile),
 

@@ -150,6 +150,28 @@ public static class Rules
         Clerk      allow deny
         """);
 
+    /// <summary>Scores (Features/Scores): the district's office and leaders (and Admin); not the city viewer, not the units.</summary>
+    public static readonly AccessRule Scores = AccessRule.Grid(nameof(Scores), """
+                   Own   OtherDistrict
+        Admin      allow allow
+        CityViewer deny  deny
+        Office     allow deny
+        Leader     allow deny
+        UnitHead   deny  deny
+        Clerk      deny  deny
+        """);
+
+    /// <summary>The exports page of a district: everyone of the district (a unit's people see their unit's forms), Admin and CityViewer every district.</summary>
+    public static readonly AccessRule DistrictMember = AccessRule.Grid(nameof(DistrictMember), """
+                   Own   OtherDistrict
+        Admin      allow allow
+        CityViewer allow allow
+        Office     allow deny
+        Leader     allow deny
+        UnitHead   allow deny
+        Clerk      allow deny
+        """);
+
     /// <summary>A filing and its evidence (FilingService.MaySee): its unit, the item's lead units, the district's office and leaders, the city.</summary>
     public static readonly AccessRule FilingRead = AccessRule.Grid(nameof(FilingRead), """
                    Own   OtherUnit OtherDistrict
