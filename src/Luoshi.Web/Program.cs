@@ -1,5 +1,6 @@
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
+using Luoshi.Web.Features.Dashboard;
 using Luoshi.Web.Features.Plans;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -15,6 +16,8 @@ builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<Luoshi.Core.Features.Reports.FilingService>();
 builder.Services.AddScoped<Luoshi.Core.Features.Supervision.YearQueries>();
 builder.Services.AddSingleton<Luoshi.Core.Features.Supervision.YearSnapshotCache>();
+builder.Services.AddSingleton<Luoshi.Web.Features.Dashboard.DashboardCache>();
+builder.Services.AddSingleton<Luoshi.Web.Features.Supervision.SupervisionCache>();
 
 // Keys for cookies and antiforgery live in the database, so that every web instance reads the others' cookies.
 builder.Services.AddDataProtection().PersistKeysToDbContext<LuoshiDb>().SetApplicationName("Luoshi");
@@ -88,6 +91,7 @@ app.UseAntiforgery();
 app.MapOpenApi("/api/openapi.json");
 app.MapRazorPages();
 app.MapPlansApi();
+app.MapDashboardApi();
 
 app.Run();
 
