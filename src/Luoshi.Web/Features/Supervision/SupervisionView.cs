@@ -17,13 +17,20 @@ public enum DueFilter
 /// <summary>One unit's obligations counted.</summary>
 public sealed record UnitDue(int UnitId, string Name, int DueSoon, int OnTime, int Late, int Missing, int Pending);
 
-/// <summary>One obligation as the list shows it.</summary>
-public sealed record DueRow(int ItemId, int Seq, string Number, string Text, ReportPeriod Period, DateOnly Due, int UnitId, string UnitName, bool IsLead,
-    ObligationStatus Status, bool DueSoon, DateOnly? SubmittedOn);
+/// <summary>One unit's obligation on a row of the list.</summary>
+public sealed record DueUnit(int UnitId, string Name, bool IsLead, ObligationStatus Status, bool DueSoon, DateOnly? SubmittedOn);
+
+/// <summary>One item and period as the list shows it: the units (the lead units, or the one unit asked for) with their standing.</summary>
+public sealed record DueRow(int ItemId, int Seq, string Number, string Text, ReportPeriod Period, DateOnly Due, IReadOnlyList<DueUnit> Units)
+{
+    /// <summary>The worst standing among the row's units (missing, late, pending, on time).</summary>
+    public ObligationStatus Worst => Units.Select(u => u.Status).OrderBy(SupervisionView.Rank).First();
+}
 
 /// <summary>
 /// The office's due / late / missing view of a district at one date, from the year snapshot: every unit's counts, and the
-/// obligations of one period (or all) with one status (or all), of one unit (all its obligations) or of every item's lead units.
+/// items of one period (or all) whose obligations have one status (or any): of one unit (all its obligations, co-units'
+/// parts too) or of the items' lead units.
 /// </summary>
 public sealed record SupervisionView(
     YearSnapshot Snapshot,
@@ -69,7 +76,7 @@ public sealed record SupervisionView(
     {
         ArgumentNullException.ThrowIfNull(s);
         var unit = unitId is int id ? s.Units.FirstOrDefault(u => u.Id == id) : null;
-        var rows = new List<DueRow>();
+        var rows = new Dictionary<(int ItemId, ReportPeriod Period), (ObligationRow First, List<DueUnit> Units)>();
         foreach (var o in s.Obligations)
         {
             if ((period is { } p && o.Period != p) || !Matches(o, status, s.Today))
@@ -84,12 +91,31 @@ public sealed record SupervisionView(
                 continue;
             }
 
-            rows.Add(new DueRow(item.Id, item.Seq, item.Number, item.Text, o.Period, o.Due, o.UnitId, s.UnitName(o.UnitId), lead, o.Status, IsDueSoon(o, s.Today), o.SubmittedOn));
+            if (!rows.TryGetValue((o.ItemId, o.Period), out var row))
+            {
+                rows[(o.ItemId, o.Period)] = row = (o, []);
+            }
+
+            row.Units.Add(new DueUnit(o.UnitId, s.UnitName(o.UnitId), lead, o.Status, IsDueSoon(o, s.Today), o.SubmittedOn));
         }
 
-        rows.Sort((a, b) => a.Period != b.Period ? a.Period.CompareTo(b.Period) : a.Seq != b.Seq ? a.Seq.CompareTo(b.Seq) : a.UnitId.CompareTo(b.UnitId));
-        return new SupervisionView(s, units, rows, period, status, unit);
+        var list = rows.Values.Select(r =>
+        {
+            var item = s.Item(r.First.ItemId);
+            return new DueRow(item.Id, item.Seq, item.Number, item.Text, r.First.Period, r.First.Due, r.Units);
+        }).OrderBy(r => r.Period).ThenBy(r => r.Seq).ToList();
+        return new SupervisionView(s, units, list, period, status, unit);
     }
+
+    /// <summary>Missing first, then late, pending, on time.</summary>
+    public static int Rank(ObligationStatus s) => s switch
+    {
+        ObligationStatus.Missing => 0,
+        ObligationStatus.Late => 1,
+        ObligationStatus.Pending => 2,
+        ObligationStatus.OnTime => 3,
+        _ => throw new ArgumentOutOfRangeException(nameof(s)),
+    };
 
     private static bool Matches(ObligationRow o, DueFilter f, DateOnly today) => f switch
     {

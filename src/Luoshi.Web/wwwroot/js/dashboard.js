@@ -27,10 +27,19 @@
     ];
   }
 
-  function draw(id, option) {
+  function draw(id, option, rows) {
     var el = document.getElementById(id);
     if (!el) {
       return;
+    }
+    if (rows === 0) {
+      el.classList.add('empty');
+      el.textContent = '暂无数据（尚未报送）。';
+      return;
+    }
+    if (rows > 12) {
+      // One row per bar, so that every label shows (CSSOM is allowed by the CSP; style attributes are not).
+      el.style.height = (rows * 20 + 70) + 'px';
     }
     var chart = echarts.init(el, null, { renderer: 'canvas' });
     // Tooltips drawn on the canvas: HTML tooltips would need inline styles, which the CSP forbids.
@@ -45,21 +54,22 @@
       legend: { top: 0 },
       grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', inverse: true, data: rows.map(function (r) { return r.label; }), axisLabel: { width: 160, overflow: 'truncate' } },
+      yAxis: { type: 'category', inverse: true, data: rows.map(function (r) { return r.label; }), axisLabel: { width: 160, overflow: 'truncate', interval: 0 } },
       series: ragSeries(rows)
-    });
+    }, rows.length);
   }
 
   horizontalRag('chart-parts', data.parts);
   horizontalRag('chart-leaders', data.leaders);
   horizontalRag('chart-units', data.units);
 
+
   var targets = data.targets.filter(function (t) { return t.percent !== null; });
   draw('chart-targets', {
     legend: { top: 0 },
     grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', inverse: true, data: targets.map(function (t) { return t.number + ' ' + t.measure; }), axisLabel: { width: 200, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: targets.map(function (t) { return t.number + ' ' + t.measure; }), axisLabel: { width: 200, overflow: 'truncate', interval: 0 } },
     series: [
       {
         name: '完成', type: 'bar',
@@ -70,7 +80,7 @@
       },
       { name: '序时进度', type: 'scatter', symbol: 'diamond', symbolSize: 10, itemStyle: { color: '#34495e' }, data: targets.map(function (t) { return t.expected; }) }
     ]
-  });
+  }, targets.length);
 
   var late = data.lateUnits.slice(0, 20);
   draw('chart-late', {
@@ -82,7 +92,7 @@
       { name: '未报送', type: 'bar', stack: 'late', itemStyle: { color: colours.red }, data: late.map(function (u) { return u.missing; }) },
       { name: '逾期报送', type: 'bar', stack: 'late', itemStyle: { color: colours.amber }, data: late.map(function (u) { return u.late; }) }
     ]
-  });
+  }, late.length === 0 ? 0 : 1);
 
   window.addEventListener('resize', function () {
     charts.forEach(function (c) { c.resize(); });
