@@ -248,7 +248,7 @@ public static class Dataset
 
                     bool late = roll >= 92;
                     var due = Due[p].ToDateTime(new TimeOnly(10, 0));
-                    var submitted = new DateTimeOffset(due.AddDays(late ? 1 + rng.Next(20) : -1 - rng.Next(10)), TimeSpan.FromHours(8));
+                    var submitted = new DateTimeOffset(due.AddDays(late ? 1 + rng.Next(20) : -1 - rng.Next(10)), TimeSpan.FromHours(8)).ToUniversalTime();
                     filings.Add(NewFiling(district, plan, item, lead.UnitId, Periods[p], submitted, p, rng));
                 }
             }

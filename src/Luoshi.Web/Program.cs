@@ -18,6 +18,7 @@ builder.Services.AddScoped<Luoshi.Core.Features.Supervision.YearQueries>();
 builder.Services.AddSingleton<Luoshi.Core.Features.Supervision.YearSnapshotCache>();
 builder.Services.AddSingleton<Luoshi.Web.Features.Dashboard.DashboardCache>();
 builder.Services.AddSingleton<Luoshi.Web.Features.Supervision.SupervisionCache>();
+builder.Services.AddSingleton<UnitTasksCache>();
 
 // Keys for cookies and antiforgery live in the database, so that every web instance reads the others' cookies.
 builder.Services.AddDataProtection().PersistKeysToDbContext<LuoshiDb>().SetApplicationName("Luoshi");
