@@ -11,10 +11,13 @@ public sealed record Target(string Name, string Account, Func<Session, string> U
 /// <summary>A signed-in account of a district: the cookies a browser would send (sign-in and antiforgery).</summary>
 public sealed record Session(string Code, int UnitId, string Cookie);
 
-/// <summary>What one target reached.</summary>
-public sealed record Result(string Name, long Requests, long Errors, double Seconds, double P50, double P90, double P99, double Max, long BytesPerResponse)
+/// <summary>What one target reached; ServerCpuSeconds is the CPU time the web app's process used while measured.</summary>
+public sealed record Result(string Name, long Requests, long Errors, double Seconds, double P50, double P90, double P99, double Max, long BytesPerResponse, double ServerCpuSeconds)
 {
     public double PerSecond => Requests / Seconds;
+
+    /// <summary>Requests per second of the web app's own CPU: what a core would serve with the machine to itself (the database's CPU not counted).</summary>
+    public double PerServerCpuSecond => ServerCpuSeconds <= 0 ? 0 : Requests / ServerCpuSeconds;
 }
 
 /// <summary>
@@ -49,14 +52,21 @@ public static partial class Bench
         }
 
         Console.WriteLine($"  signed in {sessions.Values.Sum(s => s.Count)} accounts; {options.Connections} connections, {options.WarmupSeconds} s warm-up + {options.DurationSeconds} s per target");
-        var results = new List<Result>();
-        foreach (var target in Targets)
+        // The targets take turns, a slice of the measured time each per round, so that they see the same competition for the
+        // machine's CPUs (other work on a shared machine comes and goes).
+        var parts = Targets.ToDictionary(t => t, _ => new List<Slice>());
+        int slice = Math.Max(1, options.DurationSeconds / options.Rounds);
+        for (int round = 0; round < options.Rounds; round++)
         {
-            var r = await LoadAsync(baseUrl, target, sessions[target.Account], options);
-            results.Add(r);
-            Console.WriteLine($"  {r.Name}: {r.PerSecond:0} req/s, p50 {r.P50:0.0} ms, p90 {r.P90:0.0} ms, p99 {r.P99:0.0} ms, errors {r.Errors}; load {Machine.LoadAverage()}");
+            foreach (var target in Targets)
+            {
+                var s = await LoadAsync(baseUrl, target, sessions[target.Account], options, round == 0 ? options.WarmupSeconds : 1, slice, server);
+                parts[target].Add(s);
+                Console.WriteLine($"  round {round + 1}/{options.Rounds} {target.Name}: {s.Latencies.Length / (double)slice:0} req/s; load {Machine.LoadAverage()}");
+            }
         }
 
+        var results = Targets.Select(t => Summarise(t.Name, parts[t], slice)).ToList();
         Report.Print(results, options);
     }
 
@@ -84,7 +94,19 @@ public static partial class Bench
         return new Session(code, unitId, cookie);
     }
 
-    private static async Task<Result> LoadAsync(string baseUrl, Target target, List<Session> sessions, LoadOptions options)
+    /// <summary>One measured slice of a target: its latencies (ticks), errors, bytes and the web app's CPU time.</summary>
+    private sealed record Slice(long[] Latencies, long Errors, long Bytes, double ServerCpuSeconds);
+
+    private static Result Summarise(string name, List<Slice> slices, int sliceSeconds)
+    {
+        var all = slices.SelectMany(s => s.Latencies).Order().ToArray();
+        double Ms(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, Math.Max(0, (int)Math.Ceiling(q * all.Length) - 1))] * 1000.0 / Stopwatch.Frequency;
+        long bytes = slices.Sum(s => s.Bytes);
+        return new Result(name, all.Length, slices.Sum(s => s.Errors), sliceSeconds * slices.Count, Ms(0.50), Ms(0.90), Ms(0.99), Ms(1.0),
+            all.Length == 0 ? 0 : bytes / all.Length, slices.Sum(s => s.ServerCpuSeconds));
+    }
+
+    private static async Task<Slice> LoadAsync(string baseUrl, Target target, List<Session> sessions, LoadOptions options, int warmupSeconds, int seconds, WebServer server)
     {
         using var handler = new SocketsHttpHandler
         {
@@ -93,8 +115,16 @@ public static partial class Bench
         };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
         long start = Stopwatch.GetTimestamp();
-        long measureFrom = start + (options.WarmupSeconds * Stopwatch.Frequency);
-        long measureTo = measureFrom + (options.DurationSeconds * Stopwatch.Frequency);
+        long measureFrom = start + (warmupSeconds * Stopwatch.Frequency);
+        long measureTo = measureFrom + (seconds * Stopwatch.Frequency);
+        double cpuFrom = 0, cpuTo = 0;
+        var cpuProbe = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(warmupSeconds));
+            cpuFrom = server.CpuSeconds();
+            await Task.Delay(TimeSpan.FromSeconds(seconds));
+            cpuTo = server.CpuSeconds();
+        });
         var latencies = new List<long>[options.Connections];
         long errors = 0, bytes = 0;
 
@@ -128,9 +158,8 @@ public static partial class Bench
         }
 
         await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(w => Task.Run(() => Worker(w))));
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        double Ms(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)] * 1000.0 / Stopwatch.Frequency;
-        return new Result(target.Name, all.Length, errors, options.DurationSeconds, Ms(0.50), Ms(0.90), Ms(0.99), Ms(1.0), all.Length == 0 ? 0 : bytes / all.Length);
+        await cpuProbe;
+        return new Slice([.. latencies.SelectMany(l => l)], errors, bytes, cpuTo - cpuFrom);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

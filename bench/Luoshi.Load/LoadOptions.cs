@@ -4,7 +4,7 @@ using Npgsql;
 namespace Luoshi.Load;
 
 /// <summary>The benchmark's settings, from the command line.</summary>
-public sealed record LoadOptions(string Command, int DurationSeconds, int WarmupSeconds, int Connections, int Port, string AdminConnection)
+public sealed record LoadOptions(string Command, int DurationSeconds, int WarmupSeconds, int Connections, int Port, int Rounds, string AdminConnection)
 {
     public const string DatabaseName = "luoshi_load";
 
@@ -28,7 +28,7 @@ public sealed record LoadOptions(string Command, int DurationSeconds, int Warmup
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
-        return new LoadOptions(command, Int("duration", 20), Int("warmup", 5), Int("connections", 16), Int("port", 5099),
+        return new LoadOptions(command, Int("duration", 20), Int("warmup", 5), Int("connections", 16), Int("port", 5099), Int("rounds", 4),
             Environment.GetEnvironmentVariable("LUOSHI_LOAD_PG") ?? DefaultAdmin);
     }
 }

@@ -7,7 +7,7 @@ using Luoshi.Load;
 //   dotnet run -c Release --project bench/Luoshi.Load -- generate   only (re)create the luoshi_load database
 //   dotnet run -c Release --project bench/Luoshi.Load -- run        only run (on the existing database)
 //
-// Options: --duration 20 --warmup 5 --connections 16 --port 5099; the PostgreSQL server from LUOSHI_LOAD_PG (default: the
+// Options: --duration 20 --warmup 5 --connections 16 --port 5099 --rounds 4; the PostgreSQL server from LUOSHI_LOAD_PG (default: the
 // test role of scripts/setup-postgres.sh).
 var options = LoadOptions.Parse(args);
 string root = Repo.Root();

@@ -28,15 +28,15 @@ public static class Report
         ArgumentNullException.ThrowIfNull(options);
         double ceiling = results[0].PerSecond;
         Console.WriteLine();
-        Console.WriteLine($"{options.Connections} connections, {options.WarmupSeconds} s warm-up, {options.DurationSeconds} s measured; load after: {Machine.LoadAverage()}");
+        Console.WriteLine($"{options.Connections} connections, {options.WarmupSeconds} s warm-up, {options.DurationSeconds} s measured in {options.Rounds} rounds; load after: {Machine.LoadAverage()}");
         Console.WriteLine();
-        Console.WriteLine("| target | req/s | p50 ms | p90 ms | p99 ms | max ms | of ceiling | bytes | errors | goal (≥ 1000/s, p99 < 50 ms) |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        Console.WriteLine("| target | req/s | p50 ms | p90 ms | p99 ms | max ms | of ceiling | web app CPU (cores) | req per web-app CPU s | bytes | errors | goal (≥ 1000/s, p99 < 50 ms) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var r in results)
         {
             bool met = r.PerSecond >= GoalPerSecond && r.P99 < GoalP99 && r.Errors == 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Name} | {r.PerSecond:0} | {r.P50:0.0} | {r.P90:0.0} | {r.P99:0.0} | {r.Max:0} | {r.PerSecond / ceiling:0%} | {r.BytesPerResponse:N0} | {r.Errors} | {(met ? "met" : "missed")} |"));
+                $"| {r.Name} | {r.PerSecond:0} | {r.P50:0.0} | {r.P90:0.0} | {r.P99:0.0} | {r.Max:0} | {r.PerSecond / ceiling:0%} | {r.ServerCpuSeconds / r.Seconds:0.00} | {r.PerServerCpuSecond:0} | {r.BytesPerResponse:N0} | {r.Errors} | {(met ? "met" : "missed")} |"));
         }
     }
 }

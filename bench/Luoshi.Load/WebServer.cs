@@ -71,6 +71,13 @@ public sealed class WebServer : IDisposable
         throw new InvalidOperationException("the web app did not answer within 90 s; see " + log);
     }
 
+    /// <summary>The CPU time the web app's process has used so far.</summary>
+    public double CpuSeconds()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime.TotalSeconds;
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
