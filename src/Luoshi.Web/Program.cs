@@ -1,5 +1,6 @@
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
+using Luoshi.Web.Features.Dashboard;
 using Luoshi.Web.Features.Plans;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,6 +22,9 @@ builder.Services.AddSingleton(new Luoshi.Core.Features.Circulars.PdfConverter())
 builder.Services.AddScoped<Luoshi.Core.Features.Scores.ScoreService>();
 builder.Services.AddScoped<Luoshi.Core.Features.Exports.FormExports>();
 builder.Services.AddScoped<Luoshi.Core.Features.Exports.ProgressExport>();
+builder.Services.AddSingleton<Luoshi.Web.Features.Dashboard.DashboardCache>();
+builder.Services.AddSingleton<Luoshi.Web.Features.Supervision.SupervisionCache>();
+builder.Services.AddSingleton<UnitTasksCache>();
 
 // Keys for cookies and antiforgery live in the database, so that every web instance reads the others' cookies.
 builder.Services.AddDataProtection().PersistKeysToDbContext<LuoshiDb>().SetApplicationName("Luoshi");
@@ -94,6 +98,7 @@ app.UseAntiforgery();
 app.MapOpenApi("/api/openapi.json");
 app.MapRazorPages();
 app.MapPlansApi();
+app.MapDashboardApi();
 
 app.Run();
 

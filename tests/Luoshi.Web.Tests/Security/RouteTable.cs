@@ -185,6 +185,10 @@ public static class RouteTable
         new("GET /Exports?handler=Report", Rules.Unit.WithForged(), t => $"/Exports?handler=Report&district={t.DistrictCode}&unit={t.Id(t.UnitId)}&period=Q1"),
         new("GET /Exports?handler=Progress", Rules.WholePlan, t => "/Exports?handler=Progress&district=" + t.DistrictCode),
 
+        // Supervision and dashboard (Features/Supervision, Features/Dashboard): the office, the district's leaders, the city.
+        new("GET /Supervision", Rules.WholePlan, t => "/Supervision?district=" + t.DistrictCode, Shows.DistrictName),
+        new("GET /Dashboard", Rules.WholePlan, t => "/Dashboard?district=" + t.DistrictCode, Shows.DistrictName),
+
         // Admin
         new("GET /Admin/Audit", Rules.AuditLog, _ => "/Admin/Audit?action=import-notice", Shows.DraftFile),
 
@@ -200,6 +204,10 @@ public static class RouteTable
         new("GET /api/search", Rules.Search, t => "/api/search?q=" + Uri.EscapeDataString(t.SearchKey), Shows.ItemText),
         new("GET /api/city", Rules.AllDistricts, _ => "/api/city", Shows.DocNumber),
         new("GET /api/openapi.json", Rules.SignedIn, _ => "/api/openapi.json"),
+
+        // API (Features/Dashboard/DashboardApi.cs): the dashboard's numbers; one database read by key (the benchmark's ceiling), signed in.
+        new("GET /api/districts/{code}/dashboard", Rules.WholePlan, t => $"/api/districts/{t.DistrictCode}/dashboard", Shows.DistrictName),
+        new("GET /api/health/db", Rules.SignedIn, _ => "/api/health/db"),
     ];
 
     public static RouteRow Row(string key) => Rows.Single(r => string.Equals(r.Key, key, StringComparison.Ordinal));

@@ -45,6 +45,34 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, YearSnapshotCac
         return snapshot;
     }
 
+    /// <summary>
+    /// The snapshot of the district with this code: one indexed read (the district's id and revision by its unique code)
+    /// when the cached snapshot is current, so that pages reading it cost no more than that. Null when there is no such
+    /// district, or <paramref name="mayRead"/> (asked with the district's id before anything is loaded) says no.
+    /// </summary>
+    public async Task<YearSnapshot?> SnapshotAsync(string districtCode, Func<int, bool>? mayRead = null, CancellationToken ct = default)
+    {
+        var today = Today;
+        var district = await db.Districts.AsNoTracking().Where(d => d.Code == districtCode).Select(d => new { d.Id, d.Revision }).FirstOrDefaultAsync(ct);
+        if (district is null || (mayRead is not null && !mayRead(district.Id)))
+        {
+            return null;
+        }
+
+        if (cache.TryGet(district.Id, today, district.Revision, out var cached))
+        {
+            return cached;
+        }
+
+        var snapshot = await LoadAsync(district.Id, today, district.Revision, ct);
+        if (snapshot is not null)
+        {
+            cache.Put(district.Id, snapshot);
+        }
+
+        return snapshot;
+    }
+
     private async Task<YearSnapshot?> LoadAsync(int districtId, DateOnly today, long revision, CancellationToken ct)
     {
         var queries = new PlanQueries(db);

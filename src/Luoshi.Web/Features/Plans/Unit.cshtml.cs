@@ -8,7 +8,7 @@ using MiniExcelLibs;
 namespace Luoshi.Web.Features.Plans;
 
 /// <summary>A unit's 任务清单: the items it leads or works on, on the page and as .xlsx.</summary>
-public sealed class UnitModel(LuoshiDb db) : PageModel
+public sealed class UnitModel(LuoshiDb db, UnitTasksCache cache) : PageModel
 {
     public UnitTasks Tasks { get; private set; } = null!;
 
@@ -51,15 +51,8 @@ public sealed class UnitModel(LuoshiDb db) : PageModel
             $"{tasks.District.Name}-{tasks.Unit.Name}-任务清单.xlsx");
     }
 
-    private async Task<UnitTasks?> LoadAsync(string code, int unitId, CancellationToken ct)
-    {
-        var queries = new PlanQueries(db);
-        var district = await queries.DistrictAsync(code, ct);
-        if (district is null || AccessScope.From(User) is not { } scope || !scope.CanReadUnit(district.Id, unitId))
-        {
-            return null;
-        }
-
-        return await queries.UnitTasksAsync(district, unitId, ct);
-    }
+    private Task<UnitTasks?> LoadAsync(string code, int unitId, CancellationToken ct) =>
+        AccessScope.From(User) is not { } scope
+            ? Task.FromResult<UnitTasks?>(null)
+            : cache.GetAsync(db, code, unitId, districtId => scope.CanReadUnit(districtId, unitId), ct);
 }

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Luoshi.Load;
+
+/// <summary>One page or endpoint under load: its name, the account kind that asks, and its URL for a district.</summary>
+public sealed record Target(string Name, string Account, Func<Session, string> Url);
+
+/// <summary>A signed-in account of a district: the cookies a browser would send (sign-in and antiforgery).</summary>
+public sealed record Session(string Code, int UnitId, string Cookie);
+
+/// <summary>What one target reached; ServerCpuSeconds is the CPU time the web app's process used while measured.</summary>
+public sealed record Result(string Name, long Requests, long Errors, double Seconds, double P50, double P90, double P99, double Max, long BytesPerResponse, double ServerCpuSeconds)
+{
+    public double PerSecond => Requests / Seconds;
+
+    /// <summary>Requests per second of the web app's own CPU: what a core would serve with the machine to itself (the database's CPU not counted).</summary>
+    public double PerServerCpuSecond => ServerCpuSeconds <= 0 ? 0 : Requests / ServerCpuSeconds;
+}
+
+/// <summary>
+/// Builds and starts the real web app (Release, Kestrel, PostgreSQL), signs in, and drives each target with N concurrent
+/// connections for a warm-up and a measured period; prints requests/s, latency percentiles and each target's throughput as
+/// a fraction of the ceiling (one indexed read behind the same sign-in, /api/health/db).
+/// </summary>
+public static partial class Bench
+{
+    public static readonly Target[] Targets =
+    [
+        new("ceiling: GET /api/health/db (one read by key)", "office", _ => "/api/health/db"),
+        new("unit task list: GET /Plans/{code}/Units/{id}", "clerk", s => $"/Plans/{s.Code}/Units/{s.UnitId}"),
+        new("supervision: GET /Supervision?district={code}", "office", s => "/Supervision?district=" + s.Code),
+        new("dashboard: GET /Dashboard?district={code}", "office", s => "/Dashboard?district=" + s.Code),
+        new("dashboard API: GET /api/districts/{code}/dashboard", "office", s => $"/api/districts/{s.Code}/dashboard"),
+    ];
+
+    public static async Task RunAsync(LoadOptions options, string root)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Machine.Print();
+        await Shell.RunAsync("dotnet", "build src/Luoshi.Web/Luoshi.Web.csproj -c Release -nologo -v q", root);
+        string baseUrl = $"http://127.0.0.1:{options.Port}";
+        using var server = await WebServer.StartAsync(root, baseUrl, options.DatabaseConnection);
+
+        var sessions = new Dictionary<string, List<Session>>(StringComparer.Ordinal) { ["office"] = [], ["clerk"] = [] };
+        foreach (var (code, _) in Dataset.Districts)
+        {
+            sessions["office"].Add(await SignInAsync(baseUrl, code + ".office", code));
+            sessions["clerk"].Add(await SignInAsync(baseUrl, code + ".clerk", code));
+        }
+
+        Console.WriteLine($"  signed in {sessions.Values.Sum(s => s.Count)} accounts; {options.Connections} connections, {options.WarmupSeconds} s warm-up + {options.DurationSeconds} s per target");
+        // The targets take turns, a slice of the measured time each per round, so that they see the same competition for the
+        // machine's CPUs (other work on a shared machine comes and goes).
+        var parts = Targets.ToDictionary(t => t, _ => new List<Slice>());
+        int slice = Math.Max(1, options.DurationSeconds / options.Rounds);
+        for (int round = 0; round < options.Rounds; round++)
+        {
+            foreach (var target in Targets)
+            {
+                var s = await LoadAsync(baseUrl, target, sessions[target.Account], options, round == 0 ? options.WarmupSeconds : 1, slice, server);
+                parts[target].Add(s);
+                Console.WriteLine($"  round {round + 1}/{options.Rounds} {target.Name}: {s.Latencies.Length / (double)slice:0} req/s; load {Machine.LoadAverage()}");
+            }
+        }
+
+        var results = Targets.Select(t => Summarise(t.Name, parts[t], slice)).ToList();
+        Report.Print(results, options);
+    }
+
+    private static async Task<Session> SignInAsync(string baseUrl, string userName, string code)
+    {
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
+        string login = await client.GetStringAsync("/Account/Login");
+        string token = TokenPattern().Match(login).Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = userName, ["password"] = Dataset.Password, ["__RequestVerificationToken"] = token,
+        });
+        using var signIn = await client.PostAsync("/Account/Login", form);
+        if (signIn.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"sign-in as {userName} failed: {(int)signIn.StatusCode}");
+        }
+
+        var me = await client.GetStringAsync("/api/me");
+        int unitId = UnitPattern().Match(me) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        _ = await client.GetStringAsync("/"); // the antiforgery cookie, as a browser holds it after its first page
+        string cookie = cookies.GetCookieHeader(new Uri(baseUrl));
+        return new Session(code, unitId, cookie);
+    }
+
+    /// <summary>One measured slice of a target: its latencies (ticks), errors, bytes and the web app's CPU time.</summary>
+    private sealed record Slice(long[] Latencies, long Errors, long Bytes, double ServerCpuSeconds);
+
+    private static Result Summarise(string name, List<Slice> slices, int sliceSeconds)
+    {
+        var all = slices.SelectMany(s => s.Latencies).Order().ToArray();
+        double Ms(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, Math.Max(0, (int)Math.Ceiling(q * all.Length) - 1))] * 1000.0 / Stopwatch.Frequency;
+        long bytes = slices.Sum(s => s.Bytes);
+        return new Result(name, all.Length, slices.Sum(s => s.Errors), sliceSeconds * slices.Count, Ms(0.50), Ms(0.90), Ms(0.99), Ms(1.0),
+            all.Length == 0 ? 0 : bytes / all.Length, slices.Sum(s => s.ServerCpuSeconds));
+    }
+
+    private static async Task<Slice> LoadAsync(string baseUrl, Target target, List<Session> sessions, LoadOptions options, int warmupSeconds, int seconds, WebServer server)
+    {
+        using var handler = new SocketsHttpHandler
+        {
+            UseCookies = false, MaxConnectionsPerServer = options.Connections, AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None, PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        long start = Stopwatch.GetTimestamp();
+        long measureFrom = start + (warmupSeconds * Stopwatch.Frequency);
+        long measureTo = measureFrom + (seconds * Stopwatch.Frequency);
+        double cpuFrom = 0, cpuTo = 0;
+        var cpuProbe = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(warmupSeconds));
+            cpuFrom = server.CpuSeconds();
+            await Task.Delay(TimeSpan.FromSeconds(seconds));
+            cpuTo = server.CpuSeconds();
+        });
+        var latencies = new List<long>[options.Connections];
+        long errors = 0, bytes = 0;
+
+        async Task Worker(int w)
+        {
+            var mine = latencies[w] = new List<long>(100_000);
+            for (int k = 0; ; k++)
+            {
+                var session = sessions[(w + k) % sessions.Count];
+                using var request = new HttpRequestMessage(HttpMethod.Get, target.Url(session));
+                request.Headers.Add("Cookie", session.Cookie);
+                long t0 = Stopwatch.GetTimestamp();
+                if (t0 >= measureTo)
+                {
+                    return;
+                }
+
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+                byte[] body = await response.Content.ReadAsByteArrayAsync();
+                long t1 = Stopwatch.GetTimestamp();
+                if (t0 >= measureFrom && t1 <= measureTo)
+                {
+                    mine.Add(t1 - t0);
+                    Interlocked.Add(ref bytes, body.Length);
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(w => Task.Run(() => Worker(w))));
+        await cpuProbe;
+        return new Slice([.. latencies.SelectMany(l => l)], errors, bytes, cpuTo - cpuFrom);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("\"unitId\":(\\d+)")]
+    private static partial Regex UnitPattern();
+}

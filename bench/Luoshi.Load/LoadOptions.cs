@@ -1,0 +1,51 @@
+using System.Globalization;
+using Npgsql;
+
+namespace Luoshi.Load;
+
+/// <summary>The benchmark's settings, from the command line.</summary>
+public sealed record LoadOptions(string Command, int DurationSeconds, int WarmupSeconds, int Connections, int Port, int Rounds, string AdminConnection)
+{
+    public const string DatabaseName = "luoshi_load";
+
+    public const string DefaultAdmin = "Host=127.0.0.1;Port=5432;Username=luoshi_test;Password=luoshi_test;Database=postgres";
+
+    /// <summary>The benchmark's own database on the same server.</summary>
+    public string DatabaseConnection => new NpgsqlConnectionStringBuilder(AdminConnection) { Database = DatabaseName, MaxPoolSize = 64 }.ConnectionString;
+
+    public static LoadOptions Parse(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        string command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+        if (command is not ("all" or "generate" or "run"))
+        {
+            throw new ArgumentException("command: all, generate or run");
+        }
+
+        int Int(string name, int fallback)
+        {
+            int i = Array.IndexOf(args, "--" + name);
+            return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+
+        return new LoadOptions(command, Int("duration", 20), Int("warmup", 5), Int("connections", 16), Int("port", 5099), Int("rounds", 4),
+            Environment.GetEnvironmentVariable("LUOSHI_LOAD_PG") ?? DefaultAdmin);
+    }
+}
+
+/// <summary>Where the repository is (the folder with Luoshi.sln), from the working directory up.</summary>
+public static class Repo
+{
+    public static string Root()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Luoshi.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("run from inside the repository (no Luoshi.sln above " + Directory.GetCurrentDirectory() + ")");
+    }
+}

@@ -1,0 +1,41 @@
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Supervision;
+using Luoshi.Web.Features.Supervision;
+using Luoshi.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Web.Features.Dashboard;
+
+/// <summary>The dashboard's numbers as JSON, and the bare database read the benchmark measures the machine's ceiling with.</summary>
+public static class DashboardApi
+{
+    public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization().WithTags("Dashboard");
+        api.MapGet("/districts/{code}/dashboard", GetDashboard)
+            .WithName("GetDashboard").WithSummary("看板：按部分、分组、单位、分管领导的进度，指标完成与序时进度，逾期和未报单位")
+            .Produces(StatusCodes.Status401Unauthorized);
+        api.MapGet("/health/db", GetHealthDb)
+            .WithName("GetHealthDb").WithSummary("一次按主键的数据库读取（性能基准的上限参照）")
+            .Produces(StatusCodes.Status401Unauthorized);
+        return app;
+    }
+
+    internal static async Task<Results<Ok<DashboardData>, NotFound>> GetDashboard(string code, HttpContext ctx, YearQueries year, LuoshiDb db, DashboardCache cache, CancellationToken ct)
+    {
+        var snapshot = await YearPages.SnapshotAsync(year, db, AccessScope.From(ctx.User), code, ct);
+        return snapshot is null ? TypedResults.NotFound() : TypedResults.Ok(cache.For(snapshot).Data);
+    }
+
+    /// <summary>Reads one district by primary key (the caller's own, or the first); signed-in callers only, like every endpoint.</summary>
+    internal static async Task<Ok<HealthDb>> GetHealthDb(HttpContext ctx, LuoshiDb db, CancellationToken ct)
+    {
+        int id = AccessScope.From(ctx.User)?.DistrictId ?? 1;
+        long? revision = await db.Districts.AsNoTracking().Where(d => d.Id == id).Select(d => (long?)d.Revision).FirstOrDefaultAsync(ct);
+        return TypedResults.Ok(new HealthDb(id, revision is not null, revision ?? 0));
+    }
+}
+
+/// <summary>The answer of the bare database read.</summary>
+public sealed record HealthDb(int DistrictId, bool Found, long Revision);

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Web.Features.Plans;
+
+/// <summary>
+/// A unit's task list kept per district revision: the plan's items, targets and units change only when a plan is published,
+/// which bumps the revision. The unit's own row (name, aliases) is read fresh each time, so a request costs two indexed
+/// reads instead of seven (measured in docs/benchmarks-web.md).
+/// </summary>
+public sealed class UnitTasksCache
+{
+    private readonly ConcurrentDictionary<(int District, int Unit), (long Revision, UnitTasks Tasks)> _byUnit = new();
+
+    /// <summary>The task list, if the district exists and <paramref name="mayRead"/> lets the caller read the unit; null otherwise.</summary>
+    public async Task<UnitTasks?> GetAsync(LuoshiDb db, string code, int unitId, Func<int, bool> mayRead, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(mayRead);
+        var d = await db.Districts.AsNoTracking().Where(x => x.Code == code).Select(x => new { x.Id, x.Code, x.Name, x.City, x.Revision }).FirstOrDefaultAsync(ct);
+        if (d is null || !mayRead(d.Id))
+        {
+            return null;
+        }
+
+        if (_byUnit.TryGetValue((d.Id, unitId), out var hit) && hit.Revision == d.Revision)
+        {
+            var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.DistrictId == d.Id)
+                .Select(u => new { u.Id, u.Name, u.Kind, u.Aliases }).FirstOrDefaultAsync(ct);
+            return unit is null ? null : hit.Tasks with
+            {
+                Unit = new UnitView(unit.Id, unit.Name, unit.Kind, [.. unit.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries)]),
+            };
+        }
+
+        var tasks = await new PlanQueries(db).UnitTasksAsync(new DistrictInfo(d.Id, d.Code, d.Name, d.City), unitId, ct);
+        if (tasks is not null)
+        {
+            _byUnit[(d.Id, unitId)] = (d.Revision, tasks);
+        }
+
+        return tasks;
+    }
+}

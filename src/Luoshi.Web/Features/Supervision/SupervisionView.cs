@@ -1,0 +1,159 @@
+using Luoshi.Core.Features.Supervision;
+using Luoshi.Parsing.Calendar;
+
+namespace Luoshi.Web.Features.Supervision;
+
+/// <summary>The statuses the office filters by: the snapshot's, plus "due soon" (pending, due within <see cref="SupervisionView.DueSoonDays"/> days).</summary>
+public enum DueFilter
+{
+    All,
+    DueSoon,
+    Pending,
+    OnTime,
+    Late,
+    Missing,
+}
+
+/// <summary>One unit's obligations counted.</summary>
+public sealed record UnitDue(int UnitId, string Name, int DueSoon, int OnTime, int Late, int Missing, int Pending);
+
+/// <summary>One unit's obligation on a row of the list.</summary>
+public sealed record DueUnit(int UnitId, string Name, bool IsLead, ObligationStatus Status, bool DueSoon, DateOnly? SubmittedOn);
+
+/// <summary>One item and period as the list shows it: the units (the lead units, or the one unit asked for) with their standing.</summary>
+public sealed record DueRow(int ItemId, int Seq, string Number, string Text, ReportPeriod Period, DateOnly Due, IReadOnlyList<DueUnit> Units)
+{
+    /// <summary>The worst standing among the row's units (missing, late, pending, on time).</summary>
+    public ObligationStatus Worst => Units.Select(u => u.Status).OrderBy(SupervisionView.Rank).First();
+}
+
+/// <summary>
+/// The office's due / late / missing view of a district at one date, from the year snapshot: every unit's counts, and the
+/// items of one period (or all) whose obligations have one status (or any): of one unit (all its obligations, co-units'
+/// parts too) or of the items' lead units.
+/// </summary>
+public sealed record SupervisionView(
+    YearSnapshot Snapshot,
+    IReadOnlyList<UnitDue> Units,
+    IReadOnlyList<DueRow> Rows,
+    ReportPeriod? Period,
+    DueFilter Status,
+    UnitRow? Unit)
+{
+    public const int DueSoonDays = 7;
+
+    public static bool IsDueSoon(ObligationRow o, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        return o.Status == ObligationStatus.Pending && o.Due >= today && o.Due <= today.AddDays(DueSoonDays);
+    }
+
+    /// <summary>The period shown when none is asked for: the one whose deadline passed last, or else the first.</summary>
+    public static ReportPeriod DefaultPeriod(YearSnapshot s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var passed = s.Rules.Deadlines.Where(d => d.Date < s.Today).OrderBy(d => d.Date).LastOrDefault();
+        return passed?.Period ?? s.Rules.Deadlines.OrderBy(d => d.Date).Select(d => d.Period).FirstOrDefault(ReportPeriod.WorkPlan);
+    }
+
+    public static IReadOnlyList<UnitDue> CountUnits(YearSnapshot s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var byUnit = s.Obligations.ToLookup(o => o.UnitId);
+        return [.. s.Units.Where(u => byUnit[u.Id].Any()).Select(u =>
+        {
+            var os = byUnit[u.Id];
+            return new UnitDue(u.Id, u.Name,
+                os.Count(o => IsDueSoon(o, s.Today)),
+                os.Count(o => o.Status == ObligationStatus.OnTime),
+                os.Count(o => o.Status == ObligationStatus.Late),
+                os.Count(o => o.Status == ObligationStatus.Missing),
+                os.Count(o => o.Status == ObligationStatus.Pending));
+        })];
+    }
+
+    public static SupervisionView Build(YearSnapshot s, IReadOnlyList<UnitDue> units, ReportPeriod? period, DueFilter status, int? unitId)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var unit = unitId is int id ? s.Units.FirstOrDefault(u => u.Id == id) : null;
+        var rows = new Dictionary<(int ItemId, ReportPeriod Period), (ObligationRow First, List<DueUnit> Units)>();
+        foreach (var o in s.Obligations)
+        {
+            if ((period is { } p && o.Period != p) || !Matches(o, status, s.Today))
+            {
+                continue;
+            }
+
+            var item = s.Item(o.ItemId);
+            bool lead = item.LeadUnitIds.Contains(o.UnitId);
+            if (unit is null ? !lead : o.UnitId != unit.Id)
+            {
+                continue;
+            }
+
+            if (!rows.TryGetValue((o.ItemId, o.Period), out var row))
+            {
+                rows[(o.ItemId, o.Period)] = row = (o, []);
+            }
+
+            row.Units.Add(new DueUnit(o.UnitId, s.UnitName(o.UnitId), lead, o.Status, IsDueSoon(o, s.Today), o.SubmittedOn));
+        }
+
+        var list = rows.Values.Select(r =>
+        {
+            var item = s.Item(r.First.ItemId);
+            return new DueRow(item.Id, item.Seq, item.Number, item.Text, r.First.Period, r.First.Due, r.Units);
+        }).OrderBy(r => r.Period).ThenBy(r => r.Seq).ToList();
+        return new SupervisionView(s, units, list, period, status, unit);
+    }
+
+    /// <summary>Missing first, then late, pending, on time.</summary>
+    public static int Rank(ObligationStatus s) => s switch
+    {
+        ObligationStatus.Missing => 0,
+        ObligationStatus.Late => 1,
+        ObligationStatus.Pending => 2,
+        ObligationStatus.OnTime => 3,
+        _ => throw new ArgumentOutOfRangeException(nameof(s)),
+    };
+
+    private static bool Matches(ObligationRow o, DueFilter f, DateOnly today) => f switch
+    {
+        DueFilter.All => true,
+        DueFilter.DueSoon => IsDueSoon(o, today),
+        DueFilter.Pending => o.Status == ObligationStatus.Pending,
+        DueFilter.OnTime => o.Status == ObligationStatus.OnTime,
+        DueFilter.Late => o.Status == ObligationStatus.Late,
+        DueFilter.Missing => o.Status == ObligationStatus.Missing,
+        _ => throw new ArgumentOutOfRangeException(nameof(f)),
+    };
+
+    public static string StatusName(ObligationStatus s) => s switch
+    {
+        ObligationStatus.Pending => "待报送",
+        ObligationStatus.OnTime => "按时报送",
+        ObligationStatus.Late => "逾期报送",
+        ObligationStatus.Missing => "未报送",
+        _ => throw new ArgumentOutOfRangeException(nameof(s)),
+    };
+
+    public static string StatusClass(ObligationStatus s) => s switch
+    {
+        ObligationStatus.Pending => "due pending",
+        ObligationStatus.OnTime => "due ontime",
+        ObligationStatus.Late => "due late",
+        ObligationStatus.Missing => "due missing",
+        _ => throw new ArgumentOutOfRangeException(nameof(s)),
+    };
+
+    public static string FilterName(DueFilter f) => f switch
+    {
+        DueFilter.All => "全部状态",
+        DueFilter.DueSoon => $"{DueSoonDays} 天内到期",
+        DueFilter.Pending => "待报送",
+        DueFilter.OnTime => "按时报送",
+        DueFilter.Late => "逾期报送",
+        DueFilter.Missing => "未报送",
+        _ => throw new ArgumentOutOfRangeException(nameof(f)),
+    };
+}

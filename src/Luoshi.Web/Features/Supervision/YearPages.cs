@@ -1,0 +1,33 @@
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Plans;
+using Luoshi.Core.Features.Supervision;
+using Luoshi.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Web.Features.Supervision;
+
+/// <summary>What the supervision view and the dashboard share: who may read them, and which district a request is about.</summary>
+internal static class YearPages
+{
+    /// <summary>The office, the district's leaders, the city and the admin; never a unit's people.</summary>
+    public static bool MayRead(AccessScope? scope, int districtId) => scope is not null && scope.CanReadWholePlan(districtId);
+
+    /// <summary>The snapshot of the district asked for (or the caller's own), if the caller may read it; nothing is loaded otherwise.</summary>
+    public static async Task<YearSnapshot?> SnapshotAsync(YearQueries year, LuoshiDb db, AccessScope? scope, string? code, CancellationToken ct)
+    {
+        if (scope is null || !scope.SeesWholeDistrict)
+        {
+            return null;
+        }
+
+        code ??= await OwnCodeAsync(db, scope, ct);
+        return code is null ? null : await year.SnapshotAsync(code, id => MayRead(scope, id), ct);
+    }
+
+    public static async Task<string?> OwnCodeAsync(LuoshiDb db, AccessScope scope, CancellationToken ct) =>
+        scope.DistrictId is int id ? await db.Districts.AsNoTracking().Where(d => d.Id == id).Select(d => d.Code).FirstOrDefaultAsync(ct) : null;
+
+    /// <summary>The districts with a plan that the caller may read (for the admin and the city, who have no district of their own).</summary>
+    public static async Task<List<DistrictSummary>> ChoicesAsync(LuoshiDb db, AccessScope scope, CancellationToken ct) =>
+        [.. (await new PlanQueries(db).DistrictsAsync(ct)).Where(d => d.Plan is not null && scope.CanReadWholePlan(d.District.Id))];
+}
