@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using System.Text;
+using Luoshi.Core.Features.Circulars;
+
+namespace Luoshi.Core.Tests.Circulars;
+
+/// <summary>Real LibreOffice and poppler: CI installs both (scripts/setup-test-deps.sh); without them these tests fail and say so.</summary>
+public class PdfConverterTests
+{
+    private const string Missing = "LibreOffice (soffice) 未安装：运行 scripts/setup-test-deps.sh 安装 libreoffice-writer-nogui 后再测。";
+
+    [Fact]
+    public async Task ConvertDocxToPdfAsync_CircularAndOrderAtOnce_GivesA4PdfsWithTheirTextAndAPageImage()
+    {
+        var converter = new PdfConverter();
+        converter.FindExecutable().ShouldNotBeNull(Missing);
+        var circular = CircularSamples.Circular(CircularSamples.JiangAnQ2());
+        var order = SupervisionOrderComposer.ToDocument(SupervisionOrderComposerTests.Facts, SupervisionOrderComposer.Compose(SupervisionOrderComposerTests.Facts));
+
+        byte[] circularDocx = OfficialDocumentWriter.WriteDocx(circular), orderDocx = OfficialDocumentWriter.WriteDocx(order);
+
+        // Two at once: each call has its own LibreOffice profile, so neither waits for nor breaks the other.
+        var results = await Task.WhenAll(
+            converter.ConvertDocxToPdfAsync(circularDocx, CancellationToken.None),
+            converter.ConvertDocxToPdfAsync(orderDocx, CancellationToken.None));
+
+        results.ShouldAllBe(r => r.Ok, string.Join(" / ", results.Select(r => r.Failure?.Message)));
+        string screenshots = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        string documents = Path.Combine(RepositoryRoot(), "artifacts", "documents");
+        Directory.CreateDirectory(screenshots);
+        Directory.CreateDirectory(documents);
+        await File.WriteAllBytesAsync(Path.Combine(documents, "circular.docx"), circularDocx);
+        await File.WriteAllBytesAsync(Path.Combine(documents, "supervision-order.docx"), orderDocx);
+
+        string circularPdf = Path.Combine(documents, "circular.pdf");
+        await File.WriteAllBytesAsync(circularPdf, results[0].Value!);
+        Encoding.ASCII.GetString(results[0].Value!, 0, 5).ShouldBe("%PDF-");
+        Tool("pdfinfo", circularPdf).ShouldContain("(A4)");
+        string fonts = Tool("pdffonts", circularPdf);
+        fonts.ShouldContain("NotoSerifCJK", customMessage: "仿宋_GB2312 and 方正小标宋简体 fall back to a serif face (fonts-noto-cjk), not to the sans default");
+        fonts.ShouldContain("NotoSansCJK", customMessage: "黑体 falls back to a sans face");
+        string text = Flat(Tool("pdftotext", "-enc", "UTF-8", circularPdf, "-"));
+        text.ShouldContain("江岸区人民政府办公室文件");
+        text.ShouldContain("岸政办督〔2026〕3号");
+        text.ShouldContain("关于2026年第二季度政府工作报告目标任务推进情况的通报");
+        text.ShouldContain("二七街道办事处");
+        text.ShouldContain("2026年7月15日印发");
+        text.ShouldContain("—1—", customMessage: "the page number in the footer");
+
+        string orderPdf = Path.Combine(documents, "supervision-order.pdf");
+        await File.WriteAllBytesAsync(orderPdf, results[1].Value!);
+        string orderText = Flat(Tool("pdftotext", "-enc", "UTF-8", orderPdf, "-"));
+        orderText.ShouldContain("督办单");
+        orderText.ShouldContain("反馈时限");
+
+        Tool("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", circularPdf, Path.Combine(screenshots, "circular-page1"));
+        Tool("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", orderPdf, Path.Combine(screenshots, "supervision-order-page1"));
+        var png = new FileInfo(Path.Combine(screenshots, "circular-page1.png"));
+        png.Exists.ShouldBeTrue();
+        png.Length.ShouldBeGreaterThan(10_000, "a page of text at 60 dpi, not a blank image");
+        (await File.ReadAllBytesAsync(png.FullName))[1..4].ShouldBe("PNG"u8.ToArray());
+    }
+
+    [Fact]
+    public async Task ConvertDocxToPdfAsync_NoLibreOffice_FailsWithTheChineseMessage()
+    {
+        string empty = Directory.CreateTempSubdirectory("luoshi-nolo-").FullName;
+        try
+        {
+            var result = await new PdfConverter(searchPath: empty).ConvertDocxToPdfAsync([1, 2, 3], CancellationToken.None);
+            result.Ok.ShouldBeFalse();
+            result.Failure!.Message.ShouldBe("服务器未安装 LibreOffice，无法生成 PDF；可下载 Word 版本。");
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
+    // A stand-in soffice that never finishes (a real process with a child): the time limit kills the whole tree.
+    [Fact]
+    public async Task ConvertDocxToPdfAsync_PastTheTimeLimit_KillsTheProcessTreeAndRemovesItsFiles()
+    {
+        using var fake = new FakeSoffice("pwd > \"$LOG/workdir\"\nsleep 600 &\necho $! > \"$LOG/child\"\nwait\n");
+        var result = await new PdfConverter(TimeSpan.FromSeconds(2), fake.Directory).ConvertDocxToPdfAsync([1], CancellationToken.None);
+
+        result.Failure!.Message.ShouldBe("生成 PDF 超时（超过 2 秒），已中止；可下载 Word 版本。");
+        int child = int.Parse(fake.Read("child"), System.Globalization.CultureInfo.InvariantCulture);
+        (await Ended(child)).ShouldBeTrue("the child of the killed process is killed too");
+        Directory.Exists(fake.Read("workdir")).ShouldBeFalse("the temporary directory is removed");
+    }
+
+    [Fact]
+    public async Task ConvertDocxToPdfAsync_CallerCancels_StopsAndThrows()
+    {
+        using var fake = new FakeSoffice("sleep 600 &\necho $! > \"$LOG/child\"\nwait\n");
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        await Should.ThrowAsync<OperationCanceledException>(() => new PdfConverter(searchPath: fake.Directory).ConvertDocxToPdfAsync([1], cts.Token));
+        (await Ended(int.Parse(fake.Read("child"), System.Globalization.CultureInfo.InvariantCulture))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task ConvertDocxToPdfAsync_LibreOfficeFails_ReportsExitCodeAndItsMessage()
+    {
+        using var fake = new FakeSoffice("echo 'Error: source file could not be loaded' >&2\nexit 3\n");
+        var result = await new PdfConverter(searchPath: fake.Directory).ConvertDocxToPdfAsync([1], CancellationToken.None);
+        result.Failure!.Message.ShouldBe("LibreOffice 转换失败（退出码 3）：Error: source file could not be loaded；可下载 Word 版本。");
+    }
+
+    [Fact]
+    public async Task ConvertDocxToPdfAsync_NoPdfWritten_SaysSo()
+    {
+        using var fake = new FakeSoffice("exit 0\n");
+        var result = await new PdfConverter(searchPath: fake.Directory).ConvertDocxToPdfAsync([1], CancellationToken.None);
+        result.Failure!.Message.ShouldBe("LibreOffice 未能生成 PDF；可下载 Word 版本。");
+    }
+
+    // Waits for the process to be gone (or a zombie nobody reaps in a container); false if it still runs after 30 s.
+    private static async Task<bool> Ended(int pid)
+    {
+        for (int i = 0; i < 300; i++)
+        {
+            string stat = Path.Combine("/proc", pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "stat");
+            if (!File.Exists(stat))
+            {
+                return true;
+            }
+
+            try
+            {
+                string s = await File.ReadAllTextAsync(stat);
+                if (s[(s.LastIndexOf(')') + 2)..].StartsWith('Z'))
+                {
+                    return true;
+                }
+            }
+            catch (IOException)
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    private static string Flat(string text) =>
+        new(text.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray());
+
+    private static string Tool(string exe, params string[] args)
+    {
+        var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException(exe + " did not start (poppler-utils installed?)");
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        string stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        p.ExitCode.ShouldBe(0, $"{exe}: {stderr}");
+        return stdout.Result;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Luoshi.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Luoshi.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>A shell script named soffice in a directory of its own; $LOG is a second directory it can write notes to.</summary>
+    private sealed class FakeSoffice : IDisposable
+    {
+        private readonly string _log;
+
+        public FakeSoffice(string script)
+        {
+            Directory = System.IO.Directory.CreateTempSubdirectory("luoshi-fake-lo-").FullName;
+            _log = System.IO.Directory.CreateTempSubdirectory("luoshi-fake-lo-log-").FullName;
+            string path = Path.Combine(Directory, "soffice");
+            File.WriteAllText(path, $"#!/bin/sh\nLOG='{_log}'\n{script}");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
+        public string Directory { get; }
+
+        public string Read(string name) => File.ReadAllText(Path.Combine(_log, name)).Trim();
+
+        public void Dispose()
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+            System.IO.Directory.Delete(_log, recursive: true);
+        }
+    }
+}
