@@ -1,0 +1,70 @@
+using Luoshi.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Core.Features.Supervision;
+
+/// <summary>
+/// A named job that only one holder may run at a time across web instances (the reminder sweep, the sender). Taken with
+/// one UPDATE that succeeds only if the lease has expired or is already the caller's; a lease that does not exist yet is
+/// inserted, and the primary key decides between two instances inserting at once.
+/// </summary>
+public static class Leases
+{
+    public static async Task<bool> TryTakeAsync(LuoshiDb db, string name, string holder, DateTimeOffset now, TimeSpan duration, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var until = now + duration;
+        int taken = await db.Leases
+            .Where(l => l.Name == name && (l.ExpiresAt < now || l.Holder == holder))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, until), ct);
+        if (taken == 1)
+        {
+            return true;
+        }
+
+        if (await db.Leases.AsNoTracking().AnyAsync(l => l.Name == name, ct))
+        {
+            return false;
+        }
+
+        db.Leases.Add(new Lease { Name = name, Holder = holder, ExpiresAt = until });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // Another instance inserted it first.
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Gives the lease up (if still held) so that the next run, here or elsewhere, need not wait for it to expire.</summary>
+    public static Task<int> ReleaseAsync(LuoshiDb db, string name, string holder, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var past = now - TimeSpan.FromSeconds(1);
+        return db.Leases.Where(l => l.Name == name && l.Holder == holder)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, past), ct);
+    }
+}
+
+/// <summary>Tells a unique-key collision (another instance stored the same thing first) from other database errors.</summary>
+public static class DbErrors
+{
+    public static bool IsUniqueViolation(DbUpdateException ex)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        return ex.InnerException switch
+        {
+            Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19, // SQLITE_CONSTRAINT (unique, primary key)
+            Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+            _ => false,
+        };
+    }
+}
