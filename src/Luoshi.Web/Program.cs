@@ -2,6 +2,7 @@ using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Web.Features.Plans;
 using Luoshi.Web.Infrastructure;
+using Luoshi.Web.Infrastructure.Reminders;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -15,6 +16,10 @@ builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<Luoshi.Core.Features.Reports.FilingService>();
 builder.Services.AddScoped<Luoshi.Core.Features.Supervision.YearQueries>();
 builder.Services.AddSingleton<Luoshi.Core.Features.Supervision.YearSnapshotCache>();
+builder.Services.AddReminders();
+builder.Services.AddScoped<Luoshi.Web.Features.Inbox.InboxQueries>();
+builder.Services.AddScoped<Luoshi.Web.Features.Settings.SettingsService>();
+builder.Services.AddScoped<Luoshi.Web.Features.Orders.OrderService>();
 
 // Keys for cookies and antiforgery live in the database, so that every web instance reads the others' cookies.
 builder.Services.AddDataProtection().PersistKeysToDbContext<LuoshiDb>().SetApplicationName("Luoshi");

@@ -188,7 +188,7 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
     }
 
     /// <summary>"二、重点工作（共131项）" → "重点工作".</summary>
-    internal static string ShortPart(string title)
+    public static string ShortPart(string title)
     {
         var t = title.Trim();
         int comma = t.IndexOf('、', StringComparison.Ordinal);
@@ -300,7 +300,7 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
         }
     }
 
-    internal static string Clip(string s, int max) => s.Length <= max ? s : string.Concat(s.AsSpan(0, max - 1), "…");
+    public static string Clip(string s, int max) => s.Length <= max ? s : string.Concat(s.AsSpan(0, max - 1), "…");
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
