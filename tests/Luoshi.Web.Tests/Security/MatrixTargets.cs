@@ -1,6 +1,7 @@
 using System.Globalization;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Imports;
+using Luoshi.Core.Features.Supervision;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,11 @@ public sealed record Target(
 {
     public string Id(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A supervision order (督办单) to this target's unit, and its subject (unique to the target).</summary>
+    public int OrderId { get; init; }
+
+    public string OrderSubject { get; init; } = string.Empty;
+
     /// <summary>The text an allowed response shows, and a denied one must not.</summary>
     public string? Text(Shows shows) => shows switch
     {
@@ -35,6 +41,7 @@ public sealed record Target(
         Shows.DocNumber => DocNumber,
         Shows.ItemText => ItemText,
         Shows.DraftFile => DraftFile,
+        Shows.OrderSubject => OrderSubject,
     };
 
     /// <summary>Everything of this target that must never reach a caller who is denied it.</summary>
@@ -99,7 +106,24 @@ public sealed class MatrixTargets
             var draft = await db.ImportDrafts.Where(d => d.FileName == file).FirstOrDefaultAsync()
                 ?? (await imports.CreateDraftAsync(district.Id, file, bytes, "matrix-setup")).Value
                 ?? throw new InvalidOperationException("draft for " + code + " not created");
-            return new Target(s, district.Id, district.Code, district.Name, doc, unitId, unitName, item.Seq, item.Snippets!.Value.Text, item.Snippets.Value.Key, draft.Id, draft.Version, draft.FileName);
+            string subject = "矩阵督办事项" + s;
+            var order = await db.SupervisionOrders.FirstOrDefaultAsync(o => o.Subject == subject);
+            if (order is null)
+            {
+                order = new SupervisionOrder
+                {
+                    DistrictId = district.Id, UnitId = unitId, Number = "督办〔2026〕" + (int)s + "号", Subject = subject, Requirement = "矩阵测试",
+                    ReplyBy = new DateOnly(2026, 12, 31), IssuedAt = DateTimeOffset.UtcNow, IssuedBy = "matrix-setup", Version = 1,
+                };
+                db.SupervisionOrders.Add(order);
+                await db.SaveChangesAsync();
+            }
+
+            return new Target(s, district.Id, district.Code, district.Name, doc, unitId, unitName, item.Seq, item.Snippets!.Value.Text, item.Snippets.Value.Key, draft.Id, draft.Version, draft.FileName)
+            {
+                OrderId = order.Id,
+                OrderSubject = subject,
+            };
         }
 
         var own = await Make(Scope.Own, OwnDistrict, OwnUnit, null, "000_4e4f19e7498f2113.txt");

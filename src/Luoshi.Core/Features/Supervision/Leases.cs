@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Core.Features.Supervision;
 
 /// <summary>
-/// A named job that only one holder may run at a time across web instances (the reminder sweep, the sender). Taken with
-/// one UPDATE that succeeds only if the lease has expired or is already the caller's; a lease that does not exist yet is
-/// inserted, and the primary key decides between two instances inserting at once.
+/// A named job that only one holder may run at a time across web instances (the reminder sweep, the sender). Taken with one
+/// compare-and-swap UPDATE: the row is read, and if the lease has expired or is already the caller's, it is updated only
+/// WHERE Holder and ExpiresAt are still what was read — a second instance that read the same row then updates nothing. (SQLite
+/// cannot compare DateTimeOffset values in SQL, so "expired" is decided on the value read; equality it can test.) A lease that
+/// does not exist yet is inserted, and the primary key decides between two instances inserting at once.
 /// </summary>
 public static class Leases
 {
@@ -14,17 +16,18 @@ public static class Leases
     {
         ArgumentNullException.ThrowIfNull(db);
         var until = now + duration;
-        int taken = await db.Leases
-            .Where(l => l.Name == name && (l.ExpiresAt < now || l.Holder == holder))
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, until), ct);
-        if (taken == 1)
+        var seen = await db.Leases.AsNoTracking().Where(l => l.Name == name).Select(l => new { l.Holder, l.ExpiresAt }).FirstOrDefaultAsync(ct);
+        if (seen is not null)
         {
-            return true;
-        }
+            if (seen.ExpiresAt >= now && !string.Equals(seen.Holder, holder, StringComparison.Ordinal))
+            {
+                return false;
+            }
 
-        if (await db.Leases.AsNoTracking().AnyAsync(l => l.Name == name, ct))
-        {
-            return false;
+            int taken = await db.Leases
+                .Where(l => l.Name == name && l.Holder == seen.Holder && l.ExpiresAt == seen.ExpiresAt)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, until), ct);
+            return taken == 1;
         }
 
         db.Leases.Add(new Lease { Name = name, Holder = holder, ExpiresAt = until });
