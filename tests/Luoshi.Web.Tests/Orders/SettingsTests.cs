@@ -1,5 +1,4 @@
 using System.Net;
-using Luoshi.Core.Features.Supervision;
 using Luoshi.Web.Tests.Reminders;
 using Microsoft.EntityFrameworkCore;
 
