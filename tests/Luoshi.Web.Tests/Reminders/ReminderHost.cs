@@ -101,7 +101,7 @@ public sealed class ReminderHost : IAsyncDisposable
     {
         var snapshot = await sp.GetRequiredService<YearQueries>().SnapshotAsync(Jiangan, default, new DateOnly(2026, 1, 2))
             ?? throw new InvalidOperationException("no snapshot");
-        var at = At(on);
+        var at = At(on).ToUniversalTime(); // PostgreSQL stores timestamptz from UTC values only
         foreach (var o in snapshot.Obligations.Where(which))
         {
             db.Filings.Add(new Filing

@@ -1,3 +1,4 @@
+using Luoshi.Core.Data;
 using Luoshi.Core.Features.Notifications;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.TestSupport;
@@ -16,18 +17,20 @@ public sealed class ReminderSweepTests
 {
     private static readonly DateOnly Q1Due = new(2026, 4, 10);
 
-    private static async Task<ReminderHost> JianganAsync(bool mail = true)
+    private static async Task<ReminderHost> JianganAsync(bool mail = true, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var host = await ReminderHost.StartAsync(Q1Due.AddDays(-10), mail);
+        var host = await ReminderHost.StartAsync(Q1Due.AddDays(-10), mail, provider);
         await host.FileAllWorkPlansAsync();
         await host.FileAsync(o => o.UnitId == host.Swj && o.Period == Cal.ReportPeriod.Q1, new DateOnly(2026, 4, 5));
         return host;
     }
 
-    [Fact]
-    public async Task Sweep_ThreeAndOneDaysBeforeTheQ1Deadline_MailsTheClerksWithAnAddressOfUnitsThatHaveNotFiled()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Sweep_ThreeAndOneDaysBeforeTheQ1Deadline_MailsTheClerksWithAnAddressOfUnitsThatHaveNotFiled(DatabaseProvider provider)
     {
-        await using var host = await JianganAsync();
+        await using var host = await JianganAsync(provider: provider);
         string clerk2 = await host.AddClerkWithoutMailAsync();
 
         var run = await host.RunAsync(Q1Due.AddDays(-3));
@@ -132,10 +135,12 @@ public sealed class ReminderSweepTests
         row.SentAt.ShouldNotBeNull();
     }
 
-    [Fact]
-    public async Task Job_TwoRunsRacing_SendEachMessageExactlyOnce()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Job_TwoRunsRacing_SendEachMessageExactlyOnce(DatabaseProvider provider)
     {
-        await using var host = await JianganAsync();
+        await using var host = await JianganAsync(provider: provider);
         var job = host.Web.Services.GetRequiredService<ReminderJob>();
         host.SetToday(Q1Due.AddDays(7));
 
@@ -147,10 +152,12 @@ public sealed class ReminderSweepTests
         runs.Count(r => !r.Skipped && r.Districts!.Sum(d => d.Written) > 0).ShouldBe(1, "one run stores, the other is held off by the lease or finds it done");
     }
 
-    [Fact]
-    public async Task Sweep_TwoSweepsRacingWithoutTheLease_StoreEachReminderOnce()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Sweep_TwoSweepsRacingWithoutTheLease_StoreEachReminderOnce(DatabaseProvider provider)
     {
-        await using var host = await JianganAsync();
+        await using var host = await JianganAsync(provider: provider);
         var day = Q1Due.AddDays(7);
         host.SetToday(day);
 
