@@ -7,6 +7,8 @@ namespace Luoshi.Core.Features.Circulars;
 internal static class OfficialTable
 {
     private const int CellLine = 440; // fixed 22 pt for 14 pt text
+    private const int ShortColumn = 10 * SmallHalfPoints * 10;
+    private const int MinTextColumn = 4 * SmallHalfPoints * 10;
 
     public static Table Build(TableBlock block)
     {
@@ -50,8 +52,9 @@ internal static class OfficialTable
         for (int i = 0; i < widths.Length; i++)
         {
             string text = i < cells.Count ? cells[i] : string.Empty;
-            // Short cells (numbers, names) are centred; longer text reads better justified.
-            var align = header || Ems(text) * Em * 0.875 <= widths[i] - 170 ? JustificationValues.Center : JustificationValues.Both;
+            // Cells that fit on one line (numbers, names, dates) are centred; longer text is set flush left, since
+            // justifying narrow columns of mixed digits and Chinese spreads the characters apart.
+            var align = header || Ems(text) * SmallHalfPoints * 10 <= widths[i] - 170 ? JustificationValues.Center : JustificationValues.Left;
             row.Append(new TableCell(
                 new TableCellProperties(
                     new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = Twips(widths[i]) },
@@ -62,23 +65,52 @@ internal static class OfficialTable
         return row;
     }
 
-    // Columns share the text width in proportion to their widest cell, between 2 and 16 characters, so a long text
-    // column does not squeeze the number columns to nothing.
+    // A column as wide as its longest cell on one line where that fits. Columns narrower than an even share of what is
+    // left, or than ten characters (numbers, short names, dates), keep that natural width while the others still get
+    // four characters each; the text columns share the rest in proportion to their length; width left over is spread
+    // in proportion.
     private static int[] ColumnWidths(TableBlock block)
     {
+        // Cell margins, and one and a half characters of slack: LibreOffice puts a narrow space between digits and Chinese.
+        const int padding = 2 * 85 + 3 * SmallHalfPoints * 10 / 2;
         int count = Math.Max(1, block.Header.Count);
-        var weights = new double[count];
+        var natural = new int[count];
         foreach (var row in block.Rows.Prepend(block.Header))
         {
             for (int i = 0; i < count && i < row.Count; i++)
             {
-                weights[i] = Math.Max(weights[i], Math.Clamp(Ems(row[i]), 2, 16));
+                natural[i] = Math.Max(natural[i], (int)Math.Ceiling(Math.Max(Ems(row[i]), 1) * SmallHalfPoints * 10) + padding);
             }
         }
 
-        double total = weights.Sum(w => Math.Max(w, 2));
-        var widths = weights.Select(w => (int)Math.Floor(TextWidth * Math.Max(w, 2) / total)).ToArray();
-        widths[^1] += TextWidth - widths.Sum();
+        var widths = new int[count];
+        var open = Enumerable.Range(0, count).ToList();
+        int remaining = TextWidth;
+        bool fixedSome = true;
+        while (open.Count > 0 && fixedSome)
+        {
+            int share = remaining / open.Count;
+            fixedSome = false;
+            foreach (int i in open.Where(i => natural[i] <= Math.Max(share, ShortColumn)).OrderBy(i => natural[i]).ToList())
+            {
+                if (remaining - natural[i] >= MinTextColumn * (open.Count - 1))
+                {
+                    widths[i] = natural[i];
+                    remaining -= natural[i];
+                    open.Remove(i);
+                    fixedSome = true;
+                }
+            }
+        }
+
+        var spread = open.Count > 0 ? open : Enumerable.Range(0, count).ToList();
+        double weight = spread.Sum(i => (double)natural[i]);
+        foreach (int i in spread)
+        {
+            widths[i] += (int)Math.Floor(remaining * natural[i] / weight);
+        }
+
+        widths[spread[^1]] += TextWidth - widths.Sum();
         return widths;
     }
 }
