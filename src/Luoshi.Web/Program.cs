@@ -3,6 +3,7 @@ using Luoshi.Core.Features.Accounts;
 using Luoshi.Web.Features.Dashboard;
 using Luoshi.Web.Features.Plans;
 using Luoshi.Web.Infrastructure;
+using Luoshi.Web.Infrastructure.Reminders;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -25,6 +26,10 @@ builder.Services.AddScoped<Luoshi.Core.Features.Exports.ProgressExport>();
 builder.Services.AddSingleton<Luoshi.Web.Features.Dashboard.DashboardCache>();
 builder.Services.AddSingleton<Luoshi.Web.Features.Supervision.SupervisionCache>();
 builder.Services.AddSingleton<UnitTasksCache>();
+builder.Services.AddReminders();
+builder.Services.AddScoped<Luoshi.Web.Features.Inbox.InboxQueries>();
+builder.Services.AddScoped<Luoshi.Web.Features.Settings.SettingsService>();
+builder.Services.AddScoped<Luoshi.Web.Features.Orders.OrderService>();
 
 // Keys for cookies and antiforgery live in the database, so that every web instance reads the others' cookies.
 builder.Services.AddDataProtection().PersistKeysToDbContext<LuoshiDb>().SetApplicationName("Luoshi");

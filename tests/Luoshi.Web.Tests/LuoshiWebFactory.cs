@@ -64,6 +64,7 @@ public sealed class LuoshiWebFactory : WebApplicationFactory<Program>
             ["Database:ConnectionString"] = _connectionString,
             ["Database:MigrateOnStart"] = "true",
             ["Demo:Seed"] = "true",
+            ["Reminders:Enabled"] = "false", // the reminder tests run the job themselves
         }));
     }
 

@@ -27,6 +27,7 @@ public sealed class DemoData(LuoshiDb db, UserManager<AppUser> users, TimeProvid
         new("hongshan.office", "洪山区政府督查室", AppRole.Office, "hongshan", null),
         new("caidian.office", "蔡甸区政府督查室", AppRole.Office, "caidian", null),
         new("jiangan.leader", "江岸区领导", AppRole.Leader, "jiangan", null),
+        new("jiangan.leader2", "江岸区分管副区长", AppRole.Leader, "jiangan", null),
         new("jiangan.fgj.clerk", "江岸区发改局填报人", AppRole.Clerk, "jiangan", "区发展和改革局"),
         new("jiangan.fgj.head", "江岸区发改局负责人", AppRole.UnitHead, "jiangan", "区发展和改革局"),
         new("jiangan.swj.clerk", "江岸区商务局填报人", AppRole.Clerk, "jiangan", "区商务局"),
@@ -88,7 +89,11 @@ public sealed class DemoData(LuoshiDb db, UserManager<AppUser> users, TimeProvid
         {
             int? districtId = a.District is null ? null : await db.Districts.Where(d => d.Code == a.District).Select(d => (int?)d.Id).SingleAsync(ct);
             int? unitId = a.Unit is null ? null : await db.Units.Where(u => u.DistrictId == districtId && u.Name == a.Unit).Select(u => (int?)u.Id).SingleAsync(ct);
-            var user = new AppUser { UserName = a.UserName, DisplayName = a.DisplayName, Role = a.Role, DistrictId = districtId, UnitId = unitId, LockoutEnabled = true };
+            var user = new AppUser
+            {
+                UserName = a.UserName, DisplayName = a.DisplayName, Role = a.Role, DistrictId = districtId, UnitId = unitId, LockoutEnabled = true,
+                Email = DemoEmail(a),
+            };
             var result = await users.CreateAsync(user, DemoPassword);
             if (!result.Succeeded)
             {
@@ -96,6 +101,24 @@ public sealed class DemoData(LuoshiDb db, UserManager<AppUser> users, TimeProvid
             }
         }
 
+        // The leaders in charge (分管区领导) of the demo units, so that overdue reminders escalate to someone.
+        foreach (var (district, unit, leader) in LeadersInCharge)
+        {
+            string? leaderId = await db.Users.Where(u => u.UserName == leader).Select(u => u.Id).SingleAsync(ct);
+            await db.Units.Where(u => u.Name == unit && db.Districts.Any(d => d.Id == u.DistrictId && d.Code == district))
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.LeaderUserId, leaderId), ct);
+        }
+
         return true;
     }
+
+    /// <summary>Unit and leader accounts get a (fictitious) address, so that reminders have somewhere to go.</summary>
+    public static string? DemoEmail(DemoAccount a) =>
+        a?.Role is AppRole.Clerk or AppRole.UnitHead or AppRole.Leader ? a.UserName + "@example.gov.cn" : null;
+
+    private static readonly (string District, string Unit, string Leader)[] LeadersInCharge =
+    [
+        ("jiangan", "区发展和改革局", "jiangan.leader"),
+        ("jiangan", "区商务局", "jiangan.leader2"),
+    ];
 }

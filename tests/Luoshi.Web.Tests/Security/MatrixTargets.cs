@@ -4,6 +4,7 @@ using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Imports;
 using Luoshi.Core.Features.Reports;
 using Luoshi.Parsing.Calendar;
+using Luoshi.Core.Features.Supervision;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,11 @@ public sealed record Target(
     public string FilingUrl(string? handler = null) =>
         $"/Work/Filing?item={Id(ItemId)}&unit={Id(UnitId)}&period=WorkPlan" + (handler is null ? string.Empty : "&handler=" + handler);
 
+    /// <summary>A supervision order (督办单) to this target's unit, and its subject (unique to the target).</summary>
+    public int OrderId { get; init; }
+
+    public string OrderSubject { get; init; } = string.Empty;
+
     /// <summary>The text an allowed response shows, and a denied one must not.</summary>
     public string? Text(Shows shows) => shows switch
     {
@@ -49,6 +55,7 @@ public sealed record Target(
         Shows.DocNumber => DocNumber,
         Shows.ItemText => ItemText,
         Shows.DraftFile => DraftFile,
+        Shows.OrderSubject => OrderSubject,
     };
 
     /// <summary>Everything of this target that must never reach a caller who is denied it.</summary>
@@ -127,10 +134,25 @@ public sealed class MatrixTargets
             }
 
             int evidenceId = await WorkPlanWithEvidenceAsync(sp.GetRequiredService<FilingService>(), db, district.Id, unitId, item.Id);
+            string subject = "矩阵督办事项" + s;
+            var order = await db.SupervisionOrders.FirstOrDefaultAsync(o => o.Subject == subject);
+            if (order is null)
+            {
+                order = new SupervisionOrder
+                {
+                    DistrictId = district.Id, UnitId = unitId, Number = "督办〔2026〕" + (int)s + "号", Subject = subject, Requirement = "矩阵测试",
+                    ReplyBy = new DateOnly(2026, 12, 31), IssuedAt = DateTimeOffset.UtcNow, IssuedBy = "matrix-setup", Version = 1,
+                };
+                db.SupervisionOrders.Add(order);
+                await db.SaveChangesAsync();
+            }
+
             return new Target(s, district.Id, district.Code, district.Name, doc, unitId, unitName, item.Seq, item.Snippets!.Value.Text, item.Snippets.Value.Key, draft.Id, draft.Version, draft.FileName, circular.Id)
             {
                 ItemId = item.Id,
                 EvidenceId = evidenceId,
+                OrderId = order.Id,
+                OrderSubject = subject,
             };
         }
 

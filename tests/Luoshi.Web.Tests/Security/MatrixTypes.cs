@@ -55,4 +55,5 @@ public enum Shows
     DocNumber,
     ItemText,
     DraftFile,
+    OrderSubject,
 }

@@ -192,6 +192,39 @@ public static class RouteTable
         // Admin
         new("GET /Admin/Audit", Rules.AuditLog, _ => "/Admin/Audit?action=import-notice", Shows.DraftFile),
 
+        // Settings (Features/Settings): the district's office. A stale version makes an allowed save a refused conflict.
+        new("GET /Settings", Rules.RunPlans, t => "/Settings?district=" + t.DistrictCode, Shows.DistrictName),
+        new("POST /Settings?handler=Save", Rules.RunPlans, t => $"/Settings?district={t.DistrictCode}&handler=Save", Shows.DistrictName)
+        {
+            Form = t => Stale(t, ("amberPoints", "10"), ("redPoints", "30")),
+        },
+        new("POST /Settings?handler=Leaders", Rules.RunPlans, t => $"/Settings?district={t.DistrictCode}&handler=Leaders", Shows.DistrictName)
+        {
+            Form = _ => [], // no unit named: "没有改动"
+        },
+
+        // Inbox (Features/Inbox): everyone's own messages; an id that is not theirs matches nothing.
+        new("GET /Inbox", Rules.SignedIn, _ => "/Inbox"),
+        new("POST /Inbox?handler=Read", Rules.SignedIn, _ => "/Inbox?handler=Read") { Form = _ => new(StringComparer.Ordinal) { ["id"] = "0" }, AllowedRedirect = "/Inbox" },
+        new("POST /Inbox?handler=ReadAll", Rules.SignedIn, _ => "/Inbox?handler=ReadAll") { Form = _ => [], AllowedRedirect = "/Inbox" },
+
+        // Supervision orders (Features/Orders). Issuing without a subject is refused with a message; stale versions likewise.
+        new("GET /Orders", Rules.OrderList, t => "/Orders?district=" + t.DistrictCode, Shows.OrderSubject),
+        new("POST /Orders?handler=Issue", Rules.RunPlans, t => $"/Orders?district={t.DistrictCode}&handler=Issue", Shows.DistrictName)
+        {
+            Form = t => new(StringComparer.Ordinal) { ["unitId"] = t.Id(t.UnitId), ["subject"] = "", ["requirement"] = "", ["replyBy"] = "2026-12-31" },
+        },
+        new("GET /Orders/{id:int}", Rules.Unit, t => "/Orders/" + t.Id(t.OrderId), Shows.OrderSubject),
+        new("GET /Orders/{id:int}?handler=Docx", Rules.Unit, t => $"/Orders/{t.Id(t.OrderId)}?handler=Docx"), // a .docx
+        new("POST /Orders/{id:int}?handler=Reply", Rules.OrderReply, t => $"/Orders/{t.Id(t.OrderId)}?handler=Reply", Shows.OrderSubject)
+        {
+            Form = t => new(StringComparer.Ordinal) { ["version"] = "-1000", ["reply"] = "矩阵" },
+        },
+        new("POST /Orders/{id:int}?handler=Close", Rules.OrderClose, t => $"/Orders/{t.Id(t.OrderId)}?handler=Close", Shows.OrderSubject)
+        {
+            Form = t => new(StringComparer.Ordinal) { ["version"] = "-1000" },
+        },
+
         // API (Features/Plans/PlansApi.cs): the same rules as the pages.
         new("GET /api/me", Rules.SignedIn, _ => "/api/me"),
         new("GET /api/districts", Rules.DistrictList, _ => "/api/districts", Shows.DocNumber),

@@ -237,4 +237,37 @@ public static class Rules
         UnitHead   deny  deny
         Clerk      deny  deny
         """);
+
+    /// <summary>Supervision orders of a district: the office, leaders and the city see them all; a unit's people their own unit's.</summary>
+    public static readonly AccessRule OrderList = AccessRule.Grid(nameof(OrderList), """
+                   Own   OtherUnit OtherDistrict
+        Admin      allow allow     allow
+        CityViewer allow allow     allow
+        Office     allow allow     deny
+        Leader     allow allow     deny
+        UnitHead   allow filtered  deny
+        Clerk      allow filtered  deny
+        """);
+
+    /// <summary>Replying to an order: the clerks and heads of the order's unit only.</summary>
+    public static readonly AccessRule OrderReply = AccessRule.Grid(nameof(OrderReply), """
+                   Own   OtherUnit OtherDistrict
+        Admin      deny  deny      deny
+        CityViewer deny  deny      deny
+        Office     deny  deny      deny
+        Leader     deny  deny      deny
+        UnitHead   allow deny      deny
+        Clerk      allow deny      deny
+        """);
+
+    /// <summary>Closing an order: the district's office (and Admin).</summary>
+    public static readonly AccessRule OrderClose = AccessRule.Grid(nameof(OrderClose), """
+                   Own   OtherUnit OtherDistrict
+        Admin      allow allow     allow
+        CityViewer deny  deny      deny
+        Office     allow allow     deny
+        Leader     deny  deny      deny
+        UnitHead   deny  deny      deny
+        Clerk      deny  deny      deny
+        """);
 }

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Supervision;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Web.Features.Inbox;
+
+/// <summary>One in-app message as the inbox lists it.</summary>
+public sealed record InboxMessage(long Id, string Kind, string Subject, string Body, DateTimeOffset CreatedAt, bool Read);
+
+/// <summary>The signed-in person's in-app notifications: theirs only, found by the account id in their sign-in cookie.</summary>
+public sealed class InboxQueries(LuoshiDb db, TimeProvider clock)
+{
+    public const int PageSize = 100;
+
+    public static string? UserId(ClaimsPrincipal user) =>
+        user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    public async Task<int> UnreadAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (UserId(user) is not { } id)
+        {
+            return 0;
+        }
+
+        return await Mine(id).CountAsync(n => n.ReadAt == null, ct);
+    }
+
+    public async Task<IReadOnlyList<InboxMessage>> ListAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (UserId(user) is not { } id)
+        {
+            return [];
+        }
+
+        // Newest first: ids grow with time (SQLite cannot order by a DateTimeOffset column).
+        return await Mine(id).OrderByDescending(n => n.Id).Take(PageSize)
+            .Select(n => new InboxMessage(n.Id, n.Kind, n.Subject, n.Body, n.CreatedAt, n.ReadAt != null))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Marks one of the person's messages (or all when <paramref name="id"/> is null) read; someone else's id matches nothing.</summary>
+    public async Task<int> MarkReadAsync(ClaimsPrincipal user, long? id, CancellationToken ct = default)
+    {
+        if (UserId(user) is not { } me)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow();
+        var query = Mine(me).Where(n => n.ReadAt == null);
+        if (id is long one)
+        {
+            query = query.Where(n => n.Id == one);
+        }
+
+        return await query.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+    }
+
+    private IQueryable<Notification> Mine(string userId) =>
+        db.Notifications.AsNoTracking().Where(n => n.UserId == userId && n.Channel == Channel.InApp);
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Luoshi.Web.Features.Inbox;
+
+/// <summary>站内消息: the signed-in person's reminders and orders, newest first; mark one or all read.</summary>
+public sealed class IndexModel(InboxQueries inbox) : PageModel
+{
+    public IReadOnlyList<InboxMessage> Messages { get; private set; } = [];
+
+    public int Unread => Messages.Count(m => !m.Read);
+
+    public async Task OnGetAsync(CancellationToken ct) => Messages = await inbox.ListAsync(User, ct);
+
+    public async Task<IActionResult> OnPostReadAsync(long id, CancellationToken ct)
+    {
+        await inbox.MarkReadAsync(User, id, ct);
+        return LocalRedirect("/Inbox");
+    }
+
+    public async Task<IActionResult> OnPostReadAllAsync(CancellationToken ct)
+    {
+        await inbox.MarkReadAsync(User, null, ct);
+        return LocalRedirect("/Inbox");
+    }
+
+    public static string Kind(string kind) => kind switch
+    {
+        "before-due" => "到期提醒",
+        "overdue" => "逾期催办",
+        "order" => "督办单",
+        _ => "通知",
+    };
+}

@@ -1,0 +1,14 @@
+using Luoshi.Core.Features.Supervision;
+
+namespace Luoshi.Web.Features.Orders;
+
+internal static class OrderLabels
+{
+    public static string State(OrderState state) => state switch
+    {
+        OrderState.Issued => "待回复",
+        OrderState.Replied => "已回复",
+        OrderState.Closed => "已办结",
+        _ => state.ToString(),
+    };
+}
