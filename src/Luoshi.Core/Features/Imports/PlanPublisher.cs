@@ -82,6 +82,11 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
                 old.Year = -old.Id;
                 await db.SaveChangesAsync(ct);
             }
+            else if (old is not null)
+            {
+                db.Plans.Remove(old);
+                await db.SaveChangesAsync(ct);
+            }
 
             var live = new Plan
             {
