@@ -4,9 +4,13 @@ using Luoshi.Core.Features.Reports;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.Parsing.Calendar;
 using Luoshi.Parsing.Indicators;
+using Luoshi.TestSupport;
+using Luoshi.Web.Infrastructure.Reminders;
 using Luoshi.Web.Tests.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,15 +25,23 @@ public sealed class YearSimulation : IAsyncDisposable
 {
     private readonly LuoshiWebFactory _app;
 
-    private YearSimulation(LuoshiWebFactory app, WebApplicationFactory<Program> clocked, ManualClock clock, string district)
+    private YearSimulation(LuoshiWebFactory app, WebApplicationFactory<Program> clocked, ManualClock clock, string district, SmtpSink smtp, WebhookReceiver hook)
     {
         _app = app;
+        Smtp = smtp;
+        Hook = hook;
         Clocked = clocked;
         Clock = clock;
         DistrictCode = district;
     }
 
     public WebApplicationFactory<Program> Clocked { get; }
+
+    /// <summary>A real SMTP server the app sends its reminders to.</summary>
+    public SmtpSink Smtp { get; }
+
+    /// <summary>A real HTTP server standing in for the work messenger's robot.</summary>
+    public WebhookReceiver Hook { get; }
 
     public ManualClock Clock { get; }
 
@@ -43,10 +55,35 @@ public sealed class YearSimulation : IAsyncDisposable
     public static async Task<YearSimulation> StartAsync(DatabaseProvider provider, string district, DateOnly start)
     {
         var clock = new ManualClock(At(start));
+        var smtp = SmtpSink.Start();
+        var hook = await WebhookReceiver.StartAsync();
         var app = new LuoshiWebFactory(provider);
-        var clocked = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
-        var sim = new YearSimulation(app, clocked, clock, district);
+        var clocked = app.WithWebHostBuilder(b =>
+        {
+            b.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Mail:Host"] = smtp.Host,
+                ["Mail:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Mail:From"] = "duchashi@example.gov.cn",
+            }));
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
+        });
+        var sim = new YearSimulation(app, clocked, clock, district, smtp, hook);
         sim.DistrictId = await sim.WithAsync(db => db.Districts.Where(d => d.Code == district).Select(d => d.Id).SingleAsync());
+        await sim.WithAsync(async db =>
+        {
+            var settings = await db.DistrictSettings.FirstOrDefaultAsync(x => x.DistrictId == sim.DistrictId);
+            if (settings is null)
+            {
+                settings = new DistrictSettings { DistrictId = sim.DistrictId };
+                db.DistrictSettings.Add(settings);
+            }
+
+            settings.WebhookUrl = hook.Url("cgi-bin/webhook/send?key=sim").ToString();
+            settings.WebhookFormat = "WeCom";
+            await db.SaveChangesAsync();
+            return 0;
+        });
         return sim;
     }
 
@@ -76,6 +113,30 @@ public sealed class YearSimulation : IAsyncDisposable
 
     public Task<YearSnapshot> SnapshotAsync() =>
         WithAsync(async sp => (await sp.GetRequiredService<YearQueries>().SnapshotAsync(DistrictId))!);
+
+    /// <summary>Gives a unit a clerk and a head account with e-mail addresses (sim.clerk.N@example.gov.cn, sim.head.N@…).</summary>
+    public Task AddAccountsAsync(int unitId) => WithAsync(async sp =>
+    {
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        foreach (var (name, role) in new[] { ($"sim.clerk.{unitId}", AppRole.Clerk), ($"sim.head.{unitId}", AppRole.UnitHead) })
+        {
+            var r = await users.CreateAsync(new AppUser { UserName = name, Email = name + "@example.gov.cn", DisplayName = name, Role = role, DistrictId = DistrictId, UnitId = unitId }, "Sim#2026pass");
+            r.Succeeded.ShouldBeTrue(string.Join("; ", r.Errors.Select(e => e.Description)));
+        }
+
+        return true;
+    });
+
+    /// <summary>Runs the reminder job as the hosted service would on the current day, delivers, and returns the mail that reached this district's people.</summary>
+    public async Task<List<(string To, string Subject)>> RemindAsync()
+    {
+        int before = Smtp.Messages.Count;
+        var job = Clocked.Services.GetRequiredService<ReminderJob>();
+        await job.RunOnceAsync(Today);
+        await job.SendPendingAsync();
+        var mine = await WithAsync(db => db.Users.Where(u => u.DistrictId == DistrictId && u.Email != null).Select(u => u.Email!).ToListAsync());
+        return [.. Smtp.Messages.Skip(before).SelectMany(m => m.Recipients.Select(r => (r, m.Subject))).Where(x => mine.Contains(x.r))];
+    }
 
     public Actor Clerk(int unitId) => new($"sim.clerk.{unitId}", $"填报人{unitId}", AppRole.Clerk, DistrictId, unitId);
 
@@ -126,5 +187,7 @@ public sealed class YearSimulation : IAsyncDisposable
     {
         await Clocked.DisposeAsync();
         await _app.DisposeAsync();
+        await Smtp.DisposeAsync();
+        await Hook.DisposeAsync();
     }
 }

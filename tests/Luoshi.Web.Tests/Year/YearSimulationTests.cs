@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Luoshi.Core.Data;
+using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Circulars;
 using Luoshi.Core.Features.Reports;
 using Luoshi.Core.Features.Scores;
@@ -56,10 +57,47 @@ public class YearSimulationTests
             start.Rules.CoUnitsReportToLead.ShouldBeFalse();
         }
 
+        bool remind = district == "jiangan"; // every obligation is a unit's own there: the script knows exactly who owes what
+        if (remind)
+        {
+            foreach (int u in cast)
+            {
+                await sim.AddAccountsAsync(u);
+            }
+        }
+
         var last = deadlines[^1].Period;
         var lateDays = new List<(DateOnly Day, Func<Task> Act)>();
         foreach (var d in deadlines)
         {
+            if (remind && d.Period == ReportPeriod.Q2)
+            {
+                // Three days before: every unit that owes a Q2 report and has not filed it; that is every unit with a Q2 obligation.
+                sim.MoveTo(d.Date.AddDays(-3));
+                var owing = own.Where(o => o.Period == ReportPeriod.Q2).Select(o => o.UnitId).ToHashSet();
+                var mails = await sim.RemindAsync();
+                mails.Select(m => m.To).Order(StringComparer.Ordinal).ShouldBe(await MailOfAsync(sim, owing, AppRole.Clerk));
+                mails.ShouldAllBe(m => m.Subject.Contains("到期提醒"));
+                var hook = sim.Hook.Requests.Last().Json!;
+                ((string?)hook["msgtype"]).ShouldBe("text");
+                ((string?)hook["text"]!["content"])!.ShouldContain("第二季度");
+                var q2 = d;
+                lateDays.Add((d.Date.AddDays(1), async () =>
+                {
+                    // The day after: only B and C have not filed; their clerks are told it is overdue.
+                    var late = await sim.RemindAsync();
+                    late.Select(m => m.To).Order(StringComparer.Ordinal).ShouldBe(await MailOfAsync(sim, [b, c], AppRole.Clerk));
+                    late.ShouldAllBe(m => m.Subject.Contains("逾期"));
+                }));
+                lateDays.Add((d.Date.AddDays(3), async () =>
+                {
+                    // Three days late (C filed the day before): B's clerk again, and now B's head.
+                    var escalated = await sim.RemindAsync();
+                    escalated.Select(m => m.To).Order(StringComparer.Ordinal).ShouldBe(
+                        [.. (await MailOfAsync(sim, [b], AppRole.Clerk)).Concat(await MailOfAsync(sim, [b], AppRole.UnitHead)).Order(StringComparer.Ordinal)]);
+                }));
+            }
+
             sim.MoveTo(d.Date.AddDays(-2));
             decimal ofYear = ItemStatusRules.ExpectedPercent(d.Period) / 100m;
             foreach (var o in own.Where(o => o.Period == d.Period).OrderBy(o => o.ItemId).ThenBy(o => o.UnitId))
@@ -125,6 +163,10 @@ public class YearSimulationTests
         int events = await sim.WithAsync(db => db.FilingEvents.CountAsync(e => e.Action == "approve"));
         events.ShouldBe(sim.Filed.Count);
     }
+
+    private static Task<List<string>> MailOfAsync(YearSimulation sim, IReadOnlyCollection<int> units, AppRole role) =>
+        sim.WithAsync(db => db.Users.Where(u => u.DistrictId == sim.DistrictId && u.Role == role && u.Email != null && u.UnitId != null && units.Contains(u.UnitId.Value))
+            .Select(u => u.Email!).OrderBy(e => e).ToListAsync());
 
     private static async Task ConsolidateAsync(YearSimulation sim, int itemId, int lead, ReportPeriod period, List<ObligationRow> parts)
     {
