@@ -92,10 +92,13 @@ public abstract partial class YearPageTests(YearFixture year)
         using var office = await year.ClientAsync("jiangan.office");
         string html = await GetOkAsync(office, "/Dashboard?district=jiangan");
 
-        // Only FGJ has a leader in charge (the demo leader, 江岸区领导).
+        // The demo data gives FGJ the leader 江岸区领导 and SWJ 江岸区分管副区长; an item counts under each leader of its
+        // lead units, and under 未设置 only when none of its lead units has one.
         int withFgj = year.Items.Count(i => i.Leads.Contains(year.FgjId));
+        int withSwj = year.Items.Count(i => i.Leads.Contains(year.SwjId));
         ProgressRow(html, "leaders", "江岸区领导")["c-items"].ShouldBe(withFgj);
-        ProgressRow(html, "leaders", "未设置")["c-items"].ShouldBe(year.Items.Count - withFgj);
+        ProgressRow(html, "leaders", "江岸区分管副区长")["c-items"].ShouldBe(withSwj);
+        ProgressRow(html, "leaders", "未设置")["c-items"].ShouldBe(year.Items.Count(i => !i.Leads.Contains(year.FgjId) && !i.Leads.Contains(year.SwjId)));
     }
 
     [Fact]
