@@ -77,14 +77,6 @@ public sealed class DemoData(LuoshiDb db, UserManager<AppUser> users, TimeProvid
             }
         }
 
-        // Hongshan's units fill its own forms (附件1 with one row per quarter); the other districts use the default.
-        if (await db.Districts.Where(d => d.Code == "hongshan").Select(d => (int?)d.Id).SingleOrDefaultAsync(ct) is int hongshan
-            && !await db.DistrictSettings.AnyAsync(s => s.DistrictId == hongshan, ct))
-        {
-            db.DistrictSettings.Add(new Luoshi.Core.Features.Supervision.DistrictSettings { DistrictId = hongshan, FormStyle = Luoshi.Core.Features.Supervision.FormStyle.Hongshan });
-            await db.SaveChangesAsync(ct);
-        }
-
         foreach (var a in Accounts)
         {
             int? districtId = a.District is null ? null : await db.Districts.Where(d => d.Code == a.District).Select(d => (int?)d.Id).SingleAsync(ct);

@@ -40,4 +40,18 @@ public static class DistrictRevision
         ArgumentNullException.ThrowIfNull(db);
         return db.Districts.Where(d => d.Id == districtId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Revision, d => d.Revision + 1), ct);
     }
+
+    /// <summary>Saves the context's changes and bumps the district's revision in one transaction.</summary>
+    public static async Task SaveChangesAsync(Data.LuoshiDb db, int districtId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await BumpAsync(db, districtId, ct);
+            await tx.CommitAsync(ct);
+        });
+    }
 }

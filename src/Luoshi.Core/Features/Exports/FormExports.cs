@@ -25,16 +25,12 @@ public sealed record ExportFile(string FileName, string ContentType, byte[] Cont
 /// </summary>
 public sealed class FormExports(LuoshiDb db)
 {
-    /// <summary>The district's form style: its settings' if the office set them, else Hongshan's for hongshan and Jiang'an's for the others.</summary>
+    /// <summary>The district's form style: its settings' if the office set them, else the default (<see cref="DistrictSettingsDefaults"/>).</summary>
     public async Task<FormStyle> StyleAsync(DistrictInfo district, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(district);
-        var set = await db.DistrictSettings.AsNoTracking().Where(s => s.DistrictId == district.Id).Select(s => (FormStyle?)s.FormStyle).FirstOrDefaultAsync(ct);
-        return set ?? DefaultStyle(district.Code);
+        return (await DistrictSettingsDefaults.LoadAsync(db, district.Id, ct)).FormStyle;
     }
-
-    public static FormStyle DefaultStyle(string districtCode) =>
-        string.Equals(districtCode, "hongshan", StringComparison.OrdinalIgnoreCase) ? FormStyle.Hongshan : FormStyle.Jiangan;
 
     /// <summary>The work-plan form (办理工作方案) of <paramref name="unitId"/>, or of every unit (null); null when the district has no plan or the unit is not of it.</summary>
     public async Task<ExportFile?> WorkPlanAsync(DistrictInfo district, int? unitId, FormStyle style, CancellationToken ct = default)

@@ -497,15 +497,5 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
     }
 
     /// <summary>Saves and bumps the district's revision in one transaction.</summary>
-    private async Task SaveAsync(int districtId, CancellationToken ct)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            await Districts.DistrictRevision.BumpAsync(db, districtId, ct);
-            await tx.CommitAsync(ct);
-        });
-    }
+    private Task SaveAsync(int districtId, CancellationToken ct) => Districts.DistrictRevision.SaveChangesAsync(db, districtId, ct);
 }

@@ -40,7 +40,7 @@ public sealed record YearRules(PlanCalendar Calendar, DistrictSettings Settings)
         ArgumentNullException.ThrowIfNull(db);
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.CalendarJson }).FirstAsync(ct);
         var calendar = PlanCalendar.Load(plan.CalendarJson, () => db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.SourceText).First());
-        var settings = await db.DistrictSettings.AsNoTracking().FirstOrDefaultAsync(s => s.DistrictId == districtId, ct) ?? new DistrictSettings { DistrictId = districtId };
+        var settings = await DistrictSettingsDefaults.LoadAsync(db, districtId, ct);
         return new YearRules(calendar, settings);
     }
 }

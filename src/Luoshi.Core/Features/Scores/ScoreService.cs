@@ -197,14 +197,7 @@ public sealed class ScoreService(LuoshiDb db, TimeProvider clock, YearQueries ye
     {
         try
         {
-            var strategy = db.Database.CreateExecutionStrategy();
-            await strategy.ExecuteAsync(async () =>
-            {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                await db.SaveChangesAsync(ct);
-                await Districts.DistrictRevision.BumpAsync(db, districtId, ct);
-                await tx.CommitAsync(ct);
-            });
+            await Districts.DistrictRevision.SaveChangesAsync(db, districtId, ct);
             return true;
         }
         catch (DbUpdateException)

@@ -84,7 +84,7 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, YearSnapshotCac
         }
 
         var calendar = await queries.CalendarAsync(plan, ct);
-        var settings = await db.DistrictSettings.AsNoTracking().FirstOrDefaultAsync(s => s.DistrictId == districtId, ct) ?? new DistrictSettings { DistrictId = districtId };
+        var settings = await DistrictSettingsDefaults.LoadAsync(db, districtId, ct);
         var rules = new YearRules(calendar, settings);
 
         var units = await (from u in db.Units.AsNoTracking()

@@ -51,11 +51,7 @@ public sealed class IndexModel(LuoshiDb db, PlanQueries plans, YearQueries years
     private async Task<bool> LoadAsync(string? district, CancellationToken ct)
     {
         var scope = AccessScope.From(User);
-        if (string.IsNullOrEmpty(district) && scope?.DistrictId is int own)
-        {
-            district = await db.Districts.AsNoTracking().Where(x => x.Id == own).Select(x => x.Code).FirstOrDefaultAsync(ct);
-        }
-
+        district = await DistrictChoice.CodeAsync(db, scope, district, ct);
         var d = await plans.DistrictAsync(district ?? string.Empty, ct);
         if (scope is null || d is null || !scope.CanReadWholePlan(d.Id))
         {

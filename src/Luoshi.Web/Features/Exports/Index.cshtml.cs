@@ -115,9 +115,7 @@ public sealed class ExportsModel(LuoshiDb db, FormExports forms, ProgressExport 
     private async Task<(int Id, string Name)?> AccessAsync(string? code, int? unit, CancellationToken ct)
     {
         var scope = AccessScope.From(User);
-        code = string.IsNullOrEmpty(code) && scope?.DistrictId is int own
-            ? await db.Districts.AsNoTracking().Where(d => d.Id == own).Select(d => d.Code).FirstOrDefaultAsync(ct)
-            : code;
+        code = await DistrictChoice.CodeAsync(db, scope, code, ct);
         var d = string.IsNullOrEmpty(code) ? null : await new PlanQueries(db).DistrictAsync(code, ct);
         if (scope is null || d is null)
         {

@@ -133,7 +133,7 @@ public sealed class ScoresModel(LuoshiDb db, ScoreService scores) : PageModel
     private async Task<bool> LoadAsync(string? code, string? period, CancellationToken ct)
     {
         var scope = AccessScope.From(User);
-        code = string.IsNullOrEmpty(code) ? await OwnDistrictCodeAsync(scope, ct) : code;
+        code = await DistrictChoice.CodeAsync(db, scope, code, ct);
         var d = code is null ? null : await new PlanQueries(db).DistrictAsync(code, ct);
         if (scope is null || d is null || !MaySee(scope, d.Id))
         {
@@ -162,6 +162,4 @@ public sealed class ScoresModel(LuoshiDb db, ScoreService scores) : PageModel
     private static bool MaySee(AccessScope scope, int districtId) =>
         scope.CanSupervise(districtId) || (scope.Role == AppRole.Leader && scope.DistrictId == districtId);
 
-    private async Task<string?> OwnDistrictCodeAsync(AccessScope? scope, CancellationToken ct) =>
-        scope?.DistrictId is int id ? (await new PlanQueries(db).DistrictsAsync(ct)).Where(x => x.District.Id == id).Select(x => x.District.Code).FirstOrDefault() : null;
 }

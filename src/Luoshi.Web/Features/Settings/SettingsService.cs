@@ -102,11 +102,8 @@ public sealed class SettingsService(LuoshiDb db, TimeProvider clock)
             return 0;
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         AuditLog.Record(db, clock, actor, "set-unit-leaders", "Unit", null, districtId, null, changes);
-        await db.SaveChangesAsync(ct);
-        await DistrictRevision.BumpAsync(db, districtId, ct);
-        await tx.CommitAsync(ct);
+        await DistrictRevision.SaveChangesAsync(db, districtId, ct);
         return changes.Count;
     }
 

@@ -2,7 +2,6 @@ using Luoshi.Core.Data;
 using Luoshi.Core.Features.Plans;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Features.Supervision;
 
@@ -20,12 +19,9 @@ internal static class YearPages
             return null;
         }
 
-        code ??= await OwnCodeAsync(db, scope, ct);
+        code = await DistrictChoice.CodeAsync(db, scope, code, ct);
         return code is null ? null : await year.SnapshotAsync(code, id => MayRead(scope, id), ct);
     }
-
-    public static async Task<string?> OwnCodeAsync(LuoshiDb db, AccessScope scope, CancellationToken ct) =>
-        scope.DistrictId is int id ? await db.Districts.AsNoTracking().Where(d => d.Id == id).Select(d => d.Code).FirstOrDefaultAsync(ct) : null;
 
     /// <summary>The districts with a plan that the caller may read (for the admin and the city, who have no district of their own).</summary>
     public static async Task<List<DistrictSummary>> ChoicesAsync(LuoshiDb db, AccessScope scope, CancellationToken ct) =>

@@ -161,7 +161,7 @@ public sealed class FilingPageLoader(LuoshiDb db, FilingService filings, YearQue
         bool locked = await db.PeriodLocks.AsNoTracking().AnyAsync(l => l.PlanId == item.PlanId && l.Period == period, ct);
         var snapshot = await year.SnapshotAsync(districtId, ct);
         bool current = snapshot is not null && snapshot.Plan.Id == item.PlanId;
-        var settings = await db.DistrictSettings.AsNoTracking().Where(s => s.DistrictId == districtId).Select(s => (FormStyle?)s.FormStyle).FirstOrDefaultAsync(ct);
+        var settings = await DistrictSettingsDefaults.LoadAsync(db, districtId, ct);
 
         return new FilingPage
         {
@@ -181,7 +181,7 @@ public sealed class FilingPageLoader(LuoshiDb db, FilingService filings, YearQue
             Period = period,
             Due = due,
             Participation = participation,
-            Style = settings ?? FormStyle.Jiangan,
+            Style = settings.FormStyle,
             Filing = filing,
             Previous = previous is null ? null : new PreviousReport(previous.Period, previous.Progress, previous.Problems),
             Targets = [.. targets.Select(t => new FilingTarget(t.Id, t.Measure, t.Value, t.Unit, t.Sense, t.Printed,
