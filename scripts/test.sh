@@ -9,6 +9,12 @@ export LUOSHI_TEST_PG="${LUOSHI_TEST_PG:-Host=127.0.0.1;Port=5432;Username=luosh
 log=$(mktemp)
 status=0
 dotnet test Luoshi.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+# The failures again at the end, where a reader of the last lines of the log finds them.
+if grep -qE '^ +Failed [A-Za-z_]' "$log"; then
+  echo "---- failed tests ----"
+  awk '/^ +Failed [A-Za-z_]/ {n=25} n>0 {print; n--}' "$log"
+  echo "----------------------"
+fi
 # One closing line over all test projects, in the plain form CI reads.
 awk '/^ +Passed: +[0-9]+$/ {p+=$2} /^ +Failed: +[0-9]+$/ {f+=$2} /^ +Skipped: +[0-9]+$/ {s+=$2}
      END {printf "tests: %d passed, %d failed, %d skipped\n", p, f, s}' "$log"
