@@ -10,9 +10,9 @@ log=$(mktemp)
 status=0
 dotnet test Luoshi.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 # The failures again at the end, where a reader of the last lines of the log finds them.
-if grep -qE '^ +Failed [A-Za-z_]' "$log"; then
+if grep -qE '^ +Failed [A-Za-z_][A-Za-z0-9_]*\.' "$log"; then
   echo "---- failed tests ----"
-  awk '/^ +Failed [A-Za-z_]/ {n=25} n>0 {print; n--}' "$log"
+  awk '/^ +Failed [A-Za-z_][A-Za-z0-9_]*\./ {n=25} n>0 {print; n--}' "$log"
   echo "----------------------"
 fi
 # One closing line over all test projects, in the plain form CI reads.

@@ -28,6 +28,8 @@ builder.Services.AddSingleton<Luoshi.Web.Features.Supervision.SupervisionCache>(
 builder.Services.AddSingleton<UnitTasksCache>();
 builder.Services.AddReminders();
 builder.Services.AddScoped<Luoshi.Web.Features.Inbox.InboxQueries>();
+builder.Services.AddSingleton<Luoshi.Web.Features.Inbox.InboxBadge>();
+builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Luoshi.Web.Features.Inbox.InboxBadgeInterceptor>();
 builder.Services.AddScoped<Luoshi.Web.Features.Settings.SettingsService>();
 builder.Services.AddScoped<Luoshi.Web.Features.Orders.OrderService>();
 

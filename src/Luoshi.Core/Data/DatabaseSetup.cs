@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,17 +43,20 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Registers <see cref="LuoshiDb"/>. The configuration is read when a context is first made, not at
-    /// registration, so that a host's later configuration (a test host's, say) is the one used.
-    /// SQLite's default file is data/luoshi.db under <paramref name="contentRoot"/>.
+    /// Registers <see cref="LuoshiDb"/> as a pool of contexts (a request takes one and gives it back, instead of building a
+    /// context and its options each time). The configuration is read when the first context is made, not at registration,
+    /// so that a host's later configuration (a test host's, say) is the one used. Interceptors registered as singletons
+    /// (<see cref="IInterceptor"/>) are added to every context. SQLite's default file is data/luoshi.db under
+    /// <paramref name="contentRoot"/>.
     /// </summary>
     public static IServiceCollection AddLuoshiDatabase(this IServiceCollection services, string contentRoot)
     {
-        services.AddDbContext<LuoshiDb>((sp, o) =>
+        services.AddDbContextPool<LuoshiDb>((sp, o) =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();
             var provider = ProviderFrom(configuration);
             Configure(o, provider, ConnectionString(configuration, provider, contentRoot));
+            o.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         return services;
     }

@@ -49,7 +49,8 @@ public static class DistrictCatalogue
             col.Members = string.Join('|', catalogue.MembersOf(c));
         }
 
-        await db.SaveChangesAsync(ct);
+        // A unit renamed or added changes what pages show: the revision moves with it (UnitTasksCache and the year snapshot read it).
+        await Districts.DistrictRevision.SaveChangesAsync(db, district.Id, ct);
         return district;
     }
 

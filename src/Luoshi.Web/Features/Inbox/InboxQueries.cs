@@ -9,13 +9,14 @@ namespace Luoshi.Web.Features.Inbox;
 public sealed record InboxMessage(long Id, string Kind, string Subject, string Body, DateTimeOffset CreatedAt, bool Read);
 
 /// <summary>The signed-in person's in-app notifications: theirs only, found by the account id in their sign-in cookie.</summary>
-public sealed class InboxQueries(LuoshiDb db, TimeProvider clock)
+public sealed class InboxQueries(LuoshiDb db, TimeProvider clock, InboxBadge badge)
 {
     public const int PageSize = 100;
 
     public static string? UserId(ClaimsPrincipal user) =>
         user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 
+    /// <summary>The person's unread in-app messages, as the layout's badge shows them (kept a few seconds: <see cref="InboxBadge"/>).</summary>
     public async Task<int> UnreadAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (UserId(user) is not { } id)
@@ -23,7 +24,15 @@ public sealed class InboxQueries(LuoshiDb db, TimeProvider clock)
             return 0;
         }
 
-        return await Mine(id).CountAsync(n => n.ReadAt == null, ct);
+        if (badge.TryGet(id, out int kept))
+        {
+            return kept;
+        }
+
+        long generation = badge.Generation;
+        int count = await Mine(id).CountAsync(n => n.ReadAt == null, ct);
+        badge.Set(id, generation, count);
+        return count;
     }
 
     public async Task<IReadOnlyList<InboxMessage>> ListAsync(ClaimsPrincipal user, CancellationToken ct = default)
@@ -54,7 +63,9 @@ public sealed class InboxQueries(LuoshiDb db, TimeProvider clock)
             query = query.Where(n => n.Id == one);
         }
 
-        return await query.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+        int read = await query.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+        badge.MessagesChanged();
+        return read;
     }
 
     private IQueryable<Notification> Mine(string userId) =>

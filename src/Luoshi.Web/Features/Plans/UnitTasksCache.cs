@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Features.Plans;
 
 /// <summary>
-/// A unit's task list kept per district revision: the plan's items, targets and units change only when a plan is published,
-/// which bumps the revision. The unit's own row (name, aliases) is read fresh each time, so a request costs two indexed
-/// reads instead of seven (measured in docs/benchmarks-web.md).
+/// A unit's task list kept per district revision: the plan's items, targets and units change only when a plan is published
+/// or the unit catalogue is synchronised, and both bump the revision. A request costs one indexed read (the district's
+/// revision) instead of seven (measured in docs/benchmarks-web.md).
 /// </summary>
 public sealed class UnitTasksCache
 {
@@ -27,12 +27,7 @@ public sealed class UnitTasksCache
 
         if (_byUnit.TryGetValue((d.Id, unitId), out var hit) && hit.Revision == d.Revision)
         {
-            var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.DistrictId == d.Id)
-                .Select(u => new { u.Id, u.Name, u.Kind, u.Aliases }).FirstOrDefaultAsync(ct);
-            return unit is null ? null : hit.Tasks with
-            {
-                Unit = new UnitView(unit.Id, unit.Name, unit.Kind, [.. unit.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries)]),
-            };
+            return hit.Tasks;
         }
 
         var tasks = await new PlanQueries(db).UnitTasksAsync(new DistrictInfo(d.Id, d.Code, d.Name, d.City), unitId, ct);
