@@ -66,13 +66,13 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
             return new Failure(FailureKind.Invalid, $"通知未规定{ItemStatusRules.PeriodName(period)}的报送时间，无法生成通报。");
         }
 
-        var settings = await db.DistrictSettings.AsNoTracking().FirstOrDefaultAsync(x => x.DistrictId == districtId, ct);
+        var settings = await DistrictSettingsDefaults.LoadAsync(db, districtId, ct);
         string title = await db.Plans.AsNoTracking().Where(p => p.Id == s.Plan.Id).Select(p => p.Title).FirstAsync(ct)
             ?? $"{s.District.Name}{s.Plan.Year}年政府工作报告目标任务责任分解方案";
         var facts = Facts(s, period, "区政府督查室", title);
         var draft = CircularComposer.Compose(facts);
         int count = await db.Circulars.CountAsync(c => c.DistrictId == districtId && c.PlanId == s.Plan.Id, ct);
-        string prefix = settings?.CircularPrefix ?? "督查通报";
+        string prefix = string.IsNullOrWhiteSpace(settings.CircularPrefix) ? "督查通报" : settings.CircularPrefix;
         var circular = new Circular
         {
             DistrictId = districtId,
@@ -161,9 +161,8 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
     public async Task<OfficialDocument> DocumentAsync(Circular c, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var settings = await db.DistrictSettings.AsNoTracking().FirstOrDefaultAsync(x => x.DistrictId == c.DistrictId, ct);
-        string district = await db.Districts.AsNoTracking().Where(d => d.Id == c.DistrictId).Select(d => d.Name).FirstAsync(ct);
-        string issuer = settings?.CircularIssuer ?? district + "人民政府办公室";
+        var settings = await DistrictSettingsDefaults.LoadAsync(db, c.DistrictId, ct);
+        string issuer = settings.CircularIssuer!;
         var date = c.IssuedAt is { } at ? DateOnly.FromDateTime(at.ToOffset(DistrictClock.Offset).DateTime) : DistrictClock.Today(clock);
         return new OfficialDocument(issuer, c.DocNumber, c.Title, c.Addressee, c.Body, issuer, date, null, issuer, date);
     }

@@ -30,12 +30,12 @@ public static class DistrictSettingsDefaults
         return db.DistrictSettings.FirstOrDefaultAsync(s => s.DistrictId == districtId, ct);
     }
 
-    /// <summary>The saved settings, or the defaults (not tracked).</summary>
+    /// <summary>The saved settings, or the defaults (not tracked); a saved row with no issuer or number prefix gets the defaults' ones.</summary>
     public static async Task<DistrictSettings> LoadAsync(LuoshiDb db, int districtId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var saved = await db.DistrictSettings.AsNoTracking().FirstOrDefaultAsync(s => s.DistrictId == districtId, ct);
-        if (saved is not null)
+        if (saved is { CircularIssuer: { Length: > 0 }, CircularPrefix: { Length: > 0 } })
         {
             return saved;
         }
@@ -43,6 +43,14 @@ public static class DistrictSettingsDefaults
         var district = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => new { d.Code, d.Name }).FirstAsync(ct);
         var plan = await db.Plans.AsNoTracking().Where(p => p.DistrictId == districtId).OrderByDescending(p => p.Year)
             .Select(p => new { p.Issuer, p.DocNumber }).FirstOrDefaultAsync(ct);
-        return For(districtId, district.Code, district.Name, plan?.Issuer, plan?.DocNumber);
+        var defaults = For(districtId, district.Code, district.Name, plan?.Issuer, plan?.DocNumber);
+        if (saved is null)
+        {
+            return defaults;
+        }
+
+        saved.CircularIssuer = string.IsNullOrWhiteSpace(saved.CircularIssuer) ? defaults.CircularIssuer : saved.CircularIssuer;
+        saved.CircularPrefix = string.IsNullOrWhiteSpace(saved.CircularPrefix) ? defaults.CircularPrefix : saved.CircularPrefix;
+        return saved;
     }
 }
