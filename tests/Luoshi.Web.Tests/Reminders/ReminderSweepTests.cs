@@ -3,6 +3,7 @@ using Luoshi.Core.Features.Notifications;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.TestSupport;
 using Luoshi.Web.Infrastructure.Reminders;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Cal = Luoshi.Parsing.Calendar;
 
@@ -44,7 +45,7 @@ public sealed class ReminderSweepTests
         mail.Message.From.Mailboxes.Single().Address.ShouldBe("duchashi@example.gov.cn");
 
         var rows = await host.NotificationsAsync();
-        var inApp = rows.Where(n => n.Channel == Channel.InApp).Select(n => n.UserId).ToList();
+        var inApp = rows.Where(n => n.Channel == Channel.InApp && n.Kind != ReminderSweep.KindUnreachable).Select(n => n.UserId).ToList();
         inApp.ShouldBe([await host.UserIdAsync("jiangan.fgj.clerk"), clerk2], ignoreOrder: true);
         rows.ShouldNotContain(n => n.UserId == (string?)null && n.Channel != Channel.Webhook);
         rows.Where(n => n.Channel == Channel.Email).ShouldAllBe(n => n.SentAt != null && n.Attempts == 1 && n.Error == null);
@@ -53,6 +54,42 @@ public sealed class ReminderSweepTests
         await host.RunAsync(Q1Due.AddDays(-1));
         host.MailRecipients().ShouldBe([ReminderHost.FgjClerkMail, ReminderHost.FgjClerkMail]);
         host.JianganMails()[1].TextBody!.ShouldContain("还有1天到期");
+    }
+
+    [Fact]
+    public async Task Sweep_UnitsWithNobodyToRemind_TheOfficeIsToldOnceADayWhichUnitsAndWhatTheyOwe()
+    {
+        await using var host = await JianganAsync();
+        string office = await host.UserIdAsync("jiangan.office");
+        // The units that owe Q1 and have no clerk account: every unit of the plan but 区发改局 (has a clerk) and 区商务局 (filed).
+        var expected = await host.WithDbAsync(async (db, sp) =>
+        {
+            var s = (await sp.GetRequiredService<YearQueries>().SnapshotAsync(host.Jiangan, default, Q1Due))!;
+            var withClerk = await db.Users.Where(u => u.DistrictId == host.Jiangan && u.Role == Core.Features.Accounts.AppRole.Clerk && u.UnitId != null)
+                .Select(u => u.UnitId!.Value).ToListAsync();
+            return s.Obligations.Where(o => o.Period == Cal.ReportPeriod.Q1 && !withClerk.Contains(o.UnitId) && o.UnitId != host.Swj)
+                .Select(o => s.UnitName(o.UnitId)).Distinct().ToList();
+        });
+        expected.Count.ShouldBeGreaterThan(10, "the demo gives accounts to two units only");
+
+        var run = await host.RunAsync(Q1Due.AddDays(-3));
+        run.Districts!.Single(d => d.DistrictId == host.Jiangan).OfficeNotified.ShouldBe(1);
+        var notice = (await host.NotificationsAsync()).Single(n => n.Kind == ReminderSweep.KindUnreachable);
+        notice.UserId.ShouldBe(office);
+        notice.Channel.ShouldBe(Channel.InApp);
+        notice.Subject.ShouldBe($"【无法提醒】江岸区2026年4月7日有{expected.Count}个单位无人可提醒");
+        var lines = notice.Body.Split('\n').Where(l => l.StartsWith('·')).ToList();
+        lines.Count.ShouldBe(Math.Min(expected.Count, 40));
+        lines.ShouldAllBe(l => l.Contains("缺填报人") && l.Contains("第一季度进展情况") && l.Contains("截止2026年4月10日"));
+        lines.ShouldNotContain(l => l.StartsWith("· 区发展和改革局") || l.StartsWith("· 区商务局"));
+
+        // Once a day: the same day's second run adds nothing; the office reads it in its inbox.
+        (await host.RunAsync(Q1Due.AddDays(-3))).Districts!.Sum(d => d.OfficeNotified).ShouldBe(0);
+        (await host.NotificationsAsync()).Count(n => n.Kind == ReminderSweep.KindUnreachable).ShouldBe(1);
+        using var page = await Orders.PageClient.SignInAsync(host.Web, "jiangan.office");
+        var inbox = await page.GetAsync("/Inbox");
+        inbox.Html.ShouldContain("无法提醒");
+        inbox.Html.ShouldContain(notice.Subject);
     }
 
     [Fact]
@@ -169,7 +206,9 @@ public sealed class ReminderSweepTests
         await host.Web.Services.GetRequiredService<ReminderJob>().SendPendingAsync();
 
         var rows = await host.NotificationsAsync();
-        rows.Count(n => n.Channel == Channel.InApp).ShouldBe(3);
+        rows.Count(n => n.Channel == Channel.InApp && n.Kind != ReminderSweep.KindUnreachable).ShouldBe(3);
+        rows.Count(n => n.Kind == ReminderSweep.KindUnreachable).ShouldBe(1, "the office is told once of the units nobody could be reminded at");
+        (results[0]!.OfficeNotified + results[1]!.OfficeNotified).ShouldBe(1);
         (results[0]!.Written + results[1]!.Written).ShouldBe(3, "every reminder stored by exactly one of the two");
         host.MailRecipients().ShouldBe([ReminderHost.FgjClerkMail, ReminderHost.FgjHeadMail, ReminderHost.LeaderMail]);
     }
@@ -187,7 +226,7 @@ public sealed class ReminderSweepTests
         email.SentAt.ShouldBeNull();
         email.Error.ShouldBe(MailSetup.NotConfigured);
         email.Attempts.ShouldBe(1);
-        rows.Single(n => n.Channel == Channel.InApp).Subject.ShouldStartWith("【到期提醒】");
+        rows.Single(n => n.Channel == Channel.InApp && n.Kind != ReminderSweep.KindUnreachable).Subject.ShouldStartWith("【到期提醒】");
 
         // Retried on later runs, up to three tries in all.
         await host.Web.Services.GetRequiredService<ReminderJob>().SendPendingAsync();

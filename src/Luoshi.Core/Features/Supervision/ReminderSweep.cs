@@ -18,6 +18,7 @@ namespace Luoshi.Core.Features.Supervision;
 /// <param name="WebhookQueued">The day's summary for the messenger group was stored by this sweep.</param>
 /// <param name="Unreachable">Obligations that should have reached someone at a level where the unit has nobody.</param>
 /// <param name="Withheld">Reminders held back (already reminded today, or the weekly cap).</param>
+/// <param name="OfficeNotified">The district's office people told in the app, by this sweep, of the units nobody could be reminded at.</param>
 public sealed record SweepResult(
     int DistrictId,
     DateOnly Day,
@@ -27,7 +28,8 @@ public sealed record SweepResult(
     int EmailsQueued,
     bool WebhookQueued,
     IReadOnlyList<UnreachableObligation> Unreachable,
-    IReadOnlyList<WithheldReminder> Withheld);
+    IReadOnlyList<WithheldReminder> Withheld,
+    int OfficeNotified = 0);
 
 /// <summary>
 /// The reminder sweep of one district for one day: what is owed (from the <see cref="YearSnapshot"/>: every obligation still
@@ -47,6 +49,7 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
     public const string KindBeforeDue = "before-due";
     public const string KindOverdue = "overdue";
     public const string KindSummary = "summary";
+    public const string KindUnreachable = "unreachable";
     private const int HistoryDays = 14;
 
     public async Task<SweepResult?> RunAsync(int districtId, DateOnly today, CancellationToken ct = default)
@@ -94,6 +97,7 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
             }
         }
 
+        int officeNotified = await TellTheOfficeAsync(snapshot, today, plan, now, ct);
         bool webhook = false;
         if (!string.IsNullOrWhiteSpace(settings.WebhookUrl) && (plan.Reminders.Count > 0 || plan.Withheld.Count > 0 || plan.Unreachable.Count > 0))
         {
@@ -113,8 +117,79 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
             webhook = await TrySaveAsync(ct);
         }
 
-        return new SweepResult(districtId, today, plan.Reminders.Count, written, skipped, emails, webhook, plan.Unreachable, plan.Withheld);
+        return new SweepResult(districtId, today, plan.Reminders.Count, written, skipped, emails, webhook, plan.Unreachable, plan.Withheld, officeNotified);
     }
+
+    /// <summary>
+    /// When an owed report should have reached someone today but the unit has nobody at that level (no clerk account, no
+    /// head, no leader in charge set), each of the district's office people gets one in-app message that day saying which
+    /// units and what they owe, so that the office can set the accounts up or call them. Returns how many this sweep stored.
+    /// </summary>
+    private async Task<int> TellTheOfficeAsync(YearSnapshot snapshot, DateOnly today, ReminderPlan plan, DateTimeOffset now, CancellationToken ct)
+    {
+        if (plan.Unreachable.Count == 0)
+        {
+            return 0;
+        }
+
+        int districtId = snapshot.District.Id;
+        var office = await db.Users.AsNoTracking().Where(u => u.DistrictId == districtId && u.Role == AppRole.Office)
+            .OrderBy(u => u.UserName).Select(u => u.Id).ToListAsync(ct);
+        var (subject, body) = UnreachableNotice(snapshot.District.Name, today, plan.Unreachable);
+        int stored = 0;
+        foreach (var userId in office)
+        {
+            db.Notifications.Add(new Notification
+            {
+                DistrictId = districtId,
+                UserId = userId,
+                Channel = Channel.InApp,
+                Kind = KindUnreachable,
+                Level = "Office",
+                Key = Invariant($"unreachable:{districtId}:{today:yyyy-MM-dd}:{userId}"),
+                Subject = Clip(subject, 256),
+                Body = Clip(body, 8000),
+                CreatedAt = now,
+                ForDate = today,
+                SentAt = now,
+            });
+            stored += await TrySaveAsync(ct) ? 1 : 0;
+        }
+
+        return stored;
+    }
+
+    /// <summary>The office's message about units that could not be reminded: one line per unit, who is missing, what it owes.</summary>
+    public static (string Subject, string Body) UnreachableNotice(string district, DateOnly today, IReadOnlyList<UnreachableObligation> unreachable)
+    {
+        ArgumentNullException.ThrowIfNull(unreachable);
+        var units = unreachable.GroupBy(u => (u.Obligation.UnitId, u.Obligation.UnitName)).OrderBy(g => g.Key.UnitId).ToList();
+        var subject = Invariant($"【无法提醒】{district}{ReminderText.Date(today)}有{units.Count}个单位无人可提醒");
+        var sb = new StringBuilder();
+        sb.Append(Invariant($"以下单位今日应收到提醒，但系统中没有相应人员的账号，提醒未能送达。请为其设置账号（填报人、单位负责人）或在单位设置中指定分管领导，或直接联系：\n"));
+        foreach (var g in units.Take(40))
+        {
+            var missing = string.Join("、", g.Select(u => LevelName(u.Level)).Distinct());
+            var owed = g.Select(u => u.Obligation).DistinctBy(o => (o.What, o.Due)).OrderBy(o => o.Due)
+                .Select(o => Invariant($"{PeriodOnly(o.What)}（截止{ReminderText.Date(o.Due)}）"));
+            sb.Append(Invariant($"· {g.Key.UnitName}：缺{missing}；应报{string.Join("，", owed)}\n"));
+        }
+
+        if (units.Count > 40)
+        {
+            sb.Append(Invariant($"……等共{units.Count}个单位\n"));
+        }
+
+        return (subject, sb.ToString());
+    }
+
+    private static string LevelName(ReminderLevel level) => level switch
+    {
+        ReminderLevel.Clerk => "填报人",
+        ReminderLevel.Head => "单位负责人",
+        ReminderLevel.Leader => "分管领导",
+        _ => level.ToString(),
+    };
 
     /// <summary>
     /// What each unit still owes, one obligation per unit, period and kind of part: the items it leads (or files for itself),

@@ -29,6 +29,7 @@ public sealed class IndexModel(InboxQueries inbox) : PageModel
         "before-due" => "到期提醒",
         "overdue" => "逾期催办",
         "order" => "督办单",
+        "unreachable" => "无法提醒",
         _ => "通知",
     };
 }
