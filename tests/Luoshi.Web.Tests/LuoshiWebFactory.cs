@@ -65,6 +65,13 @@ public sealed class LuoshiWebFactory : WebApplicationFactory<Program>
             ["Database:MigrateOnStart"] = "true",
             ["Demo:Seed"] = "true",
             ["Reminders:Enabled"] = "false", // the reminder tests run the job themselves
+            // Keep the test log readable: warnings and errors only, without the test server's note on request size limits
+            // (it has none to apply) and without EF's log of commands that fail on purpose (unique keys in races, the
+            // migrations history check); such failures reach the tests as exceptions anyway.
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware"] = "Error",
+            ["Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter"] = "Error",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",
         }));
     }
 
