@@ -102,18 +102,7 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
         if (!string.IsNullOrWhiteSpace(settings.WebhookUrl) && (plan.Reminders.Count > 0 || plan.Withheld.Count > 0 || plan.Unreachable.Count > 0))
         {
             var (title, body) = Summary(snapshot.District.Name, today, plan);
-            db.Notifications.Add(new Notification
-            {
-                DistrictId = districtId,
-                Channel = Channel.Webhook,
-                Kind = KindSummary,
-                Level = "Office",
-                Key = Invariant($"summary:{districtId}:{today:yyyy-MM-dd}"),
-                Subject = Clip(title, 256),
-                Body = Clip(body, 8000),
-                CreatedAt = now,
-                ForDate = today,
-            });
+            db.Notifications.Add(OfficeRow(districtId, null, Channel.Webhook, KindSummary, Invariant($"summary:{districtId}:{today:yyyy-MM-dd}"), (title, body), now, today));
             webhook = await TrySaveAsync(ct);
         }
 
@@ -135,24 +124,11 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
         int districtId = snapshot.District.Id;
         var office = await db.Users.AsNoTracking().Where(u => u.DistrictId == districtId && u.Role == AppRole.Office)
             .OrderBy(u => u.UserName).Select(u => u.Id).ToListAsync(ct);
-        var (subject, body) = UnreachableNotice(snapshot.District.Name, today, plan.Unreachable);
+        var notice = UnreachableNotice(snapshot.District.Name, today, plan.Unreachable);
         int stored = 0;
         foreach (var userId in office)
         {
-            db.Notifications.Add(new Notification
-            {
-                DistrictId = districtId,
-                UserId = userId,
-                Channel = Channel.InApp,
-                Kind = KindUnreachable,
-                Level = "Office",
-                Key = Invariant($"unreachable:{districtId}:{today:yyyy-MM-dd}:{userId}"),
-                Subject = Clip(subject, 256),
-                Body = Clip(body, 8000),
-                CreatedAt = now,
-                ForDate = today,
-                SentAt = now,
-            });
+            db.Notifications.Add(OfficeRow(districtId, userId, Channel.InApp, KindUnreachable, Invariant($"unreachable:{districtId}:{today:yyyy-MM-dd}:{userId}"), notice, now, today));
             stored += await TrySaveAsync(ct) ? 1 : 0;
         }
 
@@ -355,6 +331,22 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
         CreatedAt = now,
         ForDate = today,
         SentAt = sentAt,
+    };
+
+    /// <summary>A message for the office: to one of its people in the app (sent once stored), or to the messenger group (sent by the dispatcher).</summary>
+    private static Notification OfficeRow(int districtId, string? userId, Channel channel, string kind, string key, (string Subject, string Body) text, DateTimeOffset now, DateOnly today) => new()
+    {
+        DistrictId = districtId,
+        UserId = userId,
+        Channel = channel,
+        Kind = kind,
+        Level = "Office",
+        Key = key,
+        Subject = Clip(text.Subject, 256),
+        Body = Clip(text.Body, 8000),
+        CreatedAt = now,
+        ForDate = today,
+        SentAt = channel == Channel.InApp ? now : null,
     };
 
     /// <summary>Saves what is added; false (and nothing saved) when a unique key says another sweep stored it first.</summary>
