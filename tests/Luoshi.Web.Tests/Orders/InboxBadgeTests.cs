@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using Luoshi.Web.Tests.Reminders;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Luoshi.Web.Tests.Orders;
 
@@ -31,7 +33,9 @@ public sealed class InboxBadgeTests
     public async Task Badge_SameInstanceAtOnce_OtherInstanceWithinFifteenSeconds_ReadClearsIt()
     {
         await using var host = await ReminderHost.StartAsync(Today, mail: false);
-        await using var other = host.App.SecondInstance();
+        // A second web instance on the same database and the same (test) clock, with a badge of its own.
+        await using var secondInstance = host.App.SecondInstance();
+        await using var other = secondInstance.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(host.Clock)));
         using var clerk = await PageClient.SignInAsync(host.Web, "jiangan.fgj.clerk");
         using var office = await PageClient.SignInAsync(host.Web, "jiangan.office");
         using var officeElsewhere = await PageClient.SignInAsync(other, "jiangan.office");

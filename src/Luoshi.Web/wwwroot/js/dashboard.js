@@ -52,7 +52,7 @@
   function horizontalRag(id, rows) {
     draw(id, {
       legend: { top: 0 },
-      grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+      grid: { left: 24, right: 24, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: rows.map(function (r) { return r.label; }), axisLabel: { width: 160, overflow: 'truncate', interval: 0 } },
       series: ragSeries(rows)
@@ -67,7 +67,7 @@
   var targets = data.targets.filter(function (t) { return t.percent !== null; });
   draw('chart-targets', {
     legend: { top: 0 },
-    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 24, right: 24, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     yAxis: { type: 'category', inverse: true, data: targets.map(function (t) { return t.number + ' ' + t.measure; }), axisLabel: { width: 200, overflow: 'truncate', interval: 0 } },
     series: [
@@ -85,7 +85,7 @@
   var late = data.lateUnits.slice(0, 20);
   draw('chart-late', {
     legend: { top: 0 },
-    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 24, right: 24, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: late.map(function (u) { return u.name; }), axisLabel: { rotate: 30, interval: 0, width: 100, overflow: 'truncate' } },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
