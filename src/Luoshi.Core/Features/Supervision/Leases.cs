@@ -31,20 +31,7 @@ public static class Leases
         }
 
         db.Leases.Add(new Lease { Name = name, Holder = holder, ExpiresAt = until });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            // Another instance inserted it first.
-            return false;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
+        return await DbErrors.TrySaveNewAsync(db, ct); // false: another instance inserted it first
     }
 
     /// <summary>Gives the lease up (if still held) so that the next run, here or elsewhere, need not wait for it to expire.</summary>
@@ -60,6 +47,28 @@ public static class Leases
 /// <summary>Tells a unique-key collision (another instance stored the same thing first) from other database errors.</summary>
 public static class DbErrors
 {
+    /// <summary>
+    /// Saves what was added; false (and nothing saved) when a unique key says another instance stored the same first. The
+    /// context forgets what was added either way, so that it can go on with the next row.
+    /// </summary>
+    public static async Task<bool> TrySaveNewAsync(LuoshiDb db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
     public static bool IsUniqueViolation(DbUpdateException ex)
     {
         ArgumentNullException.ThrowIfNull(ex);

@@ -86,7 +86,7 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
                 db.Notifications.Add(Row(districtId, r, Channel.Email, kind, now, today, sentAt: null));
             }
 
-            if (await TrySaveAsync(ct))
+            if (await DbErrors.TrySaveNewAsync(db, ct))
             {
                 written++;
                 emails += mail ? 1 : 0;
@@ -103,7 +103,7 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
         {
             var (title, body) = Summary(snapshot.District.Name, today, plan);
             db.Notifications.Add(OfficeRow(districtId, null, Channel.Webhook, KindSummary, Invariant($"summary:{districtId}:{today:yyyy-MM-dd}"), (title, body), now, today));
-            webhook = await TrySaveAsync(ct);
+            webhook = await DbErrors.TrySaveNewAsync(db, ct);
         }
 
         return new SweepResult(districtId, today, plan.Reminders.Count, written, skipped, emails, webhook, plan.Unreachable, plan.Withheld, officeNotified);
@@ -129,7 +129,7 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
         foreach (var userId in office)
         {
             db.Notifications.Add(OfficeRow(districtId, userId, Channel.InApp, KindUnreachable, Invariant($"unreachable:{districtId}:{today:yyyy-MM-dd}:{userId}"), notice, now, today));
-            stored += await TrySaveAsync(ct) ? 1 : 0;
+            stored += await DbErrors.TrySaveNewAsync(db, ct) ? 1 : 0;
         }
 
         return stored;
@@ -348,24 +348,6 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
         ForDate = today,
         SentAt = channel == Channel.InApp ? now : null,
     };
-
-    /// <summary>Saves what is added; false (and nothing saved) when a unique key says another sweep stored it first.</summary>
-    private async Task<bool> TrySaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            return false;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
 
     public static string Clip(string s, int max) => s.Length <= max ? s : string.Concat(s.AsSpan(0, max - 1), "…");
 
