@@ -1,11 +1,11 @@
-using System.Text;
+using Luoshi.Documents;
 using Luoshi.Parsing;
 using Luoshi.Parsing.Lists;
 using MiniExcelLibs;
 
 namespace Luoshi.Cli.Commands;
 
-/// <summary>Writes the three lists as .xlsx (MiniExcel, Apache-2.0) and as .csv (UTF-8 with BOM, so that Excel opens it in Chinese).</summary>
+/// <summary>Writes the three lists as .xlsx (MiniExcel, Apache-2.0) and as .csv (<see cref="CsvWriter"/>).</summary>
 internal static class ListExporter
 {
     public static IEnumerable<string> Write(UnderstoodNotice u, string folder)
@@ -38,25 +38,10 @@ internal static class ListExporter
             yield return xlsx;
 
             string csv = Path.Combine(folder, t.Name + ".csv");
-            File.WriteAllText(csv, ToCsv(t), new UTF8Encoding(true));
+            File.WriteAllBytes(csv, ToCsv(t));
             yield return csv;
         }
     }
 
-    public static string ToCsv(ListTable t)
-    {
-        var sb = new StringBuilder();
-        sb.AppendJoin(',', t.Headers.Select(Quote)).Append("\r\n");
-        foreach (var r in t.Rows)
-        {
-            sb.AppendJoin(',', r.Select(Quote)).Append("\r\n");
-        }
-
-        return sb.ToString();
-    }
-
-    private static string Quote(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 || (s.Length > 0 && s[0] is '=' or '+' or '-' or '@')
-            ? "\"" + (s.Length > 0 && s[0] is '=' or '+' or '-' or '@' ? "'" : string.Empty) + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : s;
+    public static byte[] ToCsv(ListTable t) => CsvWriter.Bytes([t.Headers, .. t.Rows]);
 }
