@@ -12,7 +12,7 @@ namespace Luoshi.Browser.Tests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private WebApplicationFactory<Program>? _factory;
+    private BrowserApp? _factory;
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = string.Empty;
@@ -23,17 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        string db = Path.Combine(Path.GetTempPath(), "luoshi-browser-" + Guid.NewGuid().ToString("N") + ".db");
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Testing");
-            b.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = "sqlite",
-                ["Database:ConnectionString"] = $"Data Source={db}",
-            }));
-        });
-        _factory.UseKestrel(0);
+        _factory = new BrowserApp(seed: true);
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
@@ -92,6 +82,39 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         return Path.Combine(Path.GetTempPath(), "luoshi-screenshots");
+    }
+}
+
+/// <summary>
+/// The app over a fresh SQLite database on Kestrel, on a port the system picks. <see cref="WebApplicationFactory{TEntryPoint}.UseKestrel(int)"/>
+/// is called on this factory itself: called on the copy that <c>WithWebHostBuilder</c> returns, the port was lost (the
+/// copy hands the host to the original factory, which sets the server's URL from its own, unset, port), so Kestrel fell
+/// back to its default http://localhost:5000 and every browser test failed while the product ran on its README port.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>
+{
+    private readonly string _db = Path.Combine(Path.GetTempPath(), "luoshi-browser-" + Guid.NewGuid().ToString("N") + ".db");
+    private readonly bool _seed;
+
+    public BrowserApp(bool seed)
+    {
+        _seed = seed;
+        UseKestrel(0);
+    }
+
+    /// <summary>The address Kestrel listens on, once the server has started.</summary>
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "sqlite",
+            ["Database:ConnectionString"] = $"Data Source={_db}",
+            ["Demo:Seed"] = _seed ? "true" : "false",
+        }));
     }
 }
 
