@@ -16,7 +16,7 @@ builder.Services.AddScoped<Luoshi.Core.Features.Imports.PlanPublisher>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<Luoshi.Core.Features.Reports.FilingService>();
 builder.Services.AddScoped<Luoshi.Core.Features.Supervision.YearQueries>();
-builder.Services.AddSingleton<Luoshi.Core.Features.Supervision.YearSnapshotCache>();
+builder.Services.AddSingleton<Luoshi.Core.Common.RevisionCache>();
 builder.Services.AddScoped<Luoshi.Core.Features.Plans.PlanQueries>();
 builder.Services.AddScoped<Luoshi.Core.Features.Circulars.CircularService>();
 builder.Services.AddSingleton(new Luoshi.Core.Features.Circulars.PdfConverter());

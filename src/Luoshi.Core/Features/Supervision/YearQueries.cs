@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Plans;
 using Luoshi.Core.Features.Reports;
@@ -11,7 +11,7 @@ namespace Luoshi.Core.Features.Supervision;
 /// memory until the district's revision changes: each request reads one indexed row to learn that, so
 /// every web instance sees every other instance's changes at once.
 /// </summary>
-public sealed class YearQueries(LuoshiDb db, TimeProvider clock, YearSnapshotCache cache)
+public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache cache)
 {
     public DateOnly Today => DistrictClock.Today(clock);
 
@@ -31,7 +31,7 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, YearSnapshotCac
             return null;
         }
 
-        if (cache.TryGet(districtId, today, revision.Value, out var cached))
+        if (cache.TryGet(CacheKinds.YearSnapshot, districtId, revision.Value, today, out YearSnapshot cached))
         {
             return cached;
         }
@@ -39,7 +39,7 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, YearSnapshotCac
         var snapshot = await LoadAsync(districtId, today, revision.Value, ct);
         if (snapshot is not null)
         {
-            cache.Put(districtId, snapshot);
+            Keep(snapshot);
         }
 
         return snapshot;
@@ -59,7 +59,7 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, YearSnapshotCac
             return null;
         }
 
-        if (cache.TryGet(district.Id, today, district.Revision, out var cached))
+        if (cache.TryGet(CacheKinds.YearSnapshot, district.Id, district.Revision, today, out YearSnapshot cached))
         {
             return cached;
         }
@@ -67,7 +67,7 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, YearSnapshotCac
         var snapshot = await LoadAsync(district.Id, today, district.Revision, ct);
         if (snapshot is not null)
         {
-            cache.Put(district.Id, snapshot);
+            Keep(snapshot);
         }
 
         return snapshot;
@@ -120,24 +120,7 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, YearSnapshotCac
             filings,
             [.. actuals.Select(a => (a.FilingId, a.IndicatorId, a.Value))]);
     }
-}
 
-/// <summary>The snapshots kept in memory, one per district (the latest date and revision only).</summary>
-public sealed class YearSnapshotCache
-{
-    private readonly ConcurrentDictionary<int, YearSnapshot> _byDistrict = new();
-
-    public bool TryGet(int districtId, DateOnly today, long revision, out YearSnapshot snapshot)
-    {
-        if (_byDistrict.TryGetValue(districtId, out var s) && s.Today == today && s.Revision == revision)
-        {
-            snapshot = s;
-            return true;
-        }
-
-        snapshot = null!;
-        return false;
-    }
-
-    public void Put(int districtId, YearSnapshot snapshot) => _byDistrict[districtId] = snapshot;
+    // A snapshot holds the whole year of a district: it counts as 8 entries of the cache.
+    private void Keep(YearSnapshot snapshot) => cache.Set(CacheKinds.YearSnapshot, snapshot.District.Id, snapshot.Revision, snapshot.Today, snapshot, size: 8);
 }

@@ -11,10 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Features.Circulars;
 
 /// <summary>One circular: the office edits the draft text and issues it; everyone who reads the district's plan downloads it as Word or PDF.</summary>
-public sealed class EditModel(LuoshiDb db, CircularService circulars, PdfConverter pdf, TimeProvider clock) : PageModel
+public sealed class EditModel(LuoshiDb db, CircularService circulars, PdfConverter pdf, TimeProvider clock, RevisionCache cache) : PageModel
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Id, int Version, DateOnly Day), byte[]> Pdfs = new();
-
     public Circular Circular { get; private set; } = null!;
 
     public string DistrictCode { get; private set; } = string.Empty;
@@ -89,8 +87,8 @@ public sealed class EditModel(LuoshiDb db, CircularService circulars, PdfConvert
         }
 
         // Converting takes LibreOffice seconds; a circular's version fixes its content (and its date once issued).
-        var key = (Circular.Id, Circular.Version, Circular.State == CircularState.Issued ? default : Today());
-        if (!Pdfs.TryGetValue(key, out byte[]? bytes))
+        var key = (Circular.Id, Circular.State == CircularState.Issued ? default : Today());
+        if (!cache.TryGet(CacheKinds.CircularPdf, Circular.DistrictId, Circular.Version, key, out byte[] bytes))
         {
             byte[] docx = OfficialDocumentWriter.WriteDocx(await circulars.DocumentAsync(Circular, ct));
             var made = await pdf.ConvertDocxToPdfAsync(docx, ct);
@@ -101,12 +99,7 @@ public sealed class EditModel(LuoshiDb db, CircularService circulars, PdfConvert
             }
 
             bytes = made.Value!;
-            if (Pdfs.Count >= 32)
-            {
-                Pdfs.Clear();
-            }
-
-            Pdfs[key] = bytes;
+            cache.Set(CacheKinds.CircularPdf, Circular.DistrictId, Circular.Version, key, bytes, size: 32);
         }
 
         return File(bytes, "application/pdf", FileName("pdf"));

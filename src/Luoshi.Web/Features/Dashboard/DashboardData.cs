@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.Parsing.Calendar;
 
@@ -137,24 +136,4 @@ public sealed record DashboardData(
     }
 
     private static string Key(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-}
-
-/// <summary>The overview of each district, built once per snapshot (district, date, revision) and shared by every request.</summary>
-public sealed class DashboardCache
-{
-    private readonly ConcurrentDictionary<int, (YearSnapshot Snapshot, DashboardData Data, string Json)> _byDistrict = new();
-
-    public (DashboardData Data, string Json) For(YearSnapshot snapshot)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        if (_byDistrict.TryGetValue(snapshot.District.Id, out var hit) && ReferenceEquals(hit.Snapshot, snapshot))
-        {
-            return (hit.Data, hit.Json);
-        }
-
-        var data = DashboardData.From(snapshot);
-        string json = DashboardJson.ForScript(data);
-        _byDistrict[snapshot.District.Id] = (snapshot, data, json);
-        return (data, json);
-    }
 }

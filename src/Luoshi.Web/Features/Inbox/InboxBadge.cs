@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Luoshi.Core.Common;
 using Luoshi.Core.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -11,36 +11,24 @@ namespace Luoshi.Web.Features.Inbox;
 /// person's messages in the database each time it is drawn. On this instance the count is fresh at once: storing an in-app
 /// message (<see cref="InboxBadgeInterceptor"/>) and marking messages read (<see cref="InboxQueries"/>) drop what is kept.
 /// A message stored or read on another web instance (or in a save whose transaction commits later) shows within <see cref="Lifetime"/>.
+/// The counts are kept in the <see cref="RevisionCache"/> at this instance's <see cref="Generation"/>, for <see cref="Lifetime"/> at most.
 /// </summary>
-public sealed class InboxBadge(TimeProvider clock)
+public sealed class InboxBadge(RevisionCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(15);
 
-    private readonly ConcurrentDictionary<string, Entry> _byUser = new(StringComparer.Ordinal);
     private long _generation;
 
     /// <summary>Changes whenever in-app messages are stored or read on this instance; a count read before that is not used after it.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
-    public bool TryGet(string userId, out int count)
-    {
-        if (_byUser.TryGetValue(userId, out var e) && e.Generation == Generation && e.Until > clock.GetUtcNow())
-        {
-            count = e.Count;
-            return true;
-        }
-
-        count = 0;
-        return false;
-    }
+    public bool TryGet(string userId, out int count) => cache.TryGet(CacheKinds.InboxBadge, 0, Generation, userId, out count);
 
     /// <summary>Keeps a count read from the database when the generation was <paramref name="generation"/>.</summary>
-    public void Set(string userId, long generation, int count) => _byUser[userId] = new Entry(generation, clock.GetUtcNow() + Lifetime, count);
+    public void Set(string userId, long generation, int count) => cache.Set(CacheKinds.InboxBadge, 0, generation, userId, count, Lifetime);
 
     /// <summary>In-app messages were stored or marked read: no count kept before is used any more (also one being read right now).</summary>
     public void MessagesChanged() => Interlocked.Increment(ref _generation);
-
-    private readonly record struct Entry(long Generation, DateTimeOffset Until, int Count);
 }
 
 /// <summary>Tells the <see cref="InboxBadge"/> when a save stores an in-app message, whichever code stored it.</summary>

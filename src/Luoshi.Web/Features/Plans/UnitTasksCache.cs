@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -8,12 +8,10 @@ namespace Luoshi.Web.Features.Plans;
 /// <summary>
 /// A unit's task list kept per district revision: the plan's items, targets and units change only when a plan is published
 /// or the unit catalogue is synchronised, and both bump the revision. A request costs one indexed read (the district's
-/// revision) instead of seven (measured in docs/benchmarks-web.md).
+/// revision) instead of seven (measured in docs/benchmarks-web.md). Kept in the <see cref="RevisionCache"/>.
 /// </summary>
-public sealed class UnitTasksCache
+public sealed class UnitTasksCache(RevisionCache cache)
 {
-    private readonly ConcurrentDictionary<(int District, int Unit), (long Revision, UnitTasks Tasks)> _byUnit = new();
-
     /// <summary>The task list, if the district exists and <paramref name="mayRead"/> lets the caller read the unit; null otherwise.</summary>
     public async Task<UnitTasks?> GetAsync(LuoshiDb db, string code, int unitId, Func<int, bool> mayRead, CancellationToken ct)
     {
@@ -25,17 +23,7 @@ public sealed class UnitTasksCache
             return null;
         }
 
-        if (_byUnit.TryGetValue((d.Id, unitId), out var hit) && hit.Revision == d.Revision)
-        {
-            return hit.Tasks;
-        }
-
-        var tasks = await new PlanQueries(db).UnitTasksAsync(new DistrictInfo(d.Id, d.Code, d.Name, d.City), unitId, ct);
-        if (tasks is not null)
-        {
-            _byUnit[(d.Id, unitId)] = (d.Revision, tasks);
-        }
-
-        return tasks;
+        return await cache.GetOrAddAsync(CacheKinds.UnitTasks, d.Id, d.Revision, unitId,
+            () => new PlanQueries(db).UnitTasksAsync(new DistrictInfo(d.Id, d.Code, d.Name, d.City), unitId, ct));
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Plans;
 using Luoshi.Core.Features.Supervision;
@@ -78,21 +79,12 @@ public sealed class IndexModel(YearQueries year, LuoshiDb db, SupervisionCache c
     }
 }
 
-/// <summary>Each district's unit counts, computed once per snapshot.</summary>
-public sealed class SupervisionCache
+/// <summary>Each district's unit counts, computed once per snapshot's district, revision and day (<see cref="RevisionCache"/>).</summary>
+public sealed class SupervisionCache(RevisionCache cache)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (YearSnapshot Snapshot, IReadOnlyList<UnitDue> Units)> _byDistrict = new();
-
     public IReadOnlyList<UnitDue> Units(YearSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (_byDistrict.TryGetValue(snapshot.District.Id, out var hit) && ReferenceEquals(hit.Snapshot, snapshot))
-        {
-            return hit.Units;
-        }
-
-        var units = SupervisionView.CountUnits(snapshot);
-        _byDistrict[snapshot.District.Id] = (snapshot, units);
-        return units;
+        return cache.GetOrAdd(CacheKinds.SupervisionUnits, snapshot.District.Id, snapshot.Revision, snapshot.Today, () => SupervisionView.CountUnits(snapshot));
     }
 }
