@@ -2,6 +2,7 @@ using System.Net;
 using Luoshi.Core.Common;
 using Luoshi.Core.Features.Notifications;
 using Luoshi.TestSupport;
+using Microsoft.Extensions.Configuration;
 
 namespace Luoshi.Core.Tests.Notifications;
 
@@ -115,7 +116,7 @@ public sealed class OutboundAddressTests
     [Fact]
     public void Policy_FromConfiguration_ReadsTheListAndCommaSeparatedValues()
     {
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [OutboundPolicy.Section + ":0"] = "127.0.0.1",
             [OutboundPolicy.Section + ":1"] = "gateway.internal, 10.0.0.5",
