@@ -18,6 +18,12 @@ public enum DocumentProblem
     Damaged,
     NoTextLayer,
     TooLarge,
+
+    /// <summary>Nested deeper, or holding more elements, than <see cref="ReadLimits"/> allows.</summary>
+    TooComplex,
+
+    /// <summary>Reading took longer than <see cref="ReadLimits.MaxTime"/>.</summary>
+    TimedOut,
 }
 
 /// <summary>The text of a document, or why there is none.</summary>
@@ -51,36 +57,54 @@ public static class DocumentReader
     /// "%PDF-" is PDF, "&lt;html" or "&lt;!DOCTYPE html" near the start is a web page), whatever the file name says;
     /// otherwise the extension decides, and anything else is decoded as text.
     /// </summary>
-    public static DocumentText Read(byte[] content, string fileName)
+    public static DocumentText Read(byte[] content, string fileName) => Read(content, fileName, ReadLimits.Default);
+
+    /// <summary>
+    /// Reads a notice within <paramref name="limits"/>: a file over one of them is refused with
+    /// <see cref="DocumentProblem.TooLarge"/>, <see cref="DocumentProblem.TooComplex"/> or <see cref="DocumentProblem.TimedOut"/>
+    /// and a message saying which. Throws <see cref="OperationCanceledException"/> only when <paramref name="ct"/> is cancelled.
+    /// </summary>
+    public static DocumentText Read(byte[] content, string fileName, ReadLimits limits, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(fileName);
-        if (content.LongLength > MaxBytes)
+        ArgumentNullException.ThrowIfNull(limits);
+        string ext = Path.GetExtension(fileName).ToLowerInvariant();
+        if (content.LongLength > limits.MaxBytes)
         {
-            return DocumentText.Fail(SourceFormat.Text, DocumentProblem.TooLarge, $"文件超过 {MaxBytes / 1024 / 1024} MB，无法读取。");
+            return DocumentText.Fail(FormatOf(ext), DocumentProblem.TooLarge, limits.MaxBytes >= 1024 * 1024
+                ? $"文件超过 {limits.MaxBytes / 1024 / 1024} MB，无法读取。"
+                : $"文件超过 {limits.MaxBytes / 1024} KB，无法读取。");
         }
 
-        string ext = Path.GetExtension(fileName).ToLowerInvariant();
+        using var timeUp = new CancellationTokenSource(limits.MaxTime);
+        var budget = new ReadBudget(limits, timeUp.Token, ct);
         try
         {
-            return Dispatch(content, ext);
+            budget.Time();
+            return Dispatch(content, ext, budget);
+        }
+        catch (ReadLimitException limit)
+        {
+            return DocumentText.Fail(FormatOf(ext), limit.Problem, limit.Message);
         }
 #pragma warning disable CA1031 // The contract is "never throws on bad content": a reader bug must not take the caller down.
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not OutOfMemoryException && !(ex is OperationCanceledException && ct.IsCancellationRequested))
 #pragma warning restore CA1031
         {
-            SourceFormat format = ext switch
-            {
-                ".docx" or ".doc" => SourceFormat.Word,
-                ".pdf" => SourceFormat.Pdf,
-                ".html" or ".htm" => SourceFormat.Html,
-                _ => SourceFormat.Text,
-            };
-            return DocumentText.Fail(format, DocumentProblem.Damaged, $"文件无法读取，可能已损坏（{ex.GetType().Name}）。");
+            return DocumentText.Fail(FormatOf(ext), DocumentProblem.Damaged, $"文件无法读取，可能已损坏（{ex.GetType().Name}）。");
         }
     }
 
-    private static DocumentText Dispatch(byte[] content, string ext)
+    private static SourceFormat FormatOf(string ext) => ext switch
+    {
+        ".docx" or ".doc" => SourceFormat.Word,
+        ".pdf" => SourceFormat.Pdf,
+        ".html" or ".htm" => SourceFormat.Html,
+        _ => SourceFormat.Text,
+    };
+
+    private static DocumentText Dispatch(byte[] content, string ext, ReadBudget budget)
     {
         if (content.Length == 0)
         {
@@ -90,9 +114,9 @@ public static class DocumentReader
         Sniffed kind = FormatSniffer.Sniff(content, ext);
         return kind switch
         {
-            Sniffed.Docx => WordReader.Read(content),
-            Sniffed.Pdf => PdfReader.Read(content),
-            Sniffed.Html => HtmlReader.Read(content),
+            Sniffed.Docx => WordReader.Read(content, budget),
+            Sniffed.Pdf => PdfReader.Read(content, budget),
+            Sniffed.Html => HtmlReader.Read(content, budget),
             Sniffed.LegacyWord => DocumentText.Fail(SourceFormat.Word, DocumentProblem.UnsupportedType,
                 "不支持旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再上传。"),
             Sniffed.EncryptedOffice => DocumentText.Fail(SourceFormat.Word, DocumentProblem.Damaged,

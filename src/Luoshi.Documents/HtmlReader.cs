@@ -46,10 +46,10 @@ internal static partial class HtmlReader
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
-    public static DocumentText Read(byte[] content)
+    public static DocumentText Read(byte[] content, ReadBudget budget)
     {
         (string html, string encoding) = Decode(content);
-        IHtmlDocument doc = new HtmlParser().ParseDocument(html);
+        IHtmlDocument doc = Parse(html, budget);
         IElement? body = doc.Body;
         if (body is null)
         {
@@ -57,9 +57,11 @@ internal static partial class HtmlReader
         }
 
         int before = TextLength(body);
+        budget.Time();
         RemoveChrome(body);
-        IElement main = MainContent(body);
-        var writer = new LineWriter();
+        budget.Time();
+        IElement main = MainContent(body, new TextLengths(body));
+        var writer = new LineWriter(budget);
         writer.Walk(main);
         writer.Finish();
         string text = string.Join('\n', writer.Lines);
@@ -75,6 +77,47 @@ internal static partial class HtmlReader
         }
 
         return new DocumentText(text, SourceFormat.Html, encoding, null, null) { Notes = notes };
+    }
+
+    /// <summary>
+    /// Parses within the budget. The HTML parser's tree building is quadratic in the nesting depth (every start tag
+    /// searches the stack of open elements), so the depth is checked as the tree grows, not afterwards: each element
+    /// created makes the parser insert the one before it, whose depth is then known.
+    /// </summary>
+    private static IHtmlDocument Parse(string html, ReadBudget budget)
+    {
+        IElement? last = null;
+        void Check()
+        {
+            if (last is not null)
+            {
+                budget.Element(Depth(last, budget.Limits.MaxDepth));
+            }
+        }
+
+        var options = new HtmlParserOptions
+        {
+            OnCreated = (element, _) =>
+            {
+                Check();
+                last = element;
+            },
+        };
+        IHtmlDocument doc = new HtmlParser(options).ParseDocument(html);
+        Check();
+        return doc;
+    }
+
+    /// <summary>The depth of an element below the document, counted no further than one past <paramref name="limit"/>.</summary>
+    private static int Depth(INode node, int limit)
+    {
+        int depth = 0;
+        for (INode? n = node; n is not null and not IDocument && depth <= limit; n = n.Parent)
+        {
+            depth++;
+        }
+
+        return depth;
     }
 
     /// <summary>BOM, then the declared charset, then UTF-8 if the bytes are valid UTF-8, else GB18030.</summary>
@@ -169,7 +212,10 @@ internal static partial class HtmlReader
             }
         }
 
-        int total = Math.Max(1, TextLength(body));
+        // Counted once for the whole tree: removing an element changes only its ancestors, which come before it in
+        // document order and have been looked at already, so the counts stay right for every element still to come.
+        var lengths = new TextLengths(body);
+        int total = Math.Max(1, lengths.Of(body));
         foreach (IElement e in body.QuerySelectorAll("*").ToList())
         {
             if (!body.Contains(e) || !LooksLikeChrome(e))
@@ -178,7 +224,7 @@ internal static partial class HtmlReader
             }
 
             // Never throw away the document itself because a wrapper has an unlucky class name.
-            if (TextLength(e) > total / 5 || HoldsTitle(e))
+            if (lengths.Of(e) > total / 5 || HoldsTitle(e))
             {
                 continue;
             }
@@ -186,6 +232,7 @@ internal static partial class HtmlReader
             e.Remove();
         }
 
+        lengths = new TextLengths(body);
         foreach (IElement e in body.QuerySelectorAll("ul, ol, dl, div, table, section, p").ToList())
         {
             if (!body.Contains(e))
@@ -193,9 +240,8 @@ internal static partial class HtmlReader
                 continue;
             }
 
-            int all = TextLength(e);
-            int links = e.QuerySelectorAll("a").Sum(TextLength);
-            int linkCount = e.QuerySelectorAll("a").Length;
+            int all = lengths.Of(e);
+            (int links, int linkCount) = lengths.Links(e);
             if (all > 0 && linkCount >= 3 && links >= all * 0.6 && all < total / 5)
             {
                 e.Remove();
@@ -252,9 +298,9 @@ internal static partial class HtmlReader
     /// The deepest element holding at least 60% of the remaining text, widened to its ancestors while they add little
     /// (the title and the metadata table above the body of a government article), never beyond the body.
     /// </summary>
-    private static IElement MainContent(IElement body)
+    private static IElement MainContent(IElement body, TextLengths lengths)
     {
-        int total = TextLength(body);
+        int total = lengths.Of(body);
         if (total == 0)
         {
             return body;
@@ -263,7 +309,7 @@ internal static partial class HtmlReader
         IElement current = body;
         while (true)
         {
-            IElement? next = current.Children.FirstOrDefault(c => TextLength(c) >= total * 0.6);
+            IElement? next = current.Children.FirstOrDefault(c => lengths.Of(c) >= total * 0.6);
             if (next is null)
             {
                 break;
@@ -272,7 +318,7 @@ internal static partial class HtmlReader
             current = next;
         }
 
-        while (current != body && current.ParentElement is IElement parent && TextLength(parent) <= TextLength(current) * 1.3)
+        while (current != body && current.ParentElement is IElement parent && lengths.Of(parent) <= lengths.Of(current) * 1.3)
         {
             current = parent;
         }
@@ -280,8 +326,77 @@ internal static partial class HtmlReader
         return current;
     }
 
+    /// <summary>
+    /// The non-whitespace text length of every node under a root and of the links below it, counted in one pass.
+    /// Asking each element for its TextContent instead costs the size of its subtree every time: quadratic in the depth.
+    /// </summary>
+    private sealed class TextLengths
+    {
+        private readonly Dictionary<INode, int> lengths = [];
+        private readonly Dictionary<INode, (int Text, int Count)> links = [];
+
+        public TextLengths(INode root)
+        {
+            // Document order without recursion; then children before parents, each adding itself to its parent.
+            var order = new List<INode>();
+            var stack = new Stack<INode>();
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                INode n = stack.Pop();
+                order.Add(n);
+                for (int i = n.ChildNodes.Length - 1; i >= 0; i--)
+                {
+                    stack.Push(n.ChildNodes[i]);
+                }
+            }
+
+            for (int i = order.Count - 1; i >= 0; i--)
+            {
+                INode n = order[i];
+                int own = lengths.GetValueOrDefault(n) + (n is IText t ? NonWhiteSpace(t.Data) : 0);
+                lengths[n] = own;
+                if (n == root || n.Parent is not INode parent)
+                {
+                    continue;
+                }
+
+                lengths[parent] = lengths.GetValueOrDefault(parent) + own;
+                (int text, int count) = links.GetValueOrDefault(n);
+                if (n is IElement { LocalName: "a" })
+                {
+                    text += own;
+                    count++;
+                }
+
+                (int pt, int pc) = links.GetValueOrDefault(parent);
+                links[parent] = (pt + text, pc + count);
+            }
+        }
+
+        /// <summary>The length of a node's text without whitespace (what <see cref="TextLength"/> says, for a node under the root).</summary>
+        public int Of(INode node) => lengths.TryGetValue(node, out int n) ? n : TextLength(node);
+
+        /// <summary>The text length of the links below an element and how many there are.</summary>
+        public (int Text, int Count) Links(IElement e) => links.GetValueOrDefault(e);
+
+        private static int NonWhiteSpace(string s)
+        {
+            int n = 0;
+            foreach (char c in s)
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        }
+    }
+
     /// <summary>Writes an element's text: block elements and br end lines, a table row is one line of '\t'-joined cells.</summary>
-    private sealed class LineWriter
+    private sealed class LineWriter(ReadBudget budget)
     {
         private const char Boundary = '\u0001';
 
@@ -292,6 +407,7 @@ internal static partial class HtmlReader
 
         public void Walk(INode node)
         {
+            budget.Time();
             foreach (INode child in node.ChildNodes)
             {
                 switch (child)

@@ -15,7 +15,7 @@ namespace Luoshi.Documents;
 /// </summary>
 internal static class PdfReader
 {
-    public static DocumentText Read(byte[] content)
+    public static DocumentText Read(byte[] content, ReadBudget budget)
     {
         PdfDocument pdf;
         try
@@ -59,7 +59,13 @@ internal static class PdfReader
             {
                 try
                 {
+                    budget.Time();
                     Page page = pdf.GetPage(n);
+                    for (int i = 0; i < page.Letters.Count; i++)
+                    {
+                        budget.Element(1);
+                    }
+
                     PdfLayout.PageLines lines = PdfLayout.Lines(page.Letters, page.CropBox.Bounds);
                     if (lines.Lines.Count == 0 && page.NumberOfImages > 0)
                     {
@@ -71,6 +77,10 @@ internal static class PdfReader
                 catch (PdfDocumentEncryptedException)
                 {
                     return Encrypted();
+                }
+                catch (Exception ex) when (ex is ReadLimitException or OperationCanceledException)
+                {
+                    throw;
                 }
 #pragma warning disable CA1031 // One broken page must not lose the others: it is skipped and named in a note.
                 catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -12,12 +13,14 @@ namespace Luoshi.Documents;
 /// boxes follows the paragraph that anchors it. Deleted revisions and field codes are left out; inserted revisions and
 /// field results are kept. Word's automatic list numbering (w:numPr) is not text in the file and cannot be recovered
 /// exactly: nothing is emitted for it, and a note says so.
+/// The Open XML SDK loads a part's XML recursively (a .docx of 1.8 KB nesting tables 10,000 deep overflows the stack and
+/// ends the process), so every part it is asked to load is first read with a streaming XmlReader within the budget.
 /// </summary>
 internal static class WordReader
 {
     private const string DamagedMessage = "Word 文件已损坏或不完整（不是有效的 .docx 压缩包），无法读取；请重新下载，或在 Word 中打开后另存为 .docx 再上传。";
 
-    public static DocumentText Read(byte[] content)
+    public static DocumentText Read(byte[] content, ReadBudget budget)
     {
         WordprocessingDocument doc;
         try
@@ -37,7 +40,13 @@ internal static class WordReader
             Body? body;
             try
             {
+                Scan(doc.MainDocumentPart, budget);
+                Scan(doc.MainDocumentPart?.StyleDefinitionsPart, budget);
                 body = doc.MainDocumentPart?.Document?.Body;
+            }
+            catch (Exception ex) when (ex is ReadLimitException or OperationCanceledException)
+            {
+                throw;
             }
 #pragma warning disable CA1031 // The main part's XML is parsed lazily here: broken XML is a damaged file.
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -51,7 +60,7 @@ internal static class WordReader
                 return DocumentText.Fail(SourceFormat.Word, DocumentProblem.Damaged, "文件是 zip 压缩包，但其中没有 Word 正文（word/document.xml），无法读取。");
             }
 
-            var walker = new Walker(NumberedStyles(doc.MainDocumentPart!));
+            var walker = new Walker(NumberedStyles(doc.MainDocumentPart!), budget);
             walker.Blocks(body);
             string text = string.Join('\n', walker.Lines);
             if (string.IsNullOrWhiteSpace(text))
@@ -60,6 +69,26 @@ internal static class WordReader
             }
 
             return new DocumentText(text, SourceFormat.Word, null, null, null) { Notes = walker.Notes() };
+        }
+    }
+
+    /// <summary>Reads a part's XML without building it, refusing it when it is nested too deep or holds too many elements.</summary>
+    private static void Scan(OpenXmlPart? part, ReadBudget budget)
+    {
+        if (part is null)
+        {
+            return;
+        }
+
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true };
+        using Stream stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var reader = XmlReader.Create(stream, settings);
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                budget.Element(reader.Depth + 1);
+            }
         }
     }
 
@@ -106,7 +135,7 @@ internal static class WordReader
         return result;
     }
 
-    private sealed class Walker(HashSet<string> numberedStyles)
+    private sealed class Walker(HashSet<string> numberedStyles, ReadBudget budget)
     {
         private int numbered;
         private string? firstNumbered;
@@ -134,6 +163,7 @@ internal static class WordReader
         /// <summary>Block-level content in order: paragraphs, tables, content controls and custom XML wrappers.</summary>
         public void Blocks(OpenXmlElement container)
         {
+            budget.Time();
             foreach (OpenXmlElement e in container.ChildElements)
             {
                 switch (e)
@@ -276,11 +306,48 @@ internal static class WordReader
             }
         }
 
-        private static IEnumerable<TableRow> Rows(OpenXmlElement table) =>
-            table.Descendants<TableRow>().Where(r => r.Ancestors<Table>().FirstOrDefault() == table);
+        /// <summary>The rows whose nearest table is this one, in document order (also those inside content controls).</summary>
+        private static IEnumerable<TableRow> Rows(OpenXmlElement table) => Below<TableRow, Table>(table);
 
-        private static IEnumerable<TableCell> Cells(TableRow row) =>
-            row.Descendants<TableCell>().Where(c => c.Ancestors<TableRow>().FirstOrDefault() == row);
+        /// <summary>The cells whose nearest row is this one, in document order.</summary>
+        private static IEnumerable<TableCell> Cells(TableRow row) => Below<TableCell, TableRow>(row);
+
+        /// <summary>
+        /// The descendants of type <typeparamref name="T"/> not inside a nested <typeparamref name="TStop"/>, in document
+        /// order. (Filtering all descendants by their nearest ancestor costs the depth for each, for each nested table.)
+        /// </summary>
+        private static List<T> Below<T, TStop>(OpenXmlElement root)
+            where T : OpenXmlElement
+            where TStop : OpenXmlElement
+        {
+            var found = new List<T>();
+            var stack = new Stack<OpenXmlElement>();
+            for (OpenXmlElement? c = root.LastChild; c is not null; c = c.PreviousSibling())
+            {
+                stack.Push(c);
+            }
+
+            while (stack.Count > 0)
+            {
+                OpenXmlElement e = stack.Pop();
+                if (e is T t)
+                {
+                    found.Add(t);
+                }
+
+                if (e is TStop)
+                {
+                    continue;
+                }
+
+                for (OpenXmlElement? c = e.LastChild; c is not null; c = c.PreviousSibling())
+                {
+                    stack.Push(c);
+                }
+            }
+
+            return found;
+        }
 
         /// <summary>A cell on one line: its paragraphs joined with nothing, line breaks dropped, tabs made spaces so columns stay columns.</summary>
         private static string CellText(OpenXmlElement cell)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Luoshi.Core.Data;
 
@@ -29,6 +30,16 @@ public static class DatabaseSetup
     /// <summary>Configures <paramref name="options"/> for a provider and connection string.</summary>
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
+        ArgumentNullException.ThrowIfNull(options);
+
+        // EF logs every failed command and save at Error before the exception reaches the caller, also the expected ones: a
+        // unique key that another instance stored first (DbErrors.TrySaveNewAsync), a concurrency token. Those are not errors.
+        // A failure nobody expects still reaches its caller as an exception, which the request pipeline or the background
+        // job logs as an error; EF's own line for it is Information.
+        options.ConfigureWarnings(w => w.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Information),
+            (CoreEventId.OptimisticConcurrencyException, LogLevel.Information),
+            (RelationalEventId.CommandError, LogLevel.Information)));
         switch (provider)
         {
             case DatabaseProvider.Sqlite:

@@ -49,7 +49,7 @@ public sealed class WebhookSenderTests : IDisposable
     }
 
     [Fact]
-    public async Task SendAsync_ServerAnswers500_IsAFailureWithTheStatus()
+    public async Task SendAsync_ServerAnswers500_IsAFailureWithTheStatusButNotTheBody()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.RespondWith(500, "internal error");
@@ -58,15 +58,15 @@ public sealed class WebhookSenderTests : IDisposable
 
         outcome.Ok.ShouldBeFalse();
         outcome.Failure!.Kind.ShouldBe(FailureKind.Unavailable);
-        outcome.Failure.Message.ShouldContain("HTTP 500");
-        outcome.Failure.Message.ShouldContain("internal error");
+        outcome.Failure.Message.ShouldBe("消息推送失败：服务器返回 HTTP 500。");
+        outcome.Failure.Message.ShouldNotContain("internal error", Case.Insensitive, "the answer's body is not stored with the notification");
         receiver.Requests.Count.ShouldBe(1);
     }
 
     [Theory]
-    [InlineData("""{"errcode":93000,"errmsg":"invalid webhook url"}""", "错误码 93000，invalid webhook url")] // WeCom, DingTalk
+    [InlineData("""{"errcode":93000,"errmsg":"invalid webhook url"}""", "错误码 93000")] // WeCom, DingTalk
     [InlineData("""{"code":19001,"msg":"param invalid: incoming webhook access token invalid"}""", "错误码 19001")] // Feishu
-    public async Task SendAsync_MessengerErrorCodeIn200_IsAFailure(string answer, string expected)
+    public async Task SendAsync_MessengerErrorCodeIn200_IsAFailureWithTheCodeOnly(string answer, string expected)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.RespondWith(200, answer);
@@ -74,7 +74,7 @@ public sealed class WebhookSenderTests : IDisposable
         var outcome = await new WebhookSender(_http).SendAsync(receiver.Url("hook"), WebhookFormat.Feishu, Title, Text, CancellationToken.None);
 
         outcome.Ok.ShouldBeFalse();
-        outcome.Failure!.Message.ShouldContain(expected);
+        outcome.Failure!.Message.ShouldBe($"消息推送被拒绝：{expected}。");
     }
 
     [Theory]

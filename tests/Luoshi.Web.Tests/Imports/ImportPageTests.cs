@@ -119,6 +119,20 @@ public abstract class ImportPageTests(LuoshiWebFactory factory)
     }
 
     [Fact]
+    public async Task Upload_DocxNestedTenThousandTablesDeep_RefusedAsTooDeepAndWritesNothing()
+    {
+        var client = await Factory.SignedInClientAsync("jiangan.office");
+        var before = Written();
+
+        var r = await UploadAsync(client, "岸政办〔2026〕1号.docx", TestDocx.NestedTables(10_000));
+
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        string html = await r.Content.ReadAsStringAsync();
+        html.ShouldContain("<p class=\"error\" role=\"alert\">文件结构嵌套过深（超过 256 层），无法读取。");
+        Written().ShouldBe(before);
+    }
+
+    [Fact]
     public async Task UnknownUnits_PublishRefusedUntilMapped_ThenLiveItemsHaveTheMappedUnits()
     {
         var client = await Factory.SignedInClientAsync("caidian.office");

@@ -2,6 +2,7 @@ using System.Globalization;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Districts;
+using Luoshi.Core.Features.Notifications;
 using Luoshi.Core.Features.Reports;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.TestSupport;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Cal = Luoshi.Parsing.Calendar;
 
 namespace Luoshi.Web.Tests.Reminders;
@@ -49,20 +51,34 @@ public sealed class ReminderHost : IAsyncDisposable
 
     public int Swj { get; private set; }
 
-    public static async Task<ReminderHost> StartAsync(DateOnly today, bool mail = true, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    /// <summary>Starts the app; <paramref name="logs"/>, if given, receives its log, EF's included from Information up.</summary>
+    public static async Task<ReminderHost> StartAsync(DateOnly today, bool mail = true, DatabaseProvider provider = DatabaseProvider.Sqlite, ILoggerProvider? logs = null)
     {
         var smtp = mail ? SmtpSink.Start() : null;
         var clock = new ManualClock(At(today));
         var app = new LuoshiWebFactory(provider);
         var web = app.WithWebHostBuilder(b =>
         {
-            b.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(new Dictionary<string, string?>
+            var settings = new Dictionary<string, string?>
             {
                 ["Mail:Host"] = smtp?.Host ?? "",
                 ["Mail:Port"] = smtp?.Port.ToString(CultureInfo.InvariantCulture) ?? "",
                 ["Mail:From"] = "duchashi@example.gov.cn",
                 ["Mail:FromName"] = "江岸区政府督查室",
-            }));
+                [OutboundPolicy.Section + ":0"] = "127.0.0.1", // the webhook receiver
+            };
+            if (logs is not null)
+            {
+                settings["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+                settings["Logging:LogLevel:Microsoft.EntityFrameworkCore.Update"] = "Information";
+            }
+
+            b.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(settings));
+            if (logs is not null)
+            {
+                b.ConfigureLogging(l => l.AddProvider(logs));
+            }
+
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
         });
         var host = new ReminderHost(app, web, smtp, clock);

@@ -5,6 +5,7 @@ using Luoshi.TestSupport;
 using Luoshi.Web.Infrastructure.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Cal = Luoshi.Parsing.Calendar;
 
 namespace Luoshi.Web.Tests.Reminders;
@@ -18,9 +19,9 @@ public sealed class ReminderSweepTests
 {
     private static readonly DateOnly Q1Due = new(2026, 4, 10);
 
-    private static async Task<ReminderHost> JianganAsync(bool mail = true, DatabaseProvider provider = DatabaseProvider.Sqlite)
+    private static async Task<ReminderHost> JianganAsync(bool mail = true, DatabaseProvider provider = DatabaseProvider.Sqlite, CapturedLogs? logs = null)
     {
-        var host = await ReminderHost.StartAsync(Q1Due.AddDays(-10), mail, provider);
+        var host = await ReminderHost.StartAsync(Q1Due.AddDays(-10), mail, provider, logs);
         await host.FileAllWorkPlansAsync();
         await host.FileAsync(o => o.UnitId == host.Swj && o.Period == Cal.ReportPeriod.Q1, new DateOnly(2026, 4, 5));
         return host;
@@ -233,6 +234,29 @@ public sealed class ReminderSweepTests
         await host.Web.Services.GetRequiredService<ReminderJob>().SendPendingAsync();
         await host.Web.Services.GetRequiredService<ReminderJob>().SendPendingAsync();
         (await host.NotificationsAsync()).Single(n => n.Channel == Channel.Email).Attempts.ShouldBe(NotificationDispatcher.MaxAttempts);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Job_RunAgainTheSameDayWithoutAMailServer_NoErrorLoggedAndMailCountedAsNotConfigured(DatabaseProvider provider)
+    {
+        using var logs = new CapturedLogs();
+        await using var host = await JianganAsync(mail: false, provider: provider, logs: logs);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await host.SetSettingsAsync(s => s.WebhookUrl = receiver.Url("/hook").ToString());
+
+        var first = await host.RunAsync(Q1Due.AddDays(7));
+        var again = await host.RunAsync(Q1Due.AddDays(7));
+
+        first.Dispatch!.Failed.ShouldBe(0, "no mail server is not a failure of the mail");
+        first.Dispatch.NotConfigured.ShouldBe(3);
+        first.Dispatch.Sent.ShouldBe(1, "the webhook summary");
+        again.Districts!.Sum(d => d.OfficeNotified).ShouldBe(0);
+
+        // The second run met the office's and the webhook's rows of the day already stored (unique keys): expected, not errors.
+        logs.Entries.ShouldContain(e => e.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal), "EF told of the collisions");
+        logs.Entries.Where(e => e.Level >= LogLevel.Warning).Select(e => $"{e.Level} {e.Category}: {e.Message}").ShouldBeEmpty();
     }
 
     [Fact]

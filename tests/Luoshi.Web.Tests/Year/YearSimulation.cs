@@ -65,6 +65,7 @@ public sealed class YearSimulation : IAsyncDisposable
                 ["Mail:Host"] = smtp.Host,
                 ["Mail:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Mail:From"] = "duchashi@example.gov.cn",
+                [Core.Features.Notifications.OutboundPolicy.Section + ":0"] = "127.0.0.1", // the webhook receiver
             }));
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
         });

@@ -57,7 +57,7 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
             return refused;
         }
 
-        var doc = DocumentReader.Read(content, fileName!);
+        var doc = DocumentReader.Read(content, fileName!, ReadLimits.Default, ct);
         if (!doc.Succeeded)
         {
             return new Failure(FailureKind.Invalid, doc.Message ?? "无法读取该文件。");

@@ -24,7 +24,7 @@ public enum WebhookFormat
 
 /// <summary>
 /// Posts a text message to a work-messenger webhook. Uses the <see cref="HttpClient"/> it is given (from
-/// IHttpClientFactory) and its own time limit. Failures (no connection, time-out, a non-2xx status, or a 2xx answer
+/// IHttpClientFactory; the product's is guarded by <see cref="OutboundAddress.CreateHandler"/>) and its own time limit. Failures (no connection, time-out, a non-2xx status, or a 2xx answer
 /// whose body carries a messenger error code) become a <see cref="Failure"/>; only cancellation by the caller is thrown.
 /// </summary>
 /// <remarks>
@@ -50,13 +50,14 @@ public sealed class WebhookSender(HttpClient http, TimeSpan? timeout = null)
         try
         {
             using var response = await http.PostAsJsonAsync(url, payload, timer.Token).ConfigureAwait(false);
-            var answer = await response.Content.ReadAsStringAsync(timer.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
+                // The status only: the answer's body is the other server's text and is not kept with the notification.
                 var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-                return new Failure(FailureKind.Unavailable, $"消息推送失败：服务器返回 HTTP {status} {response.ReasonPhrase}{Excerpt(answer)}。");
+                return new Failure(FailureKind.Unavailable, $"消息推送失败：服务器返回 HTTP {status}。");
             }
 
+            var answer = await ReadCappedAsync(response.Content, timer.Token).ConfigureAwait(false);
             return MessengerError(answer) is { } error
                 ? new Failure(FailureKind.Unavailable, $"消息推送被拒绝：{error}。")
                 : true;
@@ -68,6 +69,10 @@ public sealed class WebhookSender(HttpClient http, TimeSpan? timeout = null)
         catch (OperationCanceledException)
         {
             return new Failure(FailureKind.Unavailable, $"消息推送超时（{_timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} 秒内没有应答）：{url.Host}。");
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is OutboundAddressRefusedException refused)
+        {
+            return new Failure(FailureKind.Invalid, refused.Chinese);
         }
         catch (HttpRequestException ex)
         {
@@ -115,15 +120,13 @@ public sealed class WebhookSender(HttpClient http, TimeSpan? timeout = null)
                 return null;
             }
 
-            foreach (var (codeName, messageName) in new[] { ("errcode", "errmsg"), ("code", "msg") })
+            foreach (var codeName in new[] { "errcode", "code" })
             {
                 if (doc.RootElement.TryGetProperty(codeName, out var code) && code.ValueKind == JsonValueKind.Number
                     && code.TryGetInt64(out var n) && n != 0)
                 {
-                    var message = doc.RootElement.TryGetProperty(messageName, out var m) && m.ValueKind == JsonValueKind.String
-                        ? m.GetString()
-                        : null;
-                    return $"错误码 {n.ToString(CultureInfo.InvariantCulture)}{(string.IsNullOrEmpty(message) ? "" : "，" + message)}";
+                    // The messenger's code only (its documentation explains it); its message is the other server's text.
+                    return $"错误码 {n.ToString(CultureInfo.InvariantCulture)}";
                 }
             }
         }
@@ -135,14 +138,19 @@ public sealed class WebhookSender(HttpClient http, TimeSpan? timeout = null)
         return null;
     }
 
-    private static string Excerpt(string answer)
+    /// <summary>At most the first 64 KB of the answer: enough for a messenger's error code, and no more is read.</summary>
+    private static async Task<string> ReadCappedAsync(HttpContent content, CancellationToken ct)
     {
-        var trimmed = answer.Trim();
-        if (trimmed.Length == 0)
+        const int Cap = 64 * 1024;
+        using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        var buffer = new byte[Cap];
+        int total = 0;
+        int read;
+        while (total < Cap && (read = await stream.ReadAsync(buffer.AsMemory(total, Cap - total), ct).ConfigureAwait(false)) > 0)
         {
-            return "";
+            total += read;
         }
 
-        return "：" + (trimmed.Length > 200 ? trimmed[..200] + "…" : trimmed);
+        return System.Text.Encoding.UTF8.GetString(buffer, 0, total);
     }
 }

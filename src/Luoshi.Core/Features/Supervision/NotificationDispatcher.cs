@@ -33,8 +33,11 @@ public sealed record MailSetup(SmtpOptions? Smtp)
     }
 }
 
-/// <summary>What one sending run did.</summary>
-public sealed record DispatchResult(bool LeaseHeld, int Sent, int Failed);
+/// <summary>
+/// What one sending run did. <see cref="NotConfigured"/> counts the tries on a channel the deployment has not set up (no
+/// mail server, no webhook address): not failures of the channel, and not counted in <see cref="Failed"/>.
+/// </summary>
+public sealed record DispatchResult(bool LeaseHeld, int Sent, int Failed, int NotConfigured = 0);
 
 /// <summary>
 /// Delivers the stored e-mail and webhook notifications that are not sent yet: at most <see cref="MaxAttempts"/> tries each,
@@ -47,6 +50,7 @@ public sealed class NotificationDispatcher(LuoshiDb db, TimeProvider clock, Mail
     public const int MaxAttempts = 3;
     public const string LeaseName = "notification-sender";
     public const string HttpClientName = "webhooks";
+    public const string WebhookNotConfigured = "未设置消息推送地址。";
 
     public async Task<DispatchResult> SendPendingAsync(CancellationToken ct = default)
     {
@@ -63,7 +67,7 @@ public sealed class NotificationDispatcher(LuoshiDb db, TimeProvider clock, Mail
                 .OrderBy(n => n.Id)
                 .Select(n => new { n.Id, n.Attempts })
                 .ToListAsync(ct);
-            int sent = 0, failed = 0;
+            int sent = 0, failed = 0, notConfigured = 0;
             foreach (var p in pending)
             {
                 int claimed = await db.Notifications
@@ -85,7 +89,15 @@ public sealed class NotificationDispatcher(LuoshiDb db, TimeProvider clock, Mail
                 }
                 else
                 {
-                    failed++;
+                    if (outcome.Failure!.Message is MailSetup.NotConfigured or WebhookNotConfigured)
+                    {
+                        notConfigured++;
+                    }
+                    else
+                    {
+                        failed++;
+                    }
+
                     string error = ReminderSweep.Clip(outcome.Failure!.Message, 1000);
                     await db.Notifications.Where(n => n.Id == p.Id)
                         .ExecuteUpdateAsync(s => s.SetProperty(n => n.Error, error), ct);
@@ -94,7 +106,7 @@ public sealed class NotificationDispatcher(LuoshiDb db, TimeProvider clock, Mail
                 await Leases.TryTakeAsync(db, LeaseName, holder, clock.GetUtcNow(), TimeSpan.FromMinutes(30), ct);
             }
 
-            return new DispatchResult(true, sent, failed);
+            return new DispatchResult(true, sent, failed, notConfigured);
         }
         finally
         {
@@ -128,7 +140,7 @@ public sealed class NotificationDispatcher(LuoshiDb db, TimeProvider clock, Mail
                     .Select(s => new { s.WebhookUrl, s.WebhookFormat }).FirstOrDefaultAsync(ct);
                 if (settings?.WebhookUrl is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
                 {
-                    return new Failure(FailureKind.Invalid, "未设置消息推送地址。");
+                    return new Failure(FailureKind.Invalid, WebhookNotConfigured);
                 }
 
                 var format = Enum.TryParse<WebhookFormat>(settings.WebhookFormat, out var f) ? f : WebhookFormat.WeCom;

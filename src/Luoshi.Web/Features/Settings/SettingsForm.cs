@@ -109,9 +109,10 @@ public sealed class SettingsForm
         int cap = Int(MaxNudgesPerPersonPerWeek, "每人每周最多提醒次数", 0, 21);
 
         string? url = string.IsNullOrWhiteSpace(WebhookUrl) ? null : WebhookUrl.Trim();
-        if (url is not null && (url.Length > 1024 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        if (url is not null && (url.Length > 1024 ? "消息推送地址应为以 http:// 或 https:// 开头的完整网址。"
+                : OutboundAddress.Check(Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null)) is { } badUrl)
         {
-            problems.Add("消息推送地址应为以 http:// 或 https:// 开头的完整网址。");
+            problems.Add(badUrl);
         }
 
         var format = Enum.TryParse<WebhookFormat>(WebhookFormat, out var wf) && Enum.IsDefined(wf) ? wf : Problem<WebhookFormat>(problems, "“消息推送格式”的取值无效。");

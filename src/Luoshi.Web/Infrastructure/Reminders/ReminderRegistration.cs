@@ -1,3 +1,4 @@
+using Luoshi.Core.Features.Notifications;
 using Luoshi.Core.Features.Supervision;
 
 namespace Luoshi.Web.Infrastructure.Reminders;
@@ -11,7 +12,8 @@ public static class ReminderRegistration
         services.AddScoped<NotificationDispatcher>();
         // Read when first needed, so that a host's later configuration (a test's) is the one used.
         services.AddSingleton(sp => MailSetup.From(sp.GetRequiredService<IConfiguration>()));
-        services.AddHttpClient(NotificationDispatcher.HttpClientName);
+        // Webhooks only to public addresses, or to those on Notifications:Webhook:AllowedHosts (checked after name resolution).
+        services.AddGuardedHttpClient(NotificationDispatcher.HttpClientName);
         services.AddSingleton<ReminderJob>();
         services.AddSingleton<NotificationKick>();
         services.AddHostedService<ReminderService>();

@@ -46,8 +46,8 @@ public sealed class ReminderService(ReminderJob job, NotificationKick kick, ICon
                     var run = await job.RunOnceAsync(null, stoppingToken);
                     if (!run.Skipped)
                     {
-                        log.LogInformation("Reminders for {Day}: {Stored} stored, {Sent} sent, {Failed} failed", run.Day,
-                            run.Districts!.Sum(d => d.Written), run.Dispatch?.Sent ?? 0, run.Dispatch?.Failed ?? 0);
+                        log.LogInformation("Reminders for {Day}: {Stored} stored, {Sent} sent, {Failed} failed, {NotConfigured} on a channel not configured", run.Day,
+                            run.Districts!.Sum(d => d.Written), run.Dispatch?.Sent ?? 0, run.Dispatch?.Failed ?? 0, run.Dispatch?.NotConfigured ?? 0);
                     }
                 }
                 else
