@@ -8,8 +8,8 @@ namespace Luoshi.Parsing;
 /// <param name="Diagnostics">Every place the reader repaired something or was unsure.</param>
 public sealed record ParsedNotice(
     NoticeDocument Document,
-    IReadOnlyList<PlanPart> Parts,
-    IReadOnlyList<PlanItem> Items,
+    IReadOnlyList<NoticePart> Parts,
+    IReadOnlyList<NoticeItem> Items,
     IReadOnlyList<InPlaceDefinition> Definitions,
     IReadOnlyList<Diagnostic> Diagnostics);
 
@@ -19,12 +19,14 @@ public sealed record ParsedNotice(
 /// <param name="Title">The notice's title, layout damage repaired.</param>
 /// <param name="SignedOn">The signing date where legible.</param>
 /// <param name="LeadRule">The convention the notice states for items that name no lead unit.</param>
+/// <param name="Year">The year the plan is for: the year in the document number (〔2026〕), else the signing year; null when neither is legible.</param>
 public sealed record NoticeDocument(
     string? Issuer,
     string? DocNumber,
     string? Title,
     DateOnly? SignedOn,
-    LeadRule LeadRule);
+    LeadRule LeadRule,
+    int? Year);
 
 /// <summary>What a notice says about items that name no lead unit.</summary>
 public enum LeadRule
@@ -65,7 +67,7 @@ public enum PartKind
 /// <param name="DeclaredCount">The count the heading declares ("（共 131 项）"), if any.</param>
 /// <param name="Line">1-based source line of the heading; 0 for an implicit part.</param>
 /// <param name="Leader">A person the part is named after ("王某某副区长分管"), if any.</param>
-public sealed record PlanPart(int Index, PartKind Kind, string Title, int? DeclaredCount, int Line, string? Leader = null);
+public sealed record NoticePart(int Index, PartKind Kind, string Title, int? DeclaredCount, int Line, string? Leader = null);
 
 /// <summary>One numbered task (责任事项) of the plan.</summary>
 /// <param name="Part">1-based index of the part it sits in.</param>
@@ -81,7 +83,7 @@ public sealed record PlanPart(int Index, PartKind Kind, string Title, int? Decla
 /// <param name="Deadline">The completion deadline as printed (完成时限), if the item gives one.</param>
 /// <param name="FirstLine">1-based source line where the item's number stands.</param>
 /// <param name="LastLine">1-based last source line that belongs to the item.</param>
-public sealed record PlanItem(
+public sealed record NoticeItem(
     int Part,
     PartKind PartKind,
     string Number,

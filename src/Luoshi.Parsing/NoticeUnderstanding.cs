@@ -5,17 +5,23 @@ using Luoshi.Parsing.Resolution;
 
 namespace Luoshi.Parsing;
 
+/// <summary>One item of a notice understood whole: the item as read, its units resolved and its targets.</summary>
+/// <param name="Item">The item as read.</param>
+/// <param name="Resolved">The item with its units resolved and its leads decided; null when no catalogue fits the notice's district.</param>
+/// <param name="Targets">The item's targets as numbers, in the order the text gives them.</param>
+public sealed record UnderstoodItem(NoticeItem Item, ResolvedItem? Resolved, IReadOnlyList<Indicator> Targets);
+
 /// <summary>A notice read and understood: units resolved, targets as numbers.</summary>
 /// <param name="Notice">The notice as read.</param>
 /// <param name="Resolved">The plan with units resolved, or null when no catalogue fits the notice's district.</param>
-/// <param name="Indicators">The targets of each item, by the item's position in <see cref="ParsedNotice.Items"/>.</param>
+/// <param name="Items">Every item of <see cref="ParsedNotice.Items"/>, in order, with its resolution and its targets.</param>
 /// <param name="RepeatedTargets">Targets that appear in several items.</param>
 /// <param name="Schedule">The reporting calendar read from the notice's body.</param>
 /// <param name="Diagnostics">The reader's and the resolver's diagnostics together, by line.</param>
 public sealed record UnderstoodNotice(
     ParsedNotice Notice,
     ResolvedPlan? Resolved,
-    IReadOnlyList<IReadOnlyList<Indicator>> Indicators,
+    IReadOnlyList<UnderstoodItem> Items,
     IReadOnlyList<RepeatedTarget> RepeatedTargets,
     ReportingSchedule Schedule,
     IReadOnlyList<Diagnostic> Diagnostics);
@@ -47,8 +53,9 @@ public static class NoticeUnderstanding
 
         var schedule = ScheduleReader.Read(text, notice);
         diagnostics.AddRange(schedule.Diagnostics);
-        var indicators = notice.Items.Select(i => IndicatorReader.Read(i.Text)).ToList();
-        var repeated = IndicatorReader.FindRepeated(notice.Items.Zip(indicators, (i, x) => (i, x)));
-        return new UnderstoodNotice(notice, resolved, indicators, repeated, schedule, [.. diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column)]);
+        // The resolver keeps the notice's items in order, one for one; here they are joined once, so no reader of the result matches lists by position.
+        var items = notice.Items.Select((i, k) => new UnderstoodItem(i, resolved?.Items[k], IndicatorReader.Read(i.Text))).ToList();
+        var repeated = IndicatorReader.FindRepeated(items.Select(x => (x.Item, x.Targets)));
+        return new UnderstoodNotice(notice, resolved, items, repeated, schedule, [.. diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column)]);
     }
 }

@@ -14,7 +14,7 @@ public class ImportAndBrowseFlowTests(BrowserFixture fixture)
     public async Task Office_ImportsFixesPublishesSearchesAndOpensAUnitsTaskList()
     {
         // Jiang'an's notice with one unit misprinted, as a reader would meet it.
-        string seed = await File.ReadAllTextAsync(Path.Combine(FindRepo(), "data", "seeds", "000_4e4f19e7498f2113.txt"));
+        string seed = await File.ReadAllTextAsync(Path.Combine(FindRepo(), "tests", "seeds", "000_4e4f19e7498f2113.txt"));
         string damaged = seed.Replace("责任单位：区审计局、区统计局、", "责任单位：区审计局、区统计处、", StringComparison.Ordinal);
         damaged.ShouldNotBe(seed);
         string file = Path.Combine(Path.GetTempPath(), "江岸区分解方案-" + Guid.NewGuid().ToString("N")[..6] + ".txt");

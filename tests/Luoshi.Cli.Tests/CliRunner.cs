@@ -44,7 +44,7 @@ internal static class CliRunner
         {
             if (File.Exists(Path.Combine(dir.FullName, "Luoshi.sln")))
             {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "seeds"));
+                return Path.Combine(dir.FullName, "tests", "seeds");
             }
         }
 

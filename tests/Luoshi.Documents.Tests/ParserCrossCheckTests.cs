@@ -11,10 +11,10 @@ public class ParserCrossCheckTests(PdfFixture pdfs)
     [MemberData(nameof(Seeds.Names), MemberType = typeof(Seeds))]
     public void Parser_DocxOfSeed_SameItemsAsSeedText(string seed)
     {
-        IReadOnlyList<PlanItem> fromSeed = NoticeParser.Parse(Seeds.Text(seed)).Items;
+        IReadOnlyList<NoticeItem> fromSeed = NoticeParser.Parse(Seeds.Text(seed)).Items;
         DocumentText doc = DocumentReader.Read(Seeds.ParagraphDocx(seed), "notice.docx");
 
-        IReadOnlyList<PlanItem> fromDocx = NoticeParser.Parse(doc.Text!).Items;
+        IReadOnlyList<NoticeItem> fromDocx = NoticeParser.Parse(doc.Text!).Items;
 
         fromSeed.Count.ShouldBeGreaterThan(100);
         fromDocx.Select(Shape).ShouldBe(fromSeed.Select(Shape));
@@ -23,10 +23,10 @@ public class ParserCrossCheckTests(PdfFixture pdfs)
     [LibreOfficeFact]
     public void Parser_PdfOfJiangAn_SameItemsAndUnitsAsSeedText()
     {
-        IReadOnlyList<PlanItem> fromSeed = NoticeParser.Parse(Seeds.Text(Seeds.JiangAn)).Items;
+        IReadOnlyList<NoticeItem> fromSeed = NoticeParser.Parse(Seeds.Text(Seeds.JiangAn)).Items;
         DocumentText doc = DocumentReader.Read(pdfs.Pdf(Seeds.JiangAn), "notice.pdf");
 
-        IReadOnlyList<PlanItem> fromPdf = NoticeParser.Parse(doc.Text!).Items;
+        IReadOnlyList<NoticeItem> fromPdf = NoticeParser.Parse(doc.Text!).Items;
 
         fromPdf.Count.ShouldBe(fromSeed.Count);
         fromPdf.Count.ShouldBe(184);
@@ -40,8 +40,8 @@ public class ParserCrossCheckTests(PdfFixture pdfs)
     {
         // A PDF does not draw the space at which a line wraps ("突破 1000⏎家" is drawn as "突破 1000" and "家"), so a seed
         // space that fell on a wrap between a digit and a CJK character cannot come back. Everything else must be equal.
-        IReadOnlyList<PlanItem> fromSeed = NoticeParser.Parse(Seeds.Text(Seeds.JiangAn)).Items;
-        IReadOnlyList<PlanItem> fromPdf = NoticeParser.Parse(DocumentReader.Read(pdfs.Pdf(Seeds.JiangAn), "notice.pdf").Text!).Items;
+        IReadOnlyList<NoticeItem> fromSeed = NoticeParser.Parse(Seeds.Text(Seeds.JiangAn)).Items;
+        IReadOnlyList<NoticeItem> fromPdf = NoticeParser.Parse(DocumentReader.Read(pdfs.Pdf(Seeds.JiangAn), "notice.pdf").Text!).Items;
 
         var differing = fromSeed.Zip(fromPdf)
             .Where(p => !string.Equals(PdfReaderTests.Nfkc(p.First.Text), p.Second.Text, StringComparison.Ordinal))
@@ -58,13 +58,13 @@ public class ParserCrossCheckTests(PdfFixture pdfs)
         }
     }
 
-    private static string Shape(PlanItem i) =>
+    private static string Shape(NoticeItem i) =>
         $"{i.Number} | {i.Text} | {string.Join('、', i.Lead.Select(u => u.Name))} | {string.Join('、', i.Responsible.Select(u => u.Name))}";
 
     /// <summary>
     /// The item for the PDF comparison: NFKC-normalised (the PDF text is), and the task text without whitespace, because a
     /// space on which LibreOffice wrapped the line is not drawn in the PDF (see the test below); numbers and unit names exact.
     /// </summary>
-    private static string PdfShape(PlanItem i) =>
+    private static string PdfShape(NoticeItem i) =>
         PdfReaderTests.Nfkc($"{i.Number} | {PdfReaderTests.Squash(i.Text)} | {string.Join('、', i.Lead.Select(u => u.Name))} | {string.Join('、', i.Responsible.Select(u => u.Name))}");
 }

@@ -3,26 +3,8 @@ namespace Luoshi.Parsing.Tests;
 /// <summary>What must hold for any result, whatever the input.</summary>
 internal static class Invariants
 {
-    /// <summary>Number of lines as the reader counts them: \r\n, \n, \r, U+2028 and U+2029 end a line.</summary>
-    public static int LineCount(string text)
-    {
-        int count = 1;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                i++;
-                count++;
-            }
-            else if (c is '\n' or '\r' or '\u2028' or '\u2029')
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
+    /// <summary>Number of lines as the reader counts them (<see cref="NoticeLines"/>, tested on its own in NoticeLinesTests).</summary>
+    public static int LineCount(string text) => NoticeLines.Split(text).Count;
 
     public static void Check(string text, ParsedNotice notice)
     {

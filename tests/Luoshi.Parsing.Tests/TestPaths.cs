@@ -1,11 +1,11 @@
 namespace Luoshi.Parsing.Tests;
 
-/// <summary>Finds the repository and the shared seeds from the test's output folder.</summary>
+/// <summary>Finds the repository and the seed notices the tests own (tests/seeds/) from the test's output folder.</summary>
 internal static class TestPaths
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    public static string SeedsDir => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "seeds"));
+    public static string SeedsDir => Path.Combine(RepoRoot, "tests", "seeds");
 
     public static string GoldenDir => Path.Combine(RepoRoot, "tests", "Luoshi.Parsing.Tests", "Golden");
 

@@ -24,15 +24,13 @@ internal static class PlanJson
     public static PlanDto ToDto(UnderstoodNotice u)
     {
         var n = u.Notice;
-        var items = new List<ItemDto>(n.Items.Count);
-        for (int k = 0; k < n.Items.Count; k++)
+        var items = new List<ItemDto>(u.Items.Count);
+        foreach (var (i, r, targets) in u.Items)
         {
-            var i = n.Items[k];
-            var r = u.Resolved?.Items[k];
             items.Add(new ItemDto(i.Part, KindName(i.PartKind), i.Number, i.Ordinal, i.Group, i.Theme, i.Text,
                 Units(i.Lead, r?.Lead), Units(i.Responsible, r?.Responsible), r?.LeadUnits, r?.CoUnits,
                 r is null ? null : Snake(r.LeadSource.ToString()), i.Leaders, i.Deadline, [i.FirstLine, i.LastLine],
-                [.. u.Indicators[k].Select(x => new IndicatorDto(x.Measure, x.Value, x.Unit, Snake(x.Sense.ToString()), x.Printed, [x.Start, x.Start + x.Length]))]));
+                [.. targets.Select(x => new IndicatorDto(x.Measure, x.Value, x.Unit, Snake(x.Sense.ToString()), x.Printed, [x.Start, x.Start + x.Length]))]));
         }
 
         return new PlanDto(

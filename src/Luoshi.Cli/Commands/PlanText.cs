@@ -15,7 +15,7 @@ internal static class PlanText
         sb.AppendLine(CultureInfo.InvariantCulture, $"{d.Title}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"发文机关：{d.Issuer}    文号：{d.DocNumber}    成文日期：{d.SignedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"共 {n.Parts.Count} 个部分，{n.Items.Count} 项任务，{u.Diagnostics.Count} 条提示");
-        var byPart = n.Items.ToLookup(i => i.Part);
+        var byPart = u.Items.ToLookup(x => x.Item.Part);
         foreach (var p in n.Parts)
         {
             var items = byPart[p.Index].ToList();
@@ -24,7 +24,7 @@ internal static class PlanText
             sb.AppendLine(CultureInfo.InvariantCulture, $"■ {(p.Title.Length > 0 ? p.Title : "（无标题部分）")}  [{PlanJson.KindName(p.Kind)}] 读到 {items.Count} 项{declared}");
             string? group = null;
             string? theme = null;
-            foreach (var i in items)
+            foreach (var (i, r, _) in items)
             {
                 if (i.Group != group)
                 {
@@ -40,7 +40,6 @@ internal static class PlanText
                 }
 
                 sb.AppendLine(CultureInfo.InvariantCulture, $"    {(char.IsAsciiDigit(i.Number[^1]) ? i.Number + "." : i.Number)} {i.Text}");
-                var r = u.Resolved?.Items.FirstOrDefault(x => ReferenceEquals(x.Item, i));
                 var lead = r is null ? i.Lead.Select(m => m.Name) : r.Lead.Select(m => m.Canonical ?? m.Name);
                 var resp = r is null ? i.Responsible.Select(m => m.Name) : r.Responsible.Select(m => m.Canonical ?? m.Name);
                 if (i.Lead.Count > 0)

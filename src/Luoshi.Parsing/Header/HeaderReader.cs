@@ -6,7 +6,7 @@ namespace Luoshi.Parsing.Header;
 /// <summary>Stage 5: the notice's issuer, number, title, signing date and lead convention, read from the lines before the plan.</summary>
 internal static partial class HeaderReader
 {
-    [GeneratedRegex(@"[\u4e00-\u9fff]{1,8}\s*[〔\[［【(（]\s*(?:19|20|１９|２０)[0-9０-９]{2}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号")]
+    [GeneratedRegex(@"[\u4e00-\u9fff]{1,8}\s*[〔\[［【(（]\s*(?<y>(?:19|20|１９|２０)[0-9０-９]{2})\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号")]
     private static partial Regex DocNumber();
 
     [GeneratedRegex(@"^(?<y>[12１２][0-9０-９]{3})\s*年\s*(?<m>[0-9０-９]{1,2})\s*月\s*(?<d>[0-9０-９]{1,2})\s*日$")]
@@ -37,6 +37,7 @@ internal static partial class HeaderReader
 
         string? issuer = null;
         string? docNumber = null;
+        int? docYear = null;
         string? title = null;
         DateOnly? signedOn = null;
         string? signature = null;
@@ -59,7 +60,11 @@ internal static partial class HeaderReader
             }
 
             issuer ??= IssuerHeader().Match(TextRules.Fold(t)) is { Success: true } h ? h.Groups["name"].Value : null;
-            docNumber ??= DocNumber().Match(t) is { Success: true } dn ? TextRules.Fold(dn.Value).Replace(" ", string.Empty, StringComparison.Ordinal) : null;
+            if (docNumber is null && DocNumber().Match(t) is { Success: true } dn)
+            {
+                docNumber = TextRules.Fold(dn.Value).Replace(" ", string.Empty, StringComparison.Ordinal);
+                docYear = Number(dn.Groups["y"].Value);
+            }
             if (title is null && t.Contains("关于", StringComparison.Ordinal))
             {
                 title = ReadTitle(lines, i, limit);
@@ -94,7 +99,8 @@ internal static partial class HeaderReader
         }
 
         issuer ??= signature;
-        return new NoticeDocument(issuer, docNumber, title, signedOn, rule);
+        // The year the plan is for: the one in the document number (岸政办〔2026〕1号), else the signing year.
+        return new NoticeDocument(issuer, docNumber, title, signedOn, rule, docYear ?? signedOn?.Year);
     }
 
     private const int MaxHeaderLine = 2000;

@@ -124,7 +124,7 @@ public static partial class IndicatorReader
     }
 
     /// <summary>Targets repeated across items: same value and unit, measures alike (Jiang'an key work 88 and livelihood 22).</summary>
-    public static IReadOnlyList<RepeatedTarget> FindRepeated(IEnumerable<(PlanItem Item, IReadOnlyList<Indicator> Indicators)> items)
+    public static IReadOnlyList<RepeatedTarget> FindRepeated(IEnumerable<(NoticeItem Item, IReadOnlyList<Indicator> Indicators)> items)
     {
         ArgumentNullException.ThrowIfNull(items);
         var all = items.SelectMany(x => x.Indicators.Where(i => i.Sense != IndicatorSense.Growth && i.Unit != "%")

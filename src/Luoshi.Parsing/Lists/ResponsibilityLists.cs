@@ -30,9 +30,9 @@ public static class ResponsibilityLists
         var resolved = u.Resolved ?? throw new ArgumentException("units must be resolved", nameof(u));
         foreach (string unit in resolved.Catalogue.Units.Select(x => x.Name))
         {
-            for (int k = 0; k < resolved.Items.Count; k++)
+            foreach (var x in u.Items)
             {
-                var r = resolved.Items[k];
+                var r = x.Resolved!;
                 string? role = r.LeadUnits.Contains(unit, StringComparer.Ordinal) ? LeadRole
                     : r.CoUnits.Contains(unit, StringComparer.Ordinal) ? CoRole : null;
                 if (role is null)
@@ -40,7 +40,7 @@ public static class ResponsibilityLists
                     continue;
                 }
 
-                rows.Add([unit, role, PartTitle(u, r.Item.Part), r.Item.Number, r.Item.Text, Targets(u.Indicators[k]), r.Item.Deadline ?? string.Empty]);
+                rows.Add([unit, role, PartTitle(u, r.Item.Part), r.Item.Number, r.Item.Text, Targets(x.Targets), r.Item.Deadline ?? string.Empty]);
             }
         }
 
@@ -81,7 +81,7 @@ public static class ResponsibilityLists
         var resolved = u.Resolved ?? throw new ArgumentException("units must be resolved", nameof(u));
         var units = resolved.UnitsInvolved;
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var r in resolved.Items)
+        foreach (var r in u.Items.Select(x => x.Resolved!))
         {
             var row = new List<string> { PartTitle(u, r.Item.Part), r.Item.Number, r.Item.Text };
             row.AddRange(units.Select(x => r.LeadUnits.Contains(x, StringComparer.Ordinal) ? LeadRole

@@ -64,7 +64,7 @@ internal sealed partial class OutlineBuilder
         var leaders = clause.Leaders.Count > 0 ? clause.Leaders
             : (_groupLeader ?? _part!.Leader) is { } l ? [l] : new List<string>();
         CheckNumbering(b);
-        _items.Add(new PlanItem(_part!.Index, _part.Kind, b.Numbering.Token, b.Numbering.Value, _group, _theme, text,
+        _items.Add(new NoticeItem(_part!.Index, _part.Kind, b.Numbering.Token, b.Numbering.Value, _group, _theme, text,
             clause.Lead, clause.Responsible, leaders, clause.Deadline, b.FirstLine, b.LastLine));
     }
 

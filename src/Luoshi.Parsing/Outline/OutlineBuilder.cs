@@ -10,12 +10,12 @@ internal sealed partial class OutlineBuilder
     private readonly LineFacts _f;
     private readonly PlanRegion _region;
     private readonly List<Diagnostic> _diagnostics;
-    private readonly List<PlanPart> _parts = [];
-    private readonly List<PlanItem> _items = [];
+    private readonly List<NoticePart> _parts = [];
+    private readonly List<NoticeItem> _items = [];
     private readonly List<InPlaceDefinition> _definitions = [];
     private readonly HashSet<int> _headings;
 
-    private PlanPart? _part;
+    private NoticePart? _part;
     private NumberStyle _itemStyle;
     private string? _group;
     private string? _groupLeader;
@@ -39,7 +39,7 @@ internal sealed partial class OutlineBuilder
         _diagnostics = diagnostics;
     }
 
-    public static (List<PlanPart> Parts, List<PlanItem> Items, List<InPlaceDefinition> Definitions) Build(
+    public static (List<NoticePart> Parts, List<NoticeItem> Items, List<InPlaceDefinition> Definitions) Build(
         LineFacts f, PlanRegion region, List<Diagnostic> diagnostics)
     {
         var b = new OutlineBuilder(f, region, diagnostics);
@@ -205,7 +205,7 @@ internal sealed partial class OutlineBuilder
             leader = lm.Success ? lm.Groups["name"].Value : null;
         }
 
-        _part = new PlanPart(_parts.Count + 1, headingIndex is null ? PartKind.Other : PartKinds.FromTitle(title), title, count,
+        _part = new NoticePart(_parts.Count + 1, headingIndex is null ? PartKind.Other : PartKinds.FromTitle(title), title, count,
             headingIndex is int hh ? _f.Lines[hh].Number : 0, leader);
         _parts.Add(_part);
         _itemStyle = _region.HeadingsAreItems ? NumberStyle.ChineseComma : ChooseItemStyle(regionIndex + (headingIndex is null ? 0 : 1));

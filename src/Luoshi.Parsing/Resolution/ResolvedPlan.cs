@@ -52,7 +52,7 @@ public sealed record ResolvedMention(
 /// <param name="CoUnits">The canonical units that work with the lead (responsible units that do not lead).</param>
 /// <param name="LeadSource">How the leads were decided.</param>
 public sealed record ResolvedItem(
-    PlanItem Item, IReadOnlyList<ResolvedMention> Lead, IReadOnlyList<ResolvedMention> Responsible,
+    NoticeItem Item, IReadOnlyList<ResolvedMention> Lead, IReadOnlyList<ResolvedMention> Responsible,
     IReadOnlyList<string> LeadUnits, IReadOnlyList<string> CoUnits, LeadSource LeadSource);
 
 /// <summary>A plan whose units are resolved against a district catalogue.</summary>

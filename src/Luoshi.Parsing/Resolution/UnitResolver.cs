@@ -67,7 +67,7 @@ public sealed partial class UnitResolver
         return new ResolvedPlan(notice, _catalogue, items, [.. diagnostics.OrderBy(d => d.Line)]);
     }
 
-    private static ResolvedItem DecideLeads(PlanItem item, List<ResolvedMention> lead, List<ResolvedMention> resp, LeadRule rule)
+    private static ResolvedItem DecideLeads(NoticeItem item, List<ResolvedMention> lead, List<ResolvedMention> resp, LeadRule rule)
     {
         static IEnumerable<string> Units(IEnumerable<ResolvedMention> ms) => ms.SelectMany(m => m.Open ? [] : m.Members);
 

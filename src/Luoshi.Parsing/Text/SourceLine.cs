@@ -41,12 +41,10 @@ internal sealed class SourceLine
     public override string ToString() => $"{Number}: {Text}";
 }
 
-/// <summary>Stage 1: split the text into lines and clean each one.</summary>
+/// <summary>Stage 1: split the text into lines (where <see cref="NoticeLines"/> says they end) and clean each one.</summary>
 internal static class LineSplitter
 {
     private const int StackLimit = 256;
-
-    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\u2028\u2029");
 
     /// <summary>What <see cref="Clean(ReadOnlySpan{char})"/> may drop inside a line: invisible marks, NUL, bold and italic marks.</summary>
     private static readonly SearchValues<char> Droppable = SearchValues.Create("\u200B\u200C\u200D\u2060\uFEFF\u00AD\0*_");
@@ -58,20 +56,15 @@ internal static class LineSplitter
         int number = 1;
         while (true)
         {
-            int k = text.AsSpan(start).IndexOfAny(LineBreaks);
-            int i = k < 0 ? text.Length : start + k;
-            lines.Add(new SourceLine(number++, text, start, i - start, Clean(text.AsSpan(start, i - start))));
-            if (k < 0)
+            // Where lines end is one rule, NoticeLines, shared with every page that shows the source by line number.
+            int end = NoticeLines.LineEnd(text, start, out int next);
+            lines.Add(new SourceLine(number++, text, start, end - start, Clean(text.AsSpan(start, end - start))));
+            if (next < 0)
             {
                 return lines;
             }
 
-            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                i++;
-            }
-
-            start = i + 1;
+            start = next;
         }
     }
 

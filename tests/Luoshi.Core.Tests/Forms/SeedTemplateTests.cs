@@ -1,13 +1,13 @@
 namespace Luoshi.Core.Tests.Forms;
 
 /// <summary>
-/// Guards the expected literals in <see cref="DistrictFormTests"/> against the seed notices in data/seeds/:
+/// Guards the expected literals in <see cref="DistrictFormTests"/> against the seed notices in tests/seeds/:
 /// the column-header lines are tab-separated table rows there, the titles carry placeholders for the unit.
 /// </summary>
 public sealed class SeedTemplateTests
 {
     private static string[] SeedLines(string file) =>
-        File.ReadAllLines(Path.Combine(Samples.RepoRoot, "data", "seeds", file));
+        File.ReadAllLines(Path.Combine(Samples.RepoRoot, "tests", "seeds", file));
 
     [Fact]
     public void Jiangan_SampleForm_HeaderRowAndTitleAsInTheSeed()

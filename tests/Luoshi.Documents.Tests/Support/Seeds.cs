@@ -37,10 +37,10 @@ internal static class Seeds
     public static (byte[] Docx, IReadOnlyList<string> ExpectedRows) TableDocx(string seed)
     {
         string[] lines = Lines(seed);
-        IReadOnlyList<PlanItem> items = NoticeParser.Parse(Text(seed)).Items;
+        IReadOnlyList<NoticeItem> items = NoticeParser.Parse(Text(seed)).Items;
         var rows = new List<IReadOnlyList<IReadOnlyList<string>>> { new[] { new[] { "序号" }, new[] { "任务" }, new[] { "责任单位" } } };
         var expected = new List<string> { "序号\t任务\t责任单位" };
-        foreach (PlanItem item in items)
+        foreach (NoticeItem item in items)
         {
             int split = item.Text.IndexOf('。', StringComparison.Ordinal);
             string[] task = split > 0 && split < item.Text.Length - 1

@@ -237,7 +237,7 @@ public class CalendarTests
     public void ScheduleReader_PlanStartsAtPart_DatesInPlanNotRead()
     {
         string text = "各责任单位于1月20日前报送工作方案至区政府办公室。\n附件 1\n一、重点工作\n1. 于2026年6月底前报送季度完成情况。（责任单位：区发改局）\n";
-        var part = new PlanPart(1, PartKind.KeyWork, "一、重点工作", null, 3);
+        var part = new NoticePart(1, PartKind.KeyWork, "一、重点工作", null, 3);
 
         var s = ScheduleReader.Read(text, Notice(new DateOnly(2026, 1, 4)) with { Parts = [part] });
 
@@ -288,7 +288,7 @@ public class CalendarTests
     }
 
     private static ParsedNotice Notice(DateOnly? signedOn, string? title = Title2026) =>
-        new(new NoticeDocument(null, null, title, signedOn, LeadRule.Unstated), [], [], [], []);
+        new(new NoticeDocument(null, null, title, signedOn, LeadRule.Unstated, signedOn?.Year), [], [], [], []);
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

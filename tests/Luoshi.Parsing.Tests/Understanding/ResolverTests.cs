@@ -144,9 +144,9 @@ public class ResolverRuleTests
     [InlineData(LeadRule.Unstated, LeadSource.NoConvention, new[] { "区教育局", "甲街道" })]
     public void Resolve_ItemWithoutLead_AppliesTheNoticesConvention(LeadRule rule, LeadSource source, string[] leads)
     {
-        var item = new PlanItem(1, PartKind.KeyWork, "1", 1, null, null, "任务", [],
+        var item = new NoticeItem(1, PartKind.KeyWork, "1", 1, null, null, "任务", [],
             [new UnitMention("区教育局", "区教育局", "责任单位"), new UnitMention("甲街道", "甲街道", "责任单位")], [], null, 1, 1);
-        var notice = new ParsedNotice(new NoticeDocument(null, null, null, null, rule), [], [item], [], []);
+        var notice = new ParsedNotice(new NoticeDocument(null, null, null, null, rule, null), [], [item], [], []);
         var resolved = new UnitResolver(Catalogue).Resolve(notice).Items.Single();
         resolved.LeadSource.ShouldBe(source);
         resolved.LeadUnits.ShouldBe(leads);

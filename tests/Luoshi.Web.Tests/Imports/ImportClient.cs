@@ -19,14 +19,14 @@ internal static partial class ImportClient
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
-                string candidate = Path.Combine(dir.FullName, "data", "seeds");
+                string candidate = Path.Combine(dir.FullName, "tests", "seeds");
                 if (Directory.Exists(candidate))
                 {
                     return candidate;
                 }
             }
 
-            throw new DirectoryNotFoundException("data/seeds not found above " + AppContext.BaseDirectory);
+            throw new DirectoryNotFoundException("tests/seeds not found above " + AppContext.BaseDirectory);
         }
     }
 

@@ -34,7 +34,7 @@ public class RepublishKeepsWorkTests
         await db.SaveChangesAsync();
 
         // The same notice again (a corrected version would differ in text only): the filing moves to the new item.
-        byte[] seed = await File.ReadAllBytesAsync(Path.Combine(RepoRoot(), "data", "seeds", "000_4e4f19e7498f2113.txt"));
+        byte[] seed = await File.ReadAllBytesAsync(Path.Combine(RepoRoot(), "tests", "seeds", "000_4e4f19e7498f2113.txt"));
         var imports = sp.GetRequiredService<ImportService>();
         var draft = (await imports.CreateDraftAsync(district, "again.txt", seed, "t.office")).Value!;
         var published = await sp.GetRequiredService<PlanPublisher>().PublishAsync(draft.Id, district, draft.Version, "t.office");

@@ -181,7 +181,7 @@ public sealed class SeveralInstancesTests : IDisposable
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            string path = Path.Combine(dir.FullName, "data", "seeds", name);
+            string path = Path.Combine(dir.FullName, "tests", "seeds", name);
             if (System.IO.File.Exists(path))
             {
                 return System.IO.File.ReadAllBytes(path);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Luoshi.Core.Features.Plans;
 using Luoshi.Parsing;
 using Luoshi.Parsing.Resolution;
 
@@ -33,6 +34,12 @@ public sealed class DraftPlan
 
     public List<Diagnostic> Diagnostics { get; set; } = [];
 
+    /// <summary>
+    /// The reporting calendar the reader found in the notice, kept so that publishing reads nothing again;
+    /// null in a draft made before the draft kept it.
+    /// </summary>
+    public PlanCalendar? Calendar { get; set; }
+
     /// <summary>Unit mentions that resolve to nothing yet: publish waits until each is mapped or added.</summary>
     public IEnumerable<(DraftItem Item, DraftUnit Unit)> Unresolved =>
         Items.SelectMany(i => i.Lead.Concat(i.Co).Where(u => u.Name is null).Select(u => (i, u)));
@@ -53,17 +60,16 @@ public sealed class DraftPlan
             Title = n.Document.Title,
             SignedOn = n.Document.SignedOn,
             LeadRule = n.Document.LeadRule,
-            Year = YearOf(n) ?? fallbackYear,
+            Year = n.Document.Year ?? fallbackYear,
             Parts = [.. n.Parts.Select(p => new DraftPart { Index = p.Index, Kind = p.Kind, Title = p.Title, DeclaredCount = p.DeclaredCount })],
             Diagnostics = [.. u.Diagnostics],
+            Calendar = PlanCalendar.From(u.Schedule),
         };
-        for (int k = 0; k < n.Items.Count; k++)
+        foreach (var (i, r, targets) in u.Items)
         {
-            var i = n.Items[k];
-            var r = u.Resolved?.Items[k];
             var item = new DraftItem
             {
-                Key = k + 1,
+                Key = draft.Items.Count + 1,
                 Part = i.Part,
                 Number = i.Number,
                 Group = i.Group,
@@ -73,7 +79,7 @@ public sealed class DraftPlan
                 Leaders = string.Join("、", i.Leaders),
                 FirstLine = i.FirstLine,
                 LastLine = i.LastLine,
-                Indicators = [.. u.Indicators[k].Select(x => new DraftIndicator { Measure = x.Measure, Value = x.Value, Unit = x.Unit, Sense = x.Sense, Printed = x.Printed })],
+                Indicators = [.. targets.Select(x => new DraftIndicator { Measure = x.Measure, Value = x.Value, Unit = x.Unit, Sense = x.Sense, Printed = x.Printed })],
             };
             if (r is null)
             {
@@ -104,17 +110,6 @@ public sealed class DraftPlan
 
     private static string PrintedFor(ResolvedItem r, string unit) =>
         r.Lead.Concat(r.Responsible).FirstOrDefault(m => m.Members.Contains(unit, StringComparer.Ordinal))?.Printed ?? unit;
-
-    private static int? YearOf(ParsedNotice n)
-    {
-        var m = System.Text.RegularExpressions.Regex.Match(n.Document.DocNumber ?? string.Empty, @"(20\d\d)");
-        if (m.Success)
-        {
-            return int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return n.Document.SignedOn?.Year;
-    }
 }
 
 public sealed class DraftPart

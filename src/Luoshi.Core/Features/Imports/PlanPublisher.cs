@@ -98,7 +98,8 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
                 SignedOn = plan.SignedOn,
                 LeadRule = plan.LeadRule,
                 SourceText = draft.SourceText,
-                CalendarJson = PlanCalendar.Read(draft.SourceText).ToJson(),
+                // The calendar the draft kept when the notice was read; only a draft older than that has the notice read for it once more.
+                CalendarJson = (plan.Calendar ?? PlanCalendar.Read(draft.SourceText)).ToJson(),
                 SourceFileName = draft.FileName,
                 PublishedAt = clock.GetUtcNow(),
                 PublishedBy = actor,

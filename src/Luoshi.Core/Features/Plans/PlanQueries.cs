@@ -1,4 +1,5 @@
 using Luoshi.Core.Data;
+using Luoshi.Parsing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Core.Features.Plans;
@@ -195,40 +196,8 @@ public sealed partial class PlanQueries(LuoshiDb db)
         db.Units.AsNoTracking().Where(u => u.DistrictId == districtId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
 
     /// <summary>Lines first..last (1-based, inclusive) of the notice's text, split as the parser splits it.</summary>
-    internal static List<SourceLineView> SourceLines(string text, int first, int last)
-    {
-        var result = new List<SourceLineView>();
-        if (first <= 0 || last < first)
-        {
-            return result;
-        }
-
-        int number = 1;
-        int start = 0;
-        for (int i = 0; i <= text.Length && number <= last; i++)
-        {
-            bool end = i == text.Length;
-            if (!end && text[i] != '\n' && text[i] != '\r' && text[i] != '\u2028' && text[i] != '\u2029')
-            {
-                continue;
-            }
-
-            if (number >= first)
-            {
-                result.Add(new SourceLineView(number, text[start..i]));
-            }
-
-            number++;
-            if (!end && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                i++;
-            }
-
-            start = i + 1;
-        }
-
-        return result;
-    }
+    internal static List<SourceLineView> SourceLines(string text, int first, int last) =>
+        [.. NoticeLines.Lines(text, first, last).Select((t, k) => new SourceLineView(first + k, t))];
 
     /// <summary>Consecutive runs of items with the same key (a group or a theme), in order.</summary>
     private static List<TOut> Runs<TItem, TChild, TOut>(List<TItem> items, Func<TItem, string?> key,

@@ -30,7 +30,7 @@ public sealed class DraftModel(LuoshiDb db, ImportService imports, PlanPublisher
 
     public string DistrictCode { get; private set; } = string.Empty;
 
-    public string[] SourceLines { get; private set; } = [];
+    public IReadOnlyList<string> SourceLines { get; private set; } = [];
 
     public Dictionary<int, List<Diagnostic>> DiagnosticsByLine { get; private set; } = [];
 
@@ -224,7 +224,7 @@ public sealed class DraftModel(LuoshiDb db, ImportService imports, PlanPublisher
         var district = await db.Districts.AsNoTracking().SingleAsync(d => d.Id == Draft.DistrictId, ct);
         DistrictName = district.Name;
         DistrictCode = district.Code;
-        SourceLines = ImportLabels.Lines(Draft.SourceText);
+        SourceLines = NoticeLines.Split(Draft.SourceText);
         DiagnosticsByLine = Plan.Diagnostics.GroupBy(d => d.Line).ToDictionary(g => g.Key, g => g.ToList());
         ItemsByFirstLine = Plan.Items.GroupBy(i => i.FirstLine).ToDictionary(g => g.Key, g => g.ToList());
         if (EditKey is int k && Plan.Items.All(i => i.Key != k))

@@ -80,17 +80,11 @@ public static partial class ImportLabels
     /// <summary>A time to the second, for the audit log.</summary>
     public static string TimeSeconds(DateTimeOffset at) => at.ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    /// <summary>The source's lines numbered as the reader numbers them (1-based; \r\n, \n, \r, U+2028 and U+2029 end a line).</summary>
-    public static string[] Lines(string text) => LineBreak().Split(text ?? string.Empty);
-
     /// <summary>Unit names typed into one field, separated by 、，, ; or new lines.</summary>
     public static List<string> SplitNames(string? text) =>
         [.. NameSeparator().Split(text ?? string.Empty).Select(s => s.Trim()).Where(s => s.Length > 0)];
 
     public static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    [GeneratedRegex("\r\n|[\n\r\u2028\u2029]")]
-    private static partial Regex LineBreak();
 
     [GeneratedRegex("[、，,；;\r\n]+")]
     private static partial Regex NameSeparator();
