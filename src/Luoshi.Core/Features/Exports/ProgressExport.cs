@@ -103,6 +103,6 @@ public sealed class ProgressExport(LuoshiDb db, YearQueries year)
             text = string.Concat(text.AsSpan(0, cut), "…");
         }
 
-        return $"【{ItemStatusRules.PeriodName(latest.Period)}·{snapshot.UnitName(latest.UnitId)}】{text}";
+        return $"【{ReportPeriodLabels.Of(latest.Period)}·{snapshot.UnitName(latest.UnitId)}】{text}";
     }
 }

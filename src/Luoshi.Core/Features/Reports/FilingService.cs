@@ -94,7 +94,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
             UpdatedBy = actor.UserName,
         };
         db.Filings.Add(filing);
-        filing.Events.Add(Event(actor, "open", FilingState.Draft, FilingState.Draft, last is null ? null : $"以{ItemStatusRules.PeriodName(last.Period)}报告为起点"));
+        filing.Events.Add(Event(actor, "open", FilingState.Draft, FilingState.Draft, last is null ? null : $"以{ReportPeriodLabels.Of(last.Period)}报告为起点"));
         try
         {
             await SaveAsync(plan.DistrictId, ct);
@@ -477,7 +477,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
     }, Json);
 
     private static Failure Conflict(Filing current) =>
-        new(FailureKind.Conflict, $"该材料已被 {current.UpdatedBy} 于 {current.UpdatedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 修改，您的修改没有保存。请先复制您的内容，刷新页面查看最新版本后再修改。");
+        new(FailureKind.Conflict, $"该材料已被 {current.UpdatedBy} 于 {DistrictClock.Minute(current.UpdatedAt)} 修改，您的修改没有保存。请先复制您的内容，刷新页面查看最新版本后再修改。");
 
     private async Task<Outcome<Filing>> SaveOrConflictAsync(Filing filing, CancellationToken ct)
     {

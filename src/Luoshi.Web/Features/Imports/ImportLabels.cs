@@ -13,8 +13,6 @@ public static partial class ImportLabels
     /// <summary>Every unit kind, in the order the add-a-unit form offers them.</summary>
     public static readonly UnitKind[] UnitKinds = Enum.GetValues<UnitKind>();
 
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
-
     public static string Of(UnitKind kind) => kind switch
     {
         UnitKind.Department => "区政府部门",
@@ -75,10 +73,10 @@ public static partial class ImportLabels
     }
 
     /// <summary>A time as the offices read it: China Standard Time (no daylight saving), to the minute.</summary>
-    public static string Time(DateTimeOffset at) => at.ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset at) => Luoshi.Core.Features.Supervision.DistrictClock.Minute(at);
 
     /// <summary>A time to the second, for the audit log.</summary>
-    public static string TimeSeconds(DateTimeOffset at) => at.ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    public static string TimeSeconds(DateTimeOffset at) => Luoshi.Core.Features.Supervision.DistrictClock.Second(at);
 
     /// <summary>The source's lines numbered as the reader numbers them (1-based; \r\n, \n, \r, U+2028 and U+2029 end a line).</summary>
     public static string[] Lines(string text) => LineBreak().Split(text ?? string.Empty);

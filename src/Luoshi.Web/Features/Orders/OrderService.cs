@@ -52,7 +52,7 @@ public sealed class OrderService(LuoshiDb db, TimeProvider clock)
     /// <summary>"逾期未回复" (still unanswered after the date), "逾期回复" (answered after it), or null.</summary>
     public static string? Late(OrderState state, DateOnly replyBy, DateTimeOffset? repliedAt, DateOnly today) =>
         repliedAt is { } at
-            ? DateOnly.FromDateTime(at.ToOffset(DistrictClock.Offset).DateTime) > replyBy ? "逾期回复" : null
+            ? DistrictClock.DateOf(at) > replyBy ? "逾期回复" : null
             : state != OrderState.Closed && today > replyBy ? "逾期未回复" : null;
 
     public async Task<Outcome<SupervisionOrder>> IssueAsync(int districtId, IssueForm form, Actor actor, CancellationToken ct)
@@ -209,7 +209,7 @@ public sealed class OrderService(LuoshiDb db, TimeProvider clock)
         var facts = new SupervisionOrderFacts(issuer, order.Number, unit,
             plan?.Title ?? Invariant($"{district}{plan?.Year ?? order.ReplyBy.Year}年政府工作报告目标任务责任分解方案"),
             [new SupervisedTask(matter, unit, order.Requirement)], order.ReplyBy,
-            DateOnly.FromDateTime(order.IssuedAt.ToOffset(DistrictClock.Offset).DateTime), null);
+            DistrictClock.DateOf(order.IssuedAt), null);
         return OfficialDocumentWriter.WriteDocx(SupervisionOrderComposer.ToDocument(facts, SupervisionOrderComposer.Compose(facts)));
     }
 
