@@ -89,7 +89,7 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
             CreatedBy = actor.UserName,
         };
         db.Circulars.Add(circular);
-        AuditLog.Record(db, clock, actor.UserName, "draft-circular", nameof(Circular), null, districtId, after: new { circular.Title, Period = period.ToString(), LateUnits = facts.LateUnits.Count });
+        AuditLog.Record(db, clock, actor.UserName, AuditActions.DraftCircular, nameof(Circular), null, districtId, after: new { circular.Title, Period = period.ToString(), LateUnits = facts.LateUnits.Count });
         await db.SaveChangesAsync(ct);
         return circular;
     }
@@ -153,7 +153,7 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
         c.State = CircularState.Issued;
         c.IssuedAt = clock.GetUtcNow();
         c.IssuedBy = actor.UserName;
-        AuditLog.Record(db, clock, actor.UserName, "issue-circular", nameof(Circular), c.Id.ToString(CultureInfo.InvariantCulture), c.DistrictId, after: new { c.DocNumber, c.Title });
+        AuditLog.Record(db, clock, actor.UserName, AuditActions.IssueCircular, nameof(Circular), c.Id.ToString(CultureInfo.InvariantCulture), c.DistrictId, after: new { c.DocNumber, c.Title });
         return await BumpAsync(c, ct);
     }
 

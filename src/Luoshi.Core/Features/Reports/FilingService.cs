@@ -233,7 +233,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
         {
             filing.Reopened = true;
             filing.AcceptedAt = null;
-            AuditLog.Record(db, clock, actor.UserName, "reopen-filing", nameof(Filing), filing.Id.ToString(CultureInfo.InvariantCulture), filing.DistrictId,
+            AuditLog.Record(db, clock, actor.UserName, AuditActions.ReopenFiling, nameof(Filing), filing.Id.ToString(CultureInfo.InvariantCulture), filing.DistrictId,
                 before: new { State = from.ToString() }, after: new { State = filing.State.ToString(), Reason = comment });
         }
 
@@ -373,7 +373,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
         }
 
         db.PeriodLocks.Add(new PeriodLock { PlanId = planId, Period = period, LockedAt = clock.GetUtcNow(), LockedBy = actor.UserName });
-        AuditLog.Record(db, clock, actor.UserName, "lock-period", nameof(PeriodLock), $"{planId}:{period}", plan.DistrictId, after: new { Period = period.ToString() });
+        AuditLog.Record(db, clock, actor.UserName, AuditActions.LockPeriod, nameof(PeriodLock), $"{planId}:{period}", plan.DistrictId, after: new { Period = period.ToString() });
         await SaveAsync(plan.DistrictId, ct);
         return true;
     }

@@ -118,7 +118,7 @@ public sealed class ScoreService(LuoshiDb db, TimeProvider clock, YearQueries ye
             db.Entry(scheme).Property(s => s.Version).OriginalValue = expectedVersion;
         }
 
-        AuditLog.Record(db, clock, actor.UserName, "edit-score-scheme", nameof(ScoreScheme), Id(districtId), districtId, before, weights);
+        AuditLog.Record(db, clock, actor.UserName, AuditActions.EditScoreScheme, nameof(ScoreScheme), Id(districtId), districtId, before, weights);
         return await SaveAsync(districtId, ct) ? scheme : await SchemeConflictAsync(districtId, ct);
     }
 
@@ -187,7 +187,7 @@ public sealed class ScoreService(LuoshiDb db, TimeProvider clock, YearQueries ye
             db.Entry(row!).Property(g => g.Version).OriginalValue = expectedVersion;
         }
 
-        AuditLog.Record(db, clock, actor.UserName, "grade-unit", nameof(QualityGrade), F($"{plan.Id}:{unitId}:{period}"), districtId,
+        AuditLog.Record(db, clock, actor.UserName, AuditActions.GradeUnit, nameof(QualityGrade), F($"{plan.Id}:{unitId}:{period}"), districtId,
             before, grade is null ? null : new { Grade = grade, Note = note });
         return await SaveAsync(districtId, ct) ? new GradeChange(unitName, period, grade) : await GradeConflictAsync(plan.Id, unitId, unitName, period, ct);
     }

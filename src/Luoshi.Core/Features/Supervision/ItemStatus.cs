@@ -31,6 +31,30 @@ public enum Rag
     Red,
 }
 
+/// <summary>The Chinese names of <see cref="ItemState"/> and <see cref="Rag"/> (the one map; pages, exports and circulars show them).</summary>
+public static class ItemStateLabels
+{
+    public static string Of(ItemState state) => state switch
+    {
+        ItemState.NotStarted => "未到报送时间",
+        ItemState.OnTrack => "正常推进",
+        ItemState.Behind => "进度滞后",
+        ItemState.Overdue => "逾期未报",
+        ItemState.Done => "已完成",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
+    /// <summary>红, 黄, 绿; null for no colour (each view writes its own blank: — on the dashboard, an empty cell in a workbook).</summary>
+    public static string? Of(Rag rag) => rag switch
+    {
+        Rag.Red => "红",
+        Rag.Amber => "黄",
+        Rag.Green => "绿",
+        Rag.None => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(rag), rag, null),
+    };
+}
+
 /// <summary>A district's thresholds: amber when at least <paramref name="AmberPoints"/> behind, red from <paramref name="RedPoints"/>.</summary>
 public sealed record StatusThresholds(int AmberPoints = 10, int RedPoints = 30)
 {

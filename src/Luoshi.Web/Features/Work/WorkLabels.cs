@@ -13,10 +13,8 @@ public static class WorkLabels
 
     public static bool TryPeriod(string? s, out ReportPeriod period) => Periods.TryGetValue(s ?? string.Empty, out period);
 
-    public static string Period(ReportPeriod p) => ReportPeriodLabels.Of(p);
-
     /// <summary>What is filed for the period: the work plan, or the period's report.</summary>
-    public static string Filed(ReportPeriod p) => p == ReportPeriod.WorkPlan ? "办理工作方案" : Period(p) + "完成情况";
+    public static string Filed(ReportPeriod p) => p == ReportPeriod.WorkPlan ? "办理工作方案" : ReportPeriodLabels.Of(p) + "完成情况";
 
     public static string Status(ObligationStatus s) => s switch
     {
@@ -37,15 +35,6 @@ public static class WorkLabels
     public static string State(FilingState? s) => s is { } state ? FilingFlow.Label(state) : "未开始";
 
     public static string StateCss(FilingState? s) => "fs fs-" + (s?.ToString().ToLowerInvariant() ?? "none");
-
-    public static string Item(ItemState s) => s switch
-    {
-        ItemState.NotStarted => "未开始",
-        ItemState.OnTrack => "正常推进",
-        ItemState.Behind => "进度滞后",
-        ItemState.Overdue => "逾期未报",
-        ItemState.Done => "已完成",
-    };
 
     public static string RagCss(Rag r) => "rag rag-" + r.ToString().ToLowerInvariant();
 
