@@ -19,7 +19,7 @@ public class ItemStatusTests
     private static readonly Indicator[] Item88 = [.. IndicatorReader.Read("新增停车泊位 1 万个、充电桩 5000 个")];
 
     private static ItemStatusResult Status(DateOnly today, params ReportFact[] reports) =>
-        ItemStatusRules.Derive(today, JiangAnReports, Item88, reports, StatusThresholds.Default);
+        ItemStatusRules.Derive(2026, today, JiangAnReports, Item88, reports, StatusThresholds.Default);
 
     private static ReportFact Q(ReportPeriod p, int month, int day, decimal? parking, decimal? chargers, bool done = false) =>
         new(p, new DateOnly(2026, month, day), done, [parking, chargers]);
@@ -81,7 +81,7 @@ public class ItemStatusTests
     public void GrowthTarget_AfterQ1_ComparesTheRateItself(double reported, Rag rag, string reason)
     {
         var gdp = IndicatorReader.Read("地区生产总值增长 6%左右");
-        var s = ItemStatusRules.Derive(new DateOnly(2026, 4, 20), JiangAnReports, gdp,
+        var s = ItemStatusRules.Derive(2026, new DateOnly(2026, 4, 20), JiangAnReports, gdp,
             [new ReportFact(ReportPeriod.Q1, new DateOnly(2026, 4, 9), false, [(decimal)reported])], StatusThresholds.Default);
         s.Rag.ShouldBe(rag, reason);
         s.ExpectedPercent.ShouldBe(100, reason);
@@ -91,6 +91,6 @@ public class ItemStatusTests
     public void Thresholds_SetByTheDistrict_ChangeTheColour()
     {
         var reports = new[] { Q(ReportPeriod.Q1, 4, 8, 2000, 1000), Q(ReportPeriod.Q2, 7, 9, 4200, 2600) };
-        ItemStatusRules.Derive(new DateOnly(2026, 7, 15), JiangAnReports, Item88, reports, new StatusThresholds(5, 20)).Rag.ShouldBe(Rag.Amber);
+        ItemStatusRules.Derive(2026, new DateOnly(2026, 7, 15), JiangAnReports, Item88, reports, new StatusThresholds(5, 20)).Rag.ShouldBe(Rag.Amber);
     }
 }

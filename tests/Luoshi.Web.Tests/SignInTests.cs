@@ -1,5 +1,6 @@
 using System.Net;
 using Luoshi.Core.Data;
+using Luoshi.Core.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Tests;
@@ -36,8 +37,8 @@ public class SignInTests
         locked.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await locked.Content.ReadAsStringAsync()).ShouldContain("已锁定");
         // Four plain failures, then the fifth locks the account, and the sixth (right password) is refused as locked.
-        factory.WithDb(db => db.AuditEntries.Count(a => a.Actor == "jiangan.swj.clerk" && a.Action == "sign-in-failed")).ShouldBe(4);
-        factory.WithDb(db => db.AuditEntries.Count(a => a.Actor == "jiangan.swj.clerk" && a.Action == "sign-in-locked")).ShouldBe(2);
+        factory.WithDb(db => db.AuditEntries.Count(a => a.Actor == "jiangan.swj.clerk" && a.Action == AuditActions.SignInFailed)).ShouldBe(4);
+        factory.WithDb(db => db.AuditEntries.Count(a => a.Actor == "jiangan.swj.clerk" && a.Action == AuditActions.SignInLocked)).ShouldBe(2);
     }
 
     [Fact]
@@ -61,6 +62,6 @@ public class SignInTests
         (await client.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         var signedIn = await factory.SignedInClientAsync("jiangan.office");
         (await signedIn.GetStringAsync("/api/me")).ShouldContain("\"role\":\"Office\"");
-        _ = await factory.WithDb(db => db.AuditEntries.CountAsync(a => a.Action == "sign-in"));
+        _ = await factory.WithDb(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.SignIn));
     }
 }

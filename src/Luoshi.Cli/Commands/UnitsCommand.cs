@@ -48,7 +48,7 @@ internal static class UnitsCommand
             foreach (var group in cat.Units.GroupBy(u => u.Kind))
             {
                 Console.WriteLine();
-                Console.WriteLine($"【{KindLabel(group.Key)}】");
+                Console.WriteLine($"【{UnitKindLabels.Of(group.Key)}】");
                 foreach (var u in group)
                 {
                     string aliases = u.Aliases.Count > 0 ? $"（又称：{string.Join("、", u.Aliases)}）" : string.Empty;
@@ -68,16 +68,4 @@ internal static class UnitsCommand
         });
         return command;
     }
-
-    public static string KindLabel(UnitKind kind) => kind switch
-    {
-        UnitKind.Department => "区政府部门",
-        UnitKind.Subdistrict => "街道（乡镇）",
-        UnitKind.ManagementCommittee => "管委会",
-        UnitKind.StateCompany => "区属国有企业",
-        UnitKind.PartyMass => "党群机关和群团组织",
-        UnitKind.Vertical => "垂直管理单位",
-        UnitKind.TaskForce => "工作专班",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
 }

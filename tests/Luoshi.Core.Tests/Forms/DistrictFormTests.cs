@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Spreadsheet;
 using Luoshi.Core.Features.Forms;
+using Luoshi.Parsing.Calendar;
 
 namespace Luoshi.Core.Tests.Forms;
 
@@ -151,7 +152,7 @@ public sealed class DistrictFormTests
             new("28", "开展职工心理关爱活动 60 场次以上。", "一季度开展 12 场，覆盖职工 1800 人次。", "部分街道场地不足；下步协调社区活动室。", "区总工会"),
             new("24", "开展群众性应急救援培训“五进”工作", "完成 0.6 万人次。", "无", "区总工会"),
         ];
-        using var book = new Workbook(FormWorkbooks.HongshanQuarterReport("区总工会", 2026, QuarterNames.Of(1), rows, new FormHeader(FilledOn: new DateOnly(2026, 4, 7))));
+        using var book = new Workbook(FormWorkbooks.HongshanQuarterReport("区总工会", 2026, ReportPeriodLabels.Quarter(1), rows, new FormHeader(FilledOn: new DateOnly(2026, 4, 7))));
 
         book.Text("区总工会", "A1").ShouldBe("区总工会一季度工作目标完成情况表");
         book.Text("区总工会", "A2").ShouldBe("填报时间: 2026年4月7日");

@@ -1,4 +1,5 @@
 using Luoshi.Core.Features.Forms;
+using Luoshi.Parsing.Calendar;
 
 namespace Luoshi.Core.Tests.Forms;
 
@@ -7,12 +8,12 @@ public sealed class QuarterNamesTests
     [Theory]
     [InlineData(1, "一季度")]
     [InlineData(4, "四季度")]
-    public void Of_QuarterNumber_ChineseName(int quarter, string name) => QuarterNames.Of(quarter).ShouldBe(name);
+    public void Of_QuarterNumber_ChineseName(int quarter, string name) => ReportPeriodLabels.Quarter(quarter).ShouldBe(name);
 
     [Theory]
     [InlineData(0)]
     [InlineData(5)]
-    public void Of_OutOfRange_Throws(int quarter) => Should.Throw<ArgumentOutOfRangeException>(() => QuarterNames.Of(quarter));
+    public void Of_OutOfRange_Throws(int quarter) => Should.Throw<ArgumentOutOfRangeException>(() => ReportPeriodLabels.Quarter(quarter));
 
     [Theory]
     [InlineData("3月底前", 1, "a month in ASCII digits")]

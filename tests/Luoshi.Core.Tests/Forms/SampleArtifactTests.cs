@@ -1,4 +1,5 @@
 using Luoshi.Core.Features.Forms;
+using Luoshi.Parsing.Calendar;
 
 namespace Luoshi.Core.Tests.Forms;
 
@@ -12,7 +13,7 @@ public sealed class SampleArtifactTests
         {
             ["江岸-办理工作方案.xlsx"] = FormWorkbooks.JianganWorkPlan(2026, Samples.JianganRows(), new Dictionary<string, FormHeader> { [Samples.FireBrigade] = new("赵六") }),
             ["洪山-附件1-办理工作方案.xlsx"] = FormWorkbooks.HongshanWorkPlan(2026, Samples.HongshanRows(), new Dictionary<string, FormHeader> { ["区总工会"] = new(FilledOn: new DateOnly(2026, 1, 28)) }),
-            ["洪山-附件2-一季度工作目标完成情况表.xlsx"] = FormWorkbooks.HongshanQuarterReport("区总工会", 2026, QuarterNames.Of(1),
+            ["洪山-附件2-一季度工作目标完成情况表.xlsx"] = FormWorkbooks.HongshanQuarterReport("区总工会", 2026, ReportPeriodLabels.Quarter(1),
                 [
                     new("28", "开展职工心理关爱活动 60 场次以上。", "一季度开展 12 场，覆盖职工 1800 人次，完成全年目标的 20%。", "部分街道活动场地不足；下步协调社区党群服务中心提供场地，二季度开展 20 场。", "区总工会"),
                     new("27", "组织开展爱心托管班", "已开办 3 个托管班。", "无", "区总工会"),

@@ -135,7 +135,8 @@ public abstract class YearFixture : IAsyncLifetime
     /// <summary>The items a unit files for (lead; co too where co-units file).</summary>
     public IEnumerable<ItemFacts> ItemsFiledBy(int unitId) => Items.Where(i => i.Leads.Contains(unitId) || (CoUnitsFile && i.Cos.Contains(unitId)));
 
-    private void MoveTo(DateOnly day)
+    /// <summary>Sets the clock to 10:00 in the districts on <paramref name="day"/> (backwards too).</summary>
+    public void MoveTo(DateOnly day)
     {
         var at = new DateTimeOffset(day.Year, day.Month, day.Day, 2, 0, 0, TimeSpan.Zero); // 10:00 in the districts
         _clock.Advance(at - _clock.GetUtcNow());

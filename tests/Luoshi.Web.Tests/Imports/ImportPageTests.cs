@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Imports;
 using Luoshi.Core.Features.Plans;
 using static Luoshi.Web.Tests.Imports.ImportClient;
@@ -207,7 +208,7 @@ public abstract class ImportPageTests(LuoshiWebFactory factory)
         Factory.WithDb(db => db.Units.Count(u => u.Name == "区新设测试中心")).ShouldBe(1);
         DraftOf(id).Unresolved.ShouldBeEmpty();
         DraftOf(id).Items.ShouldContain(i => i.Co.Any(u => u.Name == "区新设测试中心") || i.Lead.Any(u => u.Name == "区新设测试中心"));
-        Factory.WithDb(db => db.AuditEntries.Any(a => a.Action == "add-unit" && a.After!.Contains("区新设测试中心"))).ShouldBeTrue();
+        Factory.WithDb(db => db.AuditEntries.Any(a => a.Action == AuditActions.AddUnit && a.After!.Contains("区新设测试中心"))).ShouldBeTrue();
     }
 
     [Fact]
@@ -229,7 +230,7 @@ public abstract class ImportPageTests(LuoshiWebFactory factory)
         html.ShouldContain("您提交但未保存的内容：<span>管理员基于旧版本的修改。</span>");
         DraftOf(id).Items.Single(i => i.Key == 3).Text.ShouldBe("督查室改过的第三项。");
         string draftId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Factory.WithDb(db => db.AuditEntries.Count(a => a.EntityId == draftId && a.Action == "edit-item-text")).ShouldBe(1);
+        Factory.WithDb(db => db.AuditEntries.Count(a => a.EntityId == draftId && a.Action == AuditActions.EditItemText)).ShouldBe(1);
     }
 
     [Fact]
@@ -280,12 +281,12 @@ public abstract class ImportPageTests(LuoshiWebFactory factory)
 
         string draftId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var audit = Factory.WithDb(db => db.AuditEntries.Where(a => a.Actor == "jiangan.office").OrderBy(a => a.Id).ToList());
-        var import = audit.Single(a => a.Action == "import-notice" && a.EntityId == draftId);
+        var import = audit.Single(a => a.Action == AuditActions.ImportNotice && a.EntityId == draftId);
         import.After!.ShouldContain("岸政办〔2026〕1号（修订）.txt");
-        var edited = audit.Single(a => a.Action == "edit-item-text" && a.EntityId == draftId);
+        var edited = audit.Single(a => a.Action == AuditActions.EditItemText && a.EntityId == draftId);
         edited.Before!.ShouldContain("固定资产投资保持合理增长。");
         edited.After!.ShouldContain("固定资产投资保持合理增长，项目早开工。");
-        var publish = audit.Last(a => a.Action == "publish-plan");
+        var publish = audit.Last(a => a.Action == AuditActions.PublishPlan);
         publish.Before.ShouldNotBeNull();
         publish.After!.ShouldContain("\"Changed\":2");
         publish.Id.ShouldBeGreaterThan(edited.Id);
@@ -420,7 +421,7 @@ public abstract class ImportPageTests(LuoshiWebFactory factory)
 
     /// <summary>What a refused upload must not change: drafts, audit entries of imports, plans.</summary>
     private (int Drafts, int Imports, int Plans) Written() => Factory.WithDb(db =>
-        (db.ImportDrafts.Count(), db.AuditEntries.Count(a => a.Action == "import-notice"), db.Plans.Count()));
+        (db.ImportDrafts.Count(), db.AuditEntries.Count(a => a.Action == AuditActions.ImportNotice), db.Plans.Count()));
 
     /// <summary>The live plan of a district as identity and publish stamp: any publish changes it.</summary>
     private (int Id, string? By, int Items) LivePlan(string district) => Factory.WithDb(db =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
+using Luoshi.Core.Features.Notifications;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.Web.Tests.Reminders;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class OrderTests
         url.ShouldBe("/Orders/" + order.Id.ToString(CultureInfo.InvariantCulture));
 
         // The unit's clerk and head are told in the app and by mail.
-        var rows = (await host.NotificationsAsync()).Where(n => n.Kind == "order").ToList();
+        var rows = (await host.NotificationsAsync()).Where(n => n.Kind == NotificationKinds.Order).ToList();
         rows.Where(n => n.Channel == Channel.InApp).Select(n => n.UserId)
             .ShouldBe([await host.UserIdAsync("jiangan.fgj.clerk"), await host.UserIdAsync("jiangan.fgj.head")], ignoreOrder: true);
         rows.Count(n => n.Channel == Channel.Email).ShouldBe(2);

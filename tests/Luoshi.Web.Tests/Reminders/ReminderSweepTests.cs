@@ -46,7 +46,7 @@ public sealed class ReminderSweepTests
         mail.Message.From.Mailboxes.Single().Address.ShouldBe("duchashi@example.gov.cn");
 
         var rows = await host.NotificationsAsync();
-        var inApp = rows.Where(n => n.Channel == Channel.InApp && n.Kind != ReminderSweep.KindUnreachable).Select(n => n.UserId).ToList();
+        var inApp = rows.Where(n => n.Channel == Channel.InApp && n.Kind != NotificationKinds.Unreachable).Select(n => n.UserId).ToList();
         inApp.ShouldBe([await host.UserIdAsync("jiangan.fgj.clerk"), clerk2], ignoreOrder: true);
         rows.ShouldNotContain(n => n.UserId == (string?)null && n.Channel != Channel.Webhook);
         rows.Where(n => n.Channel == Channel.Email).ShouldAllBe(n => n.SentAt != null && n.Attempts == 1 && n.Error == null);
@@ -75,7 +75,7 @@ public sealed class ReminderSweepTests
 
         var run = await host.RunAsync(Q1Due.AddDays(-3));
         run.Districts!.Single(d => d.DistrictId == host.Jiangan).OfficeNotified.ShouldBe(1);
-        var notice = (await host.NotificationsAsync()).Single(n => n.Kind == ReminderSweep.KindUnreachable);
+        var notice = (await host.NotificationsAsync()).Single(n => n.Kind == NotificationKinds.Unreachable);
         notice.UserId.ShouldBe(office);
         notice.Channel.ShouldBe(Channel.InApp);
         notice.Subject.ShouldBe($"【无法提醒】江岸区2026年4月7日有{expected.Count}个单位无人可提醒");
@@ -86,7 +86,7 @@ public sealed class ReminderSweepTests
 
         // Once a day: the same day's second run adds nothing; the office reads it in its inbox.
         (await host.RunAsync(Q1Due.AddDays(-3))).Districts!.Sum(d => d.OfficeNotified).ShouldBe(0);
-        (await host.NotificationsAsync()).Count(n => n.Kind == ReminderSweep.KindUnreachable).ShouldBe(1);
+        (await host.NotificationsAsync()).Count(n => n.Kind == NotificationKinds.Unreachable).ShouldBe(1);
         using var page = await Orders.PageClient.SignInAsync(host.Web, "jiangan.office");
         var inbox = await page.GetAsync("/Inbox");
         inbox.Html.ShouldContain("无法提醒");
@@ -207,8 +207,8 @@ public sealed class ReminderSweepTests
         await host.Web.Services.GetRequiredService<ReminderJob>().SendPendingAsync();
 
         var rows = await host.NotificationsAsync();
-        rows.Count(n => n.Channel == Channel.InApp && n.Kind != ReminderSweep.KindUnreachable).ShouldBe(3);
-        rows.Count(n => n.Kind == ReminderSweep.KindUnreachable).ShouldBe(1, "the office is told once of the units nobody could be reminded at");
+        rows.Count(n => n.Channel == Channel.InApp && n.Kind != NotificationKinds.Unreachable).ShouldBe(3);
+        rows.Count(n => n.Kind == NotificationKinds.Unreachable).ShouldBe(1, "the office is told once of the units nobody could be reminded at");
         (results[0]!.OfficeNotified + results[1]!.OfficeNotified).ShouldBe(1);
         (results[0]!.Written + results[1]!.Written).ShouldBe(3, "every reminder stored by exactly one of the two");
         host.MailRecipients().ShouldBe([ReminderHost.FgjClerkMail, ReminderHost.FgjHeadMail, ReminderHost.LeaderMail]);
@@ -227,7 +227,7 @@ public sealed class ReminderSweepTests
         email.SentAt.ShouldBeNull();
         email.Error.ShouldBe(MailSetup.NotConfigured);
         email.Attempts.ShouldBe(1);
-        rows.Single(n => n.Channel == Channel.InApp && n.Kind != ReminderSweep.KindUnreachable).Subject.ShouldStartWith("【到期提醒】");
+        rows.Single(n => n.Channel == Channel.InApp && n.Kind != NotificationKinds.Unreachable).Subject.ShouldStartWith("【到期提醒】");
 
         // Retried on later runs, up to three tries in all.
         await host.Web.Services.GetRequiredService<ReminderJob>().SendPendingAsync();

@@ -1,5 +1,6 @@
 using System.Net;
 using Luoshi.Core.Features.Accounts;
+using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Plans;
 using Luoshi.Core.Features.Reports;
 using Luoshi.Parsing.Calendar;
@@ -203,7 +204,7 @@ public abstract class FilingFlowPageTests(WorkFixture fixture)
         (await StepAsync(office, "/Work?handler=Lock&district=jiangan", ("period", "Q3"))).ShouldBe("/Work");
         int plan = Factory.WithDb(db => db.Filings.Where(f => f.ItemId == item).Select(f => f.PlanId).First());
         Factory.WithDb(db => db.PeriodLocks.Count(l => l.PlanId == plan && l.Period == ReportPeriod.Q3)).ShouldBe(1);
-        Factory.WithDb(db => db.AuditEntries.Count(a => a.Action == "lock-period" && a.Actor == "jiangan.office")).ShouldBe(1);
+        Factory.WithDb(db => db.AuditEntries.Count(a => a.Action == AuditActions.LockPeriod && a.Actor == "jiangan.office")).ShouldBe(1);
 
         // The page no longer offers the form; a form still open from before is refused with the person's text kept.
         string locked = await clerk.GetStringAsync(url);
@@ -228,7 +229,7 @@ public abstract class FilingFlowPageTests(WorkFixture fixture)
 
         await StepAsync(office, Url(item, fgj, "Q3", "Reopen"), ("version", Version(officePage)), ("comment", "单位申请更正数据"));
         fixture.Filing(item, fgj, ReportPeriod.Q3).Reopened.ShouldBeTrue();
-        var audit = Factory.WithDb(db => db.AuditEntries.AsNoTracking().Single(a => a.Action == "reopen-filing" && a.Actor == "jiangan.office"));
+        var audit = Factory.WithDb(db => db.AuditEntries.AsNoTracking().Single(a => a.Action == AuditActions.ReopenFiling && a.Actor == "jiangan.office"));
         audit.After!.ShouldContain("单位申请更正数据");
 
         await StepAsync(clerk, Url(item, fgj, "Q3", "Save"), ("version", Version(await clerk.GetStringAsync(url))), ("Input.Progress", "更正后的三季度情况。"));

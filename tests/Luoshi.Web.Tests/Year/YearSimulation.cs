@@ -159,7 +159,7 @@ public sealed class YearSimulation : IAsyncDisposable
             var edit = period == ReportPeriod.WorkPlan
                 ? new FilingEdit(Leader: "分管副区长", Section: "综合科", Steps:
                     [new WorkStep(1, "制定方案，明确分工", "3月底"), new WorkStep(2, "推进实施", "6月底"), new WorkStep(3, "督促落实", "9月底"), new WorkStep(4, "总结评估", "12月底")])
-                : new FilingEdit(Progress: progress ?? $"{ItemStatusRules.PeriodName(period)}：按计划推进，完成阶段任务。", Problems: "无明显问题，下步继续推进。", Completed: completed,
+                : new FilingEdit(Progress: progress ?? $"{ReportPeriodLabels.Of(period)}：按计划推进，完成阶段任务。", Problems: "无明显问题，下步继续推进。", Completed: completed,
                     Actuals: actual is null ? null : targets.ToDictionary(t => t.Id, t => actual(new TargetRow(t.Id, t.Seq, t.Measure, t.Value, t.Unit, t.Sense, t.Printed))));
             var saved = await filings.SaveAsync(f.Id, f.Version, edit, Clerk(unitId));
             saved.Failure.ShouldBeNull();

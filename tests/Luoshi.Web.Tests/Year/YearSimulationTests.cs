@@ -99,7 +99,7 @@ public class YearSimulationTests
             }
 
             sim.MoveTo(d.Date.AddDays(-2));
-            decimal ofYear = ItemStatusRules.ExpectedPercent(d.Period) / 100m;
+            decimal ofYear = ExpectedProgress.OfPeriod(d.Period) / 100m;
             foreach (var o in own.Where(o => o.Period == d.Period).OrderBy(o => o.ItemId).ThenBy(o => o.UnitId))
             {
                 var period = o.Period;

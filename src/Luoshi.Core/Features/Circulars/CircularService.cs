@@ -33,13 +33,13 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
         var late = s.Obligations.Where(o => o.Period == period && !o.PartToLead && o.Status is ObligationStatus.Late or ObligationStatus.Missing)
             .GroupBy(o => o.UnitId)
             .Select(g => new LateUnit(s.UnitName(g.Key), [.. g.OrderBy(o => s.Item(o.ItemId).Seq)
-                .Select(o => new LateFiling(s.Item(o.ItemId).Number, ItemStatusRules.PeriodName(o.Period), o.SubmittedOn))]))
+                .Select(o => new LateFiling(s.Item(o.ItemId).Number, ReportPeriodLabels.Of(o.Period), o.SubmittedOn))]))
             .OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
         var behind = s.Items.Where(i => i.Status.State == ItemState.Behind && i.Status.ActualPercent is not null)
             .OrderBy(i => i.Seq)
             .Select(i => new BehindItem(PartName(i.PartTitle), i.Number, i.Text, string.Join("、", i.LeadUnitIds.Select(s.UnitName)), i.Status.ActualPercent!.Value, i.Status.ExpectedPercent))
             .ToList();
-        return new CircularFacts(supervisor, s.Plan.Year, ItemStatusRules.PeriodName(period), s.Today, deadline, planTitle, parts, late, behind);
+        return new CircularFacts(supervisor, s.Plan.Year, ReportPeriodLabels.Of(period), s.Today, deadline, planTitle, parts, late, behind);
     }
 
     public async Task<Outcome<Circular>> CreateDraftAsync(int districtId, ReportPeriod period, Actor actor, CancellationToken ct = default)
@@ -63,7 +63,7 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
 
         if (s.Rules.Calendar.For(period) is null)
         {
-            return new Failure(FailureKind.Invalid, $"通知未规定{ItemStatusRules.PeriodName(period)}的报送时间，无法生成通报。");
+            return new Failure(FailureKind.Invalid, $"通知未规定{ReportPeriodLabels.Of(period)}的报送时间，无法生成通报。");
         }
 
         var settings = await DistrictSettingsDefaults.LoadAsync(db, districtId, ct);
@@ -89,7 +89,7 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
             CreatedBy = actor.UserName,
         };
         db.Circulars.Add(circular);
-        AuditLog.Record(db, clock, actor.UserName, "draft-circular", nameof(Circular), null, districtId, after: new { circular.Title, Period = period.ToString(), LateUnits = facts.LateUnits.Count });
+        AuditLog.Record(db, clock, actor.UserName, AuditActions.DraftCircular, nameof(Circular), null, districtId, after: new { circular.Title, Period = period.ToString(), LateUnits = facts.LateUnits.Count });
         await db.SaveChangesAsync(ct);
         return circular;
     }
@@ -153,7 +153,7 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
         c.State = CircularState.Issued;
         c.IssuedAt = clock.GetUtcNow();
         c.IssuedBy = actor.UserName;
-        AuditLog.Record(db, clock, actor.UserName, "issue-circular", nameof(Circular), c.Id.ToString(CultureInfo.InvariantCulture), c.DistrictId, after: new { c.DocNumber, c.Title });
+        AuditLog.Record(db, clock, actor.UserName, AuditActions.IssueCircular, nameof(Circular), c.Id.ToString(CultureInfo.InvariantCulture), c.DistrictId, after: new { c.DocNumber, c.Title });
         return await BumpAsync(c, ct);
     }
 
@@ -163,7 +163,7 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
         ArgumentNullException.ThrowIfNull(c);
         var settings = await DistrictSettingsDefaults.LoadAsync(db, c.DistrictId, ct);
         string issuer = settings.CircularIssuer!;
-        var date = c.IssuedAt is { } at ? DateOnly.FromDateTime(at.ToOffset(DistrictClock.Offset).DateTime) : DistrictClock.Today(clock);
+        var date = c.IssuedAt is { } at ? DistrictClock.DateOf(at) : DistrictClock.Today(clock);
         return new OfficialDocument(issuer, c.DocNumber, c.Title, c.Addressee, c.Body, issuer, date, null, issuer, date);
     }
 

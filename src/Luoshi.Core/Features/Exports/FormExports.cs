@@ -85,10 +85,10 @@ public sealed class FormExports(LuoshiDb db)
     /// <summary>一季度 … 四季度, or 全年 for the year's report (the words the Hongshan form puts in place of ×季度).</summary>
     public static string PeriodName(ReportPeriod period) => period switch
     {
-        ReportPeriod.Q1 => QuarterNames.Of(1),
-        ReportPeriod.Q2 => QuarterNames.Of(2),
-        ReportPeriod.Q3 => QuarterNames.Of(3),
-        ReportPeriod.Q4 => QuarterNames.Of(4),
+        ReportPeriod.Q1 => ReportPeriodLabels.Quarter(1),
+        ReportPeriod.Q2 => ReportPeriodLabels.Quarter(2),
+        ReportPeriod.Q3 => ReportPeriodLabels.Quarter(3),
+        ReportPeriod.Q4 => ReportPeriodLabels.Quarter(4),
         ReportPeriod.Annual => "全年",
         _ => throw new ArgumentOutOfRangeException(nameof(period), period, null),
     };
@@ -161,7 +161,7 @@ public sealed class FormExports(LuoshiDb db)
         /// <summary>洪山's 填报时间: the day the unit's latest printed filing reached the office.</summary>
         public FormHeader? Header(string unit) =>
             Lines.Where(l => l.UnitName == unit && l.Filing?.SubmittedAt is not null).Select(l => l.Filing!.SubmittedAt!.Value).DefaultIfEmpty().Max() is { } at && at != default
-                ? new FormHeader(FilledOn: DateOnly.FromDateTime(at.ToOffset(DistrictClock.Offset).DateTime))
+                ? new FormHeader(FilledOn: DistrictClock.DateOf(at))
                 : null;
 
         public Dictionary<string, FormHeader> Headers() =>

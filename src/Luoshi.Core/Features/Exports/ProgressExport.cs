@@ -55,21 +55,11 @@ public sealed class ProgressExport(LuoshiDb db, YearQueries year)
             Actuals(i),
             i.Status.ExpectedPercent,
             i.Status.ActualPercent,
-            StateName(i.Status.State),
+            ItemStateLabels.Of(i.Status.State),
             i.Status.Rag,
             i.Status.Reason,
             Latest(snapshot, i, byItem[i.Id])))];
     }
-
-    public static string StateName(ItemState state) => state switch
-    {
-        ItemState.NotStarted => "未到报送时间",
-        ItemState.OnTrack => "正常推进",
-        ItemState.Behind => "进度滞后",
-        ItemState.Overdue => "逾期未报",
-        ItemState.Done => "已完成",
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
-    };
 
     private static string Actuals(ItemRow item)
     {
@@ -103,6 +93,6 @@ public sealed class ProgressExport(LuoshiDb db, YearQueries year)
             text = string.Concat(text.AsSpan(0, cut), "…");
         }
 
-        return $"【{ItemStatusRules.PeriodName(latest.Period)}·{snapshot.UnitName(latest.UnitId)}】{text}";
+        return $"【{ReportPeriodLabels.Of(latest.Period)}·{snapshot.UnitName(latest.UnitId)}】{text}";
     }
 }

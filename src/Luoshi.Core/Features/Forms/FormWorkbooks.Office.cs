@@ -123,9 +123,9 @@ public static partial class FormWorkbooks
 
     private static (string? Text, CellLook Look) RagCell(Rag rag) => rag switch
     {
-        Rag.Red => ("红", CellLook.Red),
-        Rag.Amber => ("黄", CellLook.Amber),
-        Rag.Green => ("绿", CellLook.Green),
+        Rag.Red => (ItemStateLabels.Of(rag), CellLook.Red),
+        Rag.Amber => (ItemStateLabels.Of(rag), CellLook.Amber),
+        Rag.Green => (ItemStateLabels.Of(rag), CellLook.Green),
         Rag.None => (null, CellLook.Centered),
     };
 }

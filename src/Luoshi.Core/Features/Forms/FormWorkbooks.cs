@@ -1,4 +1,5 @@
 using System.Globalization;
+using Luoshi.Parsing.Calendar;
 
 namespace Luoshi.Core.Features.Forms;
 
@@ -34,7 +35,7 @@ public static partial class FormWorkbooks
 
     /// <summary>
     /// 洪山 附件2: ×××（单位）×季度工作目标完成情况表 for one unit. <paramref name="periodName"/> replaces "×季度":
-    /// "一季度" … "四季度" (see <see cref="QuarterNames.Of"/>) or "全年".
+    /// "一季度" … "四季度" (see <see cref="ReportPeriodLabels.Quarter"/>) or "全年".
     /// </summary>
     public static byte[] HongshanQuarterReport(string unitName, int year, string periodName, IReadOnlyList<ReportRow> rows, FormHeader? header = null)
     {
@@ -104,7 +105,7 @@ public static partial class FormWorkbooks
             for (int q = 1; q <= 4; q++)
             {
                 var steps = item.Steps.Where(s => QuarterNames.QuarterOf(s) == q).ToList();
-                sheet.Text(r + q - 1, 3, QuarterNames.Of(q), CellLook.Centered);
+                sheet.Text(r + q - 1, 3, ReportPeriodLabels.Quarter(q), CellLook.Centered);
                 sheet.Text(r + q - 1, 4, QuarterText(steps, item.Deadline), CellLook.Text);
             }
 

@@ -2,15 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace Luoshi.Core.Features.Forms;
 
-/// <summary>一季度…四季度, and which quarter a step without one belongs to (Hongshan's form has a row per quarter).</summary>
+/// <summary>Which quarter a step belongs to (Hongshan's form has a row per quarter; the names are <see cref="Luoshi.Parsing.Calendar.ReportPeriodLabels.Quarter"/>).</summary>
 public static partial class QuarterNames
 {
-    private static readonly string[] Names = ["一季度", "二季度", "三季度", "四季度"];
-
-    /// <summary>"一季度" for 1 … "四季度" for 4.</summary>
-    public static string Of(int quarter) =>
-        quarter is >= 1 and <= 4 ? Names[quarter - 1] : throw new ArgumentOutOfRangeException(nameof(quarter), quarter, "A quarter is 1 to 4.");
-
     /// <summary>
     /// The step's quarter: its own if set; else read from its deadline text — a quarter named (一季度, 第二季度),
     /// a month (6月, ６月, 十二月), 上半年 (Q2); anything else, or nothing (年底, 全年, no deadline), is the fourth quarter,

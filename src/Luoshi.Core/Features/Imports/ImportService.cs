@@ -84,7 +84,7 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
         };
         db.ImportDrafts.Add(draft);
         await db.SaveChangesAsync(ct);
-        AuditLog.Record(db, clock, actor, "import-notice", nameof(ImportDraft), draft.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), districtId,
+        AuditLog.Record(db, clock, actor, AuditActions.ImportNotice, nameof(ImportDraft), draft.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), districtId,
             after: new { draft.FileName, Items = understood.Notice.Items.Count });
         await db.SaveChangesAsync(ct);
         return draft;
@@ -205,7 +205,7 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
 
         var unit = new Unit { DistrictId = districtId, Name = name, Kind = kind };
         db.Units.Add(unit);
-        AuditLog.Record(db, clock, actor, "add-unit", nameof(Unit), name, districtId, after: new { name, kind = kind.ToString() });
+        AuditLog.Record(db, clock, actor, AuditActions.AddUnit, nameof(Unit), name, districtId, after: new { name, kind = kind.ToString() });
         await db.SaveChangesAsync(ct);
         return unit;
     }
@@ -245,7 +245,7 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
             }
 
             var names = await CatalogueNamesAsync(districtId, ct);
-            var mapped = await EditAsync(draftId, districtId, expectedVersion, actor, "map-unit", MapUnit(printed, added.Value!.Name, names), ct);
+            var mapped = await EditAsync(draftId, districtId, expectedVersion, actor, AuditActions.MapUnit, MapUnit(printed, added.Value!.Name, names), ct);
             if (!mapped.Ok)
             {
                 // The transaction rolls back when disposed; forget the unit this context still tracks as saved.
@@ -272,7 +272,7 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
         draft.Status = DraftStatus.Discarded;
         draft.Version++;
         draft.UpdatedAt = clock.GetUtcNow();
-        AuditLog.Record(db, clock, actor, "discard-import", nameof(ImportDraft), draft.Id.ToString(CultureInfo.InvariantCulture), districtId,
+        AuditLog.Record(db, clock, actor, AuditActions.DiscardImport, nameof(ImportDraft), draft.Id.ToString(CultureInfo.InvariantCulture), districtId,
             before: new { draft.FileName, Status = nameof(DraftStatus.Draft) }, after: new { draft.FileName, Status = nameof(DraftStatus.Discarded) });
         try
         {

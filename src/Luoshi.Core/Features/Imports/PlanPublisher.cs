@@ -148,7 +148,7 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
 
             draft.Status = DraftStatus.Published;
             draft.Version++;
-            AuditLog.Record(db, clock, actor, "publish-plan", nameof(Plan), plan.Year.ToString(CultureInfo.InvariantCulture), districtId,
+            AuditLog.Record(db, clock, actor, AuditActions.PublishPlan, nameof(Plan), plan.Year.ToString(CultureInfo.InvariantCulture), districtId,
                 before: old is null ? null : new { old.DocNumber, old.PublishedAt },
                 after: new { plan.DocNumber, Items = plan.Items.Count, Added = changes.Added.Count, Removed = changes.Removed.Count, Changed = changes.Changed.Count });
             await db.SaveChangesAsync(ct);

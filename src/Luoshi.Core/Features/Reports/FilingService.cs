@@ -94,7 +94,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
             UpdatedBy = actor.UserName,
         };
         db.Filings.Add(filing);
-        filing.Events.Add(Event(actor, "open", FilingState.Draft, FilingState.Draft, last is null ? null : $"以{ItemStatusRules.PeriodName(last.Period)}报告为起点"));
+        filing.Events.Add(Event(actor, "open", FilingState.Draft, FilingState.Draft, last is null ? null : $"以{ReportPeriodLabels.Of(last.Period)}报告为起点"));
         try
         {
             await SaveAsync(plan.DistrictId, ct);
@@ -233,7 +233,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
         {
             filing.Reopened = true;
             filing.AcceptedAt = null;
-            AuditLog.Record(db, clock, actor.UserName, "reopen-filing", nameof(Filing), filing.Id.ToString(CultureInfo.InvariantCulture), filing.DistrictId,
+            AuditLog.Record(db, clock, actor.UserName, AuditActions.ReopenFiling, nameof(Filing), filing.Id.ToString(CultureInfo.InvariantCulture), filing.DistrictId,
                 before: new { State = from.ToString() }, after: new { State = filing.State.ToString(), Reason = comment });
         }
 
@@ -373,7 +373,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
         }
 
         db.PeriodLocks.Add(new PeriodLock { PlanId = planId, Period = period, LockedAt = clock.GetUtcNow(), LockedBy = actor.UserName });
-        AuditLog.Record(db, clock, actor.UserName, "lock-period", nameof(PeriodLock), $"{planId}:{period}", plan.DistrictId, after: new { Period = period.ToString() });
+        AuditLog.Record(db, clock, actor.UserName, AuditActions.LockPeriod, nameof(PeriodLock), $"{planId}:{period}", plan.DistrictId, after: new { Period = period.ToString() });
         await SaveAsync(plan.DistrictId, ct);
         return true;
     }
@@ -477,7 +477,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
     }, Json);
 
     private static Failure Conflict(Filing current) =>
-        new(FailureKind.Conflict, $"该材料已被 {current.UpdatedBy} 于 {current.UpdatedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 修改，您的修改没有保存。请先复制您的内容，刷新页面查看最新版本后再修改。");
+        new(FailureKind.Conflict, $"该材料已被 {current.UpdatedBy} 于 {DistrictClock.Minute(current.UpdatedAt)} 修改，您的修改没有保存。请先复制您的内容，刷新页面查看最新版本后再修改。");
 
     private async Task<Outcome<Filing>> SaveOrConflictAsync(Filing filing, CancellationToken ct)
     {

@@ -118,7 +118,7 @@ public static class ScoreRules
         }
 
         decimal rate = grades.Average(g => GradeRate(g.Grade));
-        return ("督查室评定", weight, rate, F($"评定 {string.Join("、", grades.OrderBy(g => g.Period).Select(g => $"{ItemStatusRules.PeriodName(g.Period)} {g.Grade}"))}；得分率 {rate:P1} × {weight:0.##}"));
+        return ("督查室评定", weight, rate, F($"评定 {string.Join("、", grades.OrderBy(g => g.Period).Select(g => $"{ReportPeriodLabels.Of(g.Period)} {g.Grade}"))}；得分率 {rate:P1} × {weight:0.##}"));
     }
 
     public static decimal GradeRate(string grade) => grade switch

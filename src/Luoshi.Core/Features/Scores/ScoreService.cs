@@ -118,7 +118,7 @@ public sealed class ScoreService(LuoshiDb db, TimeProvider clock, YearQueries ye
             db.Entry(scheme).Property(s => s.Version).OriginalValue = expectedVersion;
         }
 
-        AuditLog.Record(db, clock, actor.UserName, "edit-score-scheme", nameof(ScoreScheme), Id(districtId), districtId, before, weights);
+        AuditLog.Record(db, clock, actor.UserName, AuditActions.EditScoreScheme, nameof(ScoreScheme), Id(districtId), districtId, before, weights);
         return await SaveAsync(districtId, ct) ? scheme : await SchemeConflictAsync(districtId, ct);
     }
 
@@ -187,7 +187,7 @@ public sealed class ScoreService(LuoshiDb db, TimeProvider clock, YearQueries ye
             db.Entry(row!).Property(g => g.Version).OriginalValue = expectedVersion;
         }
 
-        AuditLog.Record(db, clock, actor.UserName, "grade-unit", nameof(QualityGrade), F($"{plan.Id}:{unitId}:{period}"), districtId,
+        AuditLog.Record(db, clock, actor.UserName, AuditActions.GradeUnit, nameof(QualityGrade), F($"{plan.Id}:{unitId}:{period}"), districtId,
             before, grade is null ? null : new { Grade = grade, Note = note });
         return await SaveAsync(districtId, ct) ? new GradeChange(unitName, period, grade) : await GradeConflictAsync(plan.Id, unitId, unitName, period, ct);
     }
@@ -213,15 +213,15 @@ public sealed class ScoreService(LuoshiDb db, TimeProvider clock, YearQueries ye
         var last = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == nameof(ScoreScheme) && a.EntityId == Id(districtId))
             .OrderByDescending(a => a.Id).Select(a => new { a.Actor, a.At }).FirstOrDefaultAsync(ct);
-        string who = last is null ? "他人" : F($"{last.Actor} 于 {last.At.ToOffset(DistrictClock.Offset):yyyy-MM-dd HH:mm} ");
+        string who = last is null ? "他人" : F($"{last.Actor} 于 {DistrictClock.Minute(last.At)} ");
         return new Failure(FailureKind.Conflict, $"评分方案已被{who}修改，您的修改没有保存。请刷新页面查看最新方案后再修改。");
     }
 
     private async Task<Failure> GradeConflictAsync(int planId, int unitId, string unitName, ReportPeriod period, CancellationToken ct)
     {
         var current = await db.QualityGrades.AsNoTracking().FirstOrDefaultAsync(g => g.PlanId == planId && g.UnitId == unitId && g.Period == period, ct);
-        string now = current is null ? "现已取消评定" : F($"现为 {current.Grade}（{current.GradedBy} 于 {current.GradedAt.ToOffset(DistrictClock.Offset):yyyy-MM-dd HH:mm} 评定）");
-        return new Failure(FailureKind.Conflict, $"{unitName}{ItemStatusRules.PeriodName(period)}的评定已被他人修改，{now}，您的修改没有保存。请刷新页面后再评定。");
+        string now = current is null ? "现已取消评定" : F($"现为 {current.Grade}（{current.GradedBy} 于 {DistrictClock.Minute(current.GradedAt)} 评定）");
+        return new Failure(FailureKind.Conflict, $"{unitName}{ReportPeriodLabels.Of(period)}的评定已被他人修改，{now}，您的修改没有保存。请刷新页面后再评定。");
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);

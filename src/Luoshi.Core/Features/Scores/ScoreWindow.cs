@@ -1,6 +1,5 @@
 using System.Globalization;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Supervision;
 using Luoshi.Parsing.Calendar;
 
 namespace Luoshi.Core.Features.Scores;
@@ -20,7 +19,7 @@ public sealed record ScoreWindow(string Key, string Name, IReadOnlyList<ReportPe
     /// <summary>The scoring date has not come: the figures can still change.</summary>
     public bool Provisional => AsOf < ScoringDate || GradePeriod is null;
 
-    public string PeriodNames => string.Join("、", Periods.Select(p => p == ReportPeriod.WorkPlan ? "办理工作方案" : ItemStatusRules.PeriodName(p) + "报告"));
+    public string PeriodNames => string.Join("、", Periods.Select(p => p == ReportPeriod.WorkPlan ? "办理工作方案" : ReportPeriodLabels.Of(p) + "报告"));
 }
 
 /// <summary>
@@ -61,7 +60,7 @@ public static class ScoreWindows
         bool first = calendar.Reports.First().Period == period;
         IReadOnlyList<ReportPeriod> periods = first && calendar.WorkPlan is not null ? [ReportPeriod.WorkPlan, period] : [period];
         var scoring = deadline.Date.AddDays(1 + GraceDays);
-        return new ScoreWindow(period.ToString(), ItemStatusRules.PeriodName(period), periods, period, deadline.Date, scoring, scoring < today ? scoring : today);
+        return new ScoreWindow(period.ToString(), ReportPeriodLabels.Of(period), periods, period, deadline.Date, scoring, scoring < today ? scoring : today);
     }
 
     /// <summary>The window shown when none is asked for: the latest report whose scoring date has come, else the year so far.</summary>

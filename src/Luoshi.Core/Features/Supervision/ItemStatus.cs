@@ -31,6 +31,30 @@ public enum Rag
     Red,
 }
 
+/// <summary>The Chinese names of <see cref="ItemState"/> and <see cref="Rag"/> (the one map; pages, exports and circulars show them).</summary>
+public static class ItemStateLabels
+{
+    public static string Of(ItemState state) => state switch
+    {
+        ItemState.NotStarted => "未到报送时间",
+        ItemState.OnTrack => "正常推进",
+        ItemState.Behind => "进度滞后",
+        ItemState.Overdue => "逾期未报",
+        ItemState.Done => "已完成",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
+    /// <summary>红, 黄, 绿; null for no colour (each view writes its own blank: — on the dashboard, an empty cell in a workbook).</summary>
+    public static string? Of(Rag rag) => rag switch
+    {
+        Rag.Red => "红",
+        Rag.Amber => "黄",
+        Rag.Green => "绿",
+        Rag.None => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(rag), rag, null),
+    };
+}
+
 /// <summary>A district's thresholds: amber when at least <paramref name="AmberPoints"/> behind, red from <paramref name="RedPoints"/>.</summary>
 public sealed record StatusThresholds(int AmberPoints = 10, int RedPoints = 30)
 {
@@ -47,15 +71,24 @@ public sealed record ReportFact(ReportPeriod Period, DateOnly SubmittedOn, bool 
 /// <summary>The derived status with its working, so a person can see why.</summary>
 /// <param name="State">The state.</param>
 /// <param name="Rag">Its colour.</param>
-/// <param name="ExpectedPercent">Progress expected by the time elapsed (序时进度), 0–100.</param>
+/// <param name="ExpectedPercent">序时进度 the item is judged against, 0–100 (<see cref="ExpectedProgress"/>): for a report compared with its
+/// targets, that of the lagging target (100 for a rate or level); otherwise <paramref name="TimeShare"/>, or the date's share when a report is missing.</param>
 /// <param name="ActualPercent">Progress reported against the numeric targets, if the item has any and they were reported.</param>
 /// <param name="Reason">Why, in Chinese.</param>
-public sealed record ItemStatusResult(ItemState State, Rag Rag, int ExpectedPercent, int? ActualPercent, string Reason);
+/// <param name="TimeShare">The share of the year the item's latest report covers (its period's share), or the date's share when there is no report;
+/// each amount target is measured against it (<see cref="ItemStatusRules.Target"/>).</param>
+/// <param name="LatestPeriod">The period of the latest report, if any.</param>
+public sealed record ItemStatusResult(ItemState State, Rag Rag, int ExpectedPercent, int? ActualPercent, string Reason, int TimeShare = 0, ReportPeriod? LatestPeriod = null);
+
+/// <summary>One numeric target against its yardstick: the percent reached (null when no value was reported), the 序时进度 it is measured against, its colour.</summary>
+public sealed record TargetStatus(TargetKind Kind, int? Percent, int Expected, int Gap, Rag Rag);
 
 /// <summary>Derives an item's status. Pure: the date is passed in (from an injected <see cref="TimeProvider"/> by the caller).</summary>
 public static class ItemStatusRules
 {
+    /// <summary>The item's status on <paramref name="today"/> in plan year <paramref name="year"/>.</summary>
     public static ItemStatusResult Derive(
+        int year,
         DateOnly today,
         IReadOnlyList<Deadline> reportDeadlines,
         IReadOnlyList<Indicator> targets,
@@ -68,67 +101,70 @@ public static class ItemStatusRules
         ArgumentNullException.ThrowIfNull(thresholds);
 
         var due = reportDeadlines.Where(d => d.Period != ReportPeriod.WorkPlan && d.Date < today).OrderBy(d => d.Date).ToList();
-        int expected = ExpectedPercent(due.Select(d => d.Period).LastOrDefault(ReportPeriod.WorkPlan));
+        int onDate = ExpectedProgress.OnDate(today, year);
         var latest = reports.OrderBy(r => r.Period).LastOrDefault();
-        var measured = latest is null ? null : Measure(targets, latest.Actuals, expected);
+        // The latest report is held to the end of the period it covers, whenever it was filed.
+        int share = latest is null ? onDate : ExpectedProgress.OfPeriod(latest.Period);
+        var measured = latest is null ? null : Measure(targets, latest.Actuals, share);
         int? actual = measured?.Percent;
+        int expected = measured?.Expected ?? share;
+        var period = latest?.Period;
 
         if (latest is { Completed: true } || (measured is { } done && done.Percent >= 100 && targets.Count > 0 && AllReported(targets, latest!.Actuals)))
         {
-            return new(ItemState.Done, Rag.Green, expected, actual, "已报告完成。");
+            return new(ItemState.Done, Rag.Green, share, actual, "已报告完成。", share, period);
         }
 
         var missing = due.Where(d => !reports.Any(r => r.Period == d.Period)).ToList();
         if (missing.Count > 0)
         {
             var first = missing[0];
-            return new(ItemState.Overdue, Rag.Red, expected, actual, $"{PeriodName(first.Period)}情况应于 {first.Date:yyyy-MM-dd} 前报送，尚未报送。");
+            return new(ItemState.Overdue, Rag.Red, onDate, actual, $"{ReportPeriodLabels.Of(first.Period)}情况应于 {first.Date:yyyy-MM-dd} 前报送，尚未报送。", share, period);
         }
 
         if (latest is null)
         {
-            return new(ItemState.NotStarted, Rag.None, expected, null, "尚无报告，也未到报送时间。");
+            return new(ItemState.NotStarted, Rag.None, onDate, null, "尚无报告，也未到报送时间。", share, period);
         }
 
         if (measured is { } m)
         {
             int a = m.Percent;
             int gap = m.Gap;
-            expected = m.Expected;
-            if (gap >= thresholds.RedPoints)
-            {
-                return new(ItemState.Behind, Rag.Red, expected, a, $"完成 {a}%，序时进度 {expected}%，落后 {gap} 个百分点。");
-            }
-
-            if (gap >= thresholds.AmberPoints)
-            {
-                return new(ItemState.Behind, Rag.Amber, expected, a, $"完成 {a}%，序时进度 {expected}%，落后 {gap} 个百分点。");
-            }
-
-            return new(ItemState.OnTrack, Rag.Green, expected, a, $"完成 {a}%，序时进度 {expected}%。");
+            var rag = Colour(gap, thresholds);
+            return rag == Rag.Green
+                ? new(ItemState.OnTrack, Rag.Green, expected, a, $"完成 {a}%，序时进度 {expected}%。", share, period)
+                : new(ItemState.Behind, rag, expected, a, $"完成 {a}%，序时进度 {expected}%，落后 {gap} 个百分点。", share, period);
         }
 
-        return new(ItemState.OnTrack, Rag.Green, expected, null, "按时报送，无量化指标可比。");
+        return new(ItemState.OnTrack, Rag.Green, expected, null, "按时报送，无量化指标可比。", share, period);
     }
 
-    /// <summary>序时进度: a quarter of the year for each quarter whose report is due (Q2 → 50%).</summary>
-    public static int ExpectedPercent(ReportPeriod lastDue) => lastDue switch
+    /// <summary>The colour of a gap behind the yardstick (points): red from the red threshold, amber from the amber one.</summary>
+    public static Rag Colour(int gap, StatusThresholds thresholds)
     {
-        ReportPeriod.WorkPlan => 0,
-        ReportPeriod.Q1 => 25,
-        ReportPeriod.Q2 => 50,
-        ReportPeriod.Q3 => 75,
-        ReportPeriod.Q4 or ReportPeriod.Annual => 100,
-        _ => throw new ArgumentOutOfRangeException(nameof(lastDue)),
-    };
+        ArgumentNullException.ThrowIfNull(thresholds);
+        return gap >= thresholds.RedPoints ? Rag.Red : gap >= thresholds.AmberPoints ? Rag.Amber : Rag.Green;
+    }
+
+    /// <summary>One target of an item against the item's <see cref="ItemStatusResult.TimeShare"/> (the dashboard's and the exports' target rows).</summary>
+    public static TargetStatus Target(Indicator target, decimal? actual, int share, StatusThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var kind = TargetKinds.Of(target);
+        var measured = actual is null ? null : Measure([target], [actual], share);
+        return measured is { } m
+            ? new TargetStatus(kind, m.Percent, m.Expected, m.Gap, Colour(m.Gap, thresholds))
+            : new TargetStatus(kind, null, ExpectedProgress.ForTarget(kind, share), 0, Rag.None);
+    }
 
     /// <summary>
     /// Progress against the numeric targets, judged by the target that lags most. An amount to reach
-    /// over the year (新增 1 万个) is compared with the time elapsed (Q2 → half of it expected); a rate or
-    /// a level (增长 6%, 保持 100%, 优良率超 85%) is compared with the target itself at any time. Targets
-    /// with no reported value are left out; null when none can be compared.
+    /// over the year (新增 1 万个) is compared with the share of the year (Q2 → half of it expected); a rate or
+    /// a level (增长 6%, 保持 100%, 优良率超 85%) is compared with the target itself at any time (<see cref="TargetKinds"/>).
+    /// Targets with no reported value are left out; null when none can be compared.
     /// </summary>
-    public static (int Percent, int Expected, int Gap)? Measure(IReadOnlyList<Indicator> targets, IReadOnlyList<decimal?> actuals, int timeExpected)
+    public static (int Percent, int Expected, int Gap)? Measure(IReadOnlyList<Indicator> targets, IReadOnlyList<decimal?> actuals, int share)
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(actuals);
@@ -141,12 +177,11 @@ public static class ItemStatusRules
             }
 
             var t = targets[i];
-            bool level = t.Unit is "%" or "个百分点" or "类" || t.Sense is IndicatorSense.Growth or IndicatorSense.Decrease or IndicatorSense.Keep;
             decimal ratio = t.Sense == IndicatorSense.AtMost
                 ? (actual <= t.Value ? 1m : t.Value / actual)
                 : actual / t.Value;
             int percent = (int)Math.Floor(Math.Min(ratio, 1m) * 100m);
-            int expected = level ? 100 : timeExpected;
+            int expected = ExpectedProgress.ForTarget(TargetKinds.Of(t), share);
             int gap = Math.Max(0, expected - percent);
             if (worst is null || gap > worst.Value.Gap)
             {
@@ -159,15 +194,4 @@ public static class ItemStatusRules
 
     private static bool AllReported(IReadOnlyList<Indicator> targets, IReadOnlyList<decimal?> actuals) =>
         targets.Count <= actuals.Count && targets.Select((t, i) => actuals[i] is decimal a && (t.Sense == IndicatorSense.AtMost ? a <= t.Value : a >= t.Value)).All(x => x);
-
-    public static string PeriodName(ReportPeriod p) => p switch
-    {
-        ReportPeriod.WorkPlan => "办理工作方案",
-        ReportPeriod.Q1 => "第一季度",
-        ReportPeriod.Q2 => "第二季度",
-        ReportPeriod.Q3 => "第三季度",
-        ReportPeriod.Q4 => "第四季度",
-        ReportPeriod.Annual => "全年",
-        _ => throw new ArgumentOutOfRangeException(nameof(p)),
-    };
 }

@@ -46,10 +46,6 @@ public sealed record SweepResult(
 /// </remarks>
 public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider clock)
 {
-    public const string KindBeforeDue = "before-due";
-    public const string KindOverdue = "overdue";
-    public const string KindSummary = "summary";
-    public const string KindUnreachable = "unreachable";
     private const int HistoryDays = 14;
 
     public async Task<SweepResult?> RunAsync(int districtId, DateOnly today, CancellationToken ct = default)
@@ -66,7 +62,7 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
         var from = today.AddDays(-HistoryDays);
         var history = await db.Notifications.AsNoTracking()
             .Where(n => n.DistrictId == districtId && n.UserId != null && (n.Channel == Channel.InApp || n.Channel == Channel.Email)
-                        && (n.Kind == KindBeforeDue || n.Kind == KindOverdue) && n.ForDate >= from && n.ForDate <= today)
+                        && (n.Kind == NotificationKinds.BeforeDue || n.Kind == NotificationKinds.Overdue) && n.ForDate >= from && n.ForDate <= today)
             .Select(n => new { n.UserId, n.ForDate, n.Key })
             .ToListAsync(ct);
         var policy = new ReminderSettings(settings.DaysBefore(), settings.RepeatEveryDaysAfter, settings.EscalateToHeadAfterDays,
@@ -78,7 +74,7 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
         int written = 0, skipped = 0, emails = 0;
         foreach (var r in plan.Reminders)
         {
-            var kind = r.Kind == ReminderKind.Overdue ? KindOverdue : KindBeforeDue;
+            var kind = r.Kind == ReminderKind.Overdue ? NotificationKinds.Overdue : NotificationKinds.BeforeDue;
             db.Notifications.Add(Row(districtId, r, Channel.InApp, kind, now, today, sentAt: now));
             bool mail = !string.IsNullOrWhiteSpace(r.To.Email);
             if (mail)
@@ -102,7 +98,7 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
         if (!string.IsNullOrWhiteSpace(settings.WebhookUrl) && (plan.Reminders.Count > 0 || plan.Withheld.Count > 0 || plan.Unreachable.Count > 0))
         {
             var (title, body) = Summary(snapshot.District.Name, today, plan);
-            db.Notifications.Add(OfficeRow(districtId, null, Channel.Webhook, KindSummary, Invariant($"summary:{districtId}:{today:yyyy-MM-dd}"), (title, body), now, today));
+            db.Notifications.Add(OfficeRow(districtId, null, Channel.Webhook, NotificationKinds.Summary, Invariant($"summary:{districtId}:{today:yyyy-MM-dd}"), (title, body), now, today));
             webhook = await DbErrors.TrySaveNewAsync(db, ct);
         }
 
@@ -128,7 +124,7 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
         int stored = 0;
         foreach (var userId in office)
         {
-            db.Notifications.Add(OfficeRow(districtId, userId, Channel.InApp, KindUnreachable, Invariant($"unreachable:{districtId}:{today:yyyy-MM-dd}:{userId}"), notice, now, today));
+            db.Notifications.Add(OfficeRow(districtId, userId, Channel.InApp, NotificationKinds.Unreachable, Invariant($"unreachable:{districtId}:{today:yyyy-MM-dd}:{userId}"), notice, now, today));
             stored += await DbErrors.TrySaveNewAsync(db, ct) ? 1 : 0;
         }
 

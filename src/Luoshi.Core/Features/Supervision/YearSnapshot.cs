@@ -107,7 +107,7 @@ public sealed record YearSnapshot(
         var targetsByItem = targets.ToLookup(t => t.ItemId, t => t.Target);
         // As of a past date, what was submitted later is not yet there.
         var filingsByKey = filings
-            .Select(f => f.SubmittedAt is { } at && DateOnly.FromDateTime(at.ToOffset(DistrictClock.Offset).DateTime) > today ? f with { SubmittedAt = null } : f)
+            .Select(f => f.SubmittedAt is { } at && DistrictClock.DateOf(at) > today ? f with { SubmittedAt = null } : f)
             .ToDictionary(f => (f.ItemId, f.UnitId, f.Period));
         var actualsByFiling = actuals.ToLookup(a => a.FilingId);
         var reportDeadlines = rules.Deadlines.Where(d => d.Period != ReportPeriod.WorkPlan).ToList();
@@ -132,7 +132,7 @@ public sealed record YearSnapshot(
                 foreach (var d in rules.Deadlines)
                 {
                     filingsByKey.TryGetValue((i.Id, unitId, d.Period), out var f);
-                    var submitted = f?.SubmittedAt is { } at ? DateOnly.FromDateTime(at.ToOffset(DistrictClock.Offset).DateTime) : (DateOnly?)null;
+                    var submitted = f?.SubmittedAt is { } at ? DistrictClock.DateOf(at) : (DateOnly?)null;
                     var status = submitted is { } s ? (s <= d.Date ? ObligationStatus.OnTime : ObligationStatus.Late)
                         : today > d.Date ? ObligationStatus.Missing : ObligationStatus.Pending;
                     obligations.Add(new ObligationRow(i.Id, unitId, d.Period, d.Date, part == Participation.PartToLead, f?.Id, f?.State, submitted, status, f?.Flags));
@@ -155,11 +155,11 @@ public sealed record YearSnapshot(
 
                     var byIndicator = actualsByFiling[f.Id].ToDictionary(a => a.IndicatorId, a => a.Value);
                     var values = itemTargets.Select(t => byIndicator.GetValueOrDefault(t.Id)).ToList();
-                    facts.Add(new ReportFact(d.Period, DateOnly.FromDateTime(f.SubmittedAt.Value.ToOffset(DistrictClock.Offset).DateTime), f.Completed, values));
+                    facts.Add(new ReportFact(d.Period, DistrictClock.DateOf(f.SubmittedAt.Value), f.Completed, values));
                     latest = values;
                 }
 
-                var status = ItemStatusRules.Derive(today, reportDeadlines, [.. itemTargets.Select(t => t.ToIndicator())], facts, thresholds);
+                var status = ItemStatusRules.Derive(plan.Year, today, reportDeadlines, [.. itemTargets.Select(t => t.ToIndicator())], facts, thresholds);
                 if (worst is null || Severity(status) > Severity(worst))
                 {
                     worst = status;
@@ -185,15 +185,3 @@ public sealed record YearSnapshot(
 
 /// <summary>A filing's facts the snapshot needs.</summary>
 public sealed record FilingRow(int Id, int ItemId, int UnitId, ReportPeriod Period, FilingState State, DateTimeOffset? SubmittedAt, bool Completed, string? Flags);
-
-/// <summary>The districts' calendar day: China Standard Time (UTC+8, no daylight saving).</summary>
-public static class DistrictClock
-{
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
-
-    public static DateOnly Today(TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
-    }
-}

@@ -31,7 +31,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
-        AuditLog.Record(db, clock, userName.Trim(), result.Succeeded ? "sign-in" : result.IsLockedOut ? "sign-in-locked" : "sign-in-failed",
+        AuditLog.Record(db, clock, userName.Trim(), result.Succeeded ? AuditActions.SignIn : result.IsLockedOut ? AuditActions.SignInLocked : AuditActions.SignInFailed,
             "User", user?.Id, user?.DistrictId);
         await db.SaveChangesAsync();
         if (result.Succeeded)

@@ -63,13 +63,13 @@ public sealed class IndexModel(LuoshiDb db, PlanQueries plans, YearQueries years
         var snapshot = await years.SnapshotAsync(d.Id, ct);
         if (snapshot is not null)
         {
-            Periods = [.. snapshot.Rules.Calendar.Reports.Select(x => (x.Period, ItemStatusRules.PeriodName(x.Period), x.Date))];
+            Periods = [.. snapshot.Rules.Calendar.Reports.Select(x => (x.Period, ReportPeriodLabels.Of(x.Period), x.Date))];
             Suggested = snapshot.LastClosedPeriod;
         }
 
         var rows = await db.Circulars.AsNoTracking().Where(c => c.DistrictId == d.Id).OrderByDescending(c => c.Id)
             .Select(c => new { c.Id, c.Period, c.DocNumber, c.Title, c.State, c.AsOf, c.IssuedAt }).ToListAsync(ct);
-        Circulars = [.. rows.Select(c => new Row(c.Id, ItemStatusRules.PeriodName(c.Period), c.DocNumber, c.Title, c.State, c.AsOf, c.IssuedAt))];
+        Circulars = [.. rows.Select(c => new Row(c.Id, ReportPeriodLabels.Of(c.Period), c.DocNumber, c.Title, c.State, c.AsOf, c.IssuedAt))];
         return true;
     }
 }

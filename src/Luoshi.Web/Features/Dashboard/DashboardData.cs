@@ -71,9 +71,7 @@ public sealed record DashboardData(
     {
         ArgumentNullException.ThrowIfNull(s);
         var items = s.Items;
-        var lastDue = s.Rules.Deadlines.Where(d => d.Period != ReportPeriod.WorkPlan && d.Date < s.Today).OrderBy(d => d.Date)
-            .Select(d => d.Period).LastOrDefault(ReportPeriod.WorkPlan);
-        int timeExpected = ItemStatusRules.ExpectedPercent(lastDue);
+        int timeExpected = ExpectedProgress.OnDate(s.Today, s.Plan.Year);
 
         var parts = items.GroupBy(i => (i.PartIndex, i.PartTitle)).OrderBy(g => g.Key.PartIndex)
             .Select(g => new ProgressRow(Key(g.Key.PartIndex), g.Key.PartTitle, StatusCounts.Of(g))).ToList();
@@ -112,22 +110,15 @@ public sealed record DashboardData(
             {
                 var target = i.Targets[t];
                 decimal? actual = t < i.LatestActuals.Count ? i.LatestActuals[t] : null;
-                var measured = actual is null ? null : ItemStatusRules.Measure([target.ToIndicator()], [actual], timeExpected);
-                bool level = target.Unit is "%" or "个百分点" or "类"
-                    || target.Sense is Luoshi.Parsing.Indicators.IndicatorSense.Growth or Luoshi.Parsing.Indicators.IndicatorSense.Decrease or Luoshi.Parsing.Indicators.IndicatorSense.Keep;
-                int expected = measured?.Expected ?? (level ? 100 : timeExpected);
-                string rag = measured is not { } m ? nameof(Rag.None)
-                    : m.Gap >= thresholds.RedPoints ? nameof(Rag.Red)
-                    : m.Gap >= thresholds.AmberPoints ? nameof(Rag.Amber)
-                    : nameof(Rag.Green);
-                targets.Add(new TargetProgress(i.Id, i.Seq, i.Number, target.Measure, target.Printed, target.Value, target.Unit, actual, measured?.Percent, expected, rag));
+                var status = ItemStatusRules.Target(target.ToIndicator(), actual, i.Status.TimeShare, thresholds);
+                targets.Add(new TargetProgress(i.Id, i.Seq, i.Number, target.Measure, target.Printed, target.Value, target.Unit, actual, status.Percent, status.Expected, status.Rag.ToString()));
             }
         }
 
         var late = s.Obligations.Where(o => o.Status is ObligationStatus.Missing or ObligationStatus.Late)
             .GroupBy(o => o.UnitId)
             .Select(g => new LateUnit(g.Key, s.UnitName(g.Key), g.Count(o => o.Status == ObligationStatus.Missing), g.Count(o => o.Status == ObligationStatus.Late),
-                [.. g.Select(o => o.Period).Distinct().Order().Select(ItemStatusRules.PeriodName)]))
+                [.. g.Select(o => o.Period).Distinct().Order().Select(ReportPeriodLabels.Of)]))
             .OrderByDescending(u => u.Missing + u.Late).ThenByDescending(u => u.Missing).ThenBy(u => u.UnitId)
             .ToList();
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Luoshi.Core.Features.Supervision;
 
 namespace Luoshi.Web.Features.Dashboard;
 
@@ -22,13 +23,9 @@ public sealed record ProgressTable(string Kind, string Header, IReadOnlyList<Pro
 /// <summary>Chinese labels of the dashboard's values.</summary>
 public static class DashboardLabels
 {
-    public static string Rag(string rag) => rag switch
-    {
-        "Red" => "红",
-        "Amber" => "黄",
-        "Green" => "绿",
-        _ => "—",
-    };
+    /// <summary>The colour's name (<see cref="ItemStateLabels"/>), — for none.</summary>
+    public static string Rag(string rag) =>
+        Enum.TryParse<Luoshi.Core.Features.Supervision.Rag>(rag, out var r) ? ItemStateLabels.Of(r) ?? "—" : "—";
 
     public static string RagClass(string rag) => rag switch
     {

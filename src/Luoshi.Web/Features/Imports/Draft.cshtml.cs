@@ -1,5 +1,6 @@
 using Luoshi.Core.Common;
 using Luoshi.Core.Data;
+using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Imports;
 using Luoshi.Parsing;
 using Luoshi.Parsing.Catalogue;
@@ -79,7 +80,7 @@ public sealed class DraftModel(LuoshiDb db, ImportService imports, PlanPublisher
             return NotFound();
         }
 
-        var r = await imports.EditAsync(id, district, version, Actor, "edit-item-text", ImportService.SetText(key, text ?? string.Empty), ct);
+        var r = await imports.EditAsync(id, district, version, Actor, AuditActions.EditItemText, ImportService.SetText(key, text ?? string.Empty), ct);
         if (!r.Ok)
         {
             UnsavedText = text;
@@ -99,7 +100,7 @@ public sealed class DraftModel(LuoshiDb db, ImportService imports, PlanPublisher
         var leadNames = (lead ?? []).Concat(ImportLabels.SplitNames(leadText)).Distinct(StringComparer.Ordinal).ToList();
         var coNames = (co ?? []).Concat(ImportLabels.SplitNames(coText)).Distinct(StringComparer.Ordinal).ToList();
         var names = await imports.CatalogueNamesAsync(district, ct);
-        var r = await imports.EditAsync(id, district, version, Actor, "edit-item-units", ImportService.SetUnits(key, leadNames, coNames, names), ct);
+        var r = await imports.EditAsync(id, district, version, Actor, AuditActions.EditItemUnits, ImportService.SetUnits(key, leadNames, coNames, names), ct);
         return await AfterAsync(r, id, key, $"已保存{ItemName(r, key)}的单位。", ct);
     }
 
@@ -116,7 +117,7 @@ public sealed class DraftModel(LuoshiDb db, ImportService imports, PlanPublisher
         }
 
         var names = await imports.CatalogueNamesAsync(district, ct);
-        var r = await imports.EditAsync(id, district, version, Actor, "map-unit", ImportService.MapUnit(printed, unit, names), ct);
+        var r = await imports.EditAsync(id, district, version, Actor, AuditActions.MapUnit, ImportService.MapUnit(printed, unit, names), ct);
         return await AfterAsync(r, id, null, $"已将“{printed}”对应到“{unit}”。", ct);
     }
 

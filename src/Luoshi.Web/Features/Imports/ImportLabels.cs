@@ -2,39 +2,12 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Luoshi.Core.Features.Imports;
 using Luoshi.Parsing;
-using Luoshi.Parsing.Catalogue;
-using Luoshi.Parsing.Indicators;
 
 namespace Luoshi.Web.Features.Imports;
 
 /// <summary>The Chinese words the import pages show for the reader's and the draft's enums, and the times they show.</summary>
 public static partial class ImportLabels
 {
-    /// <summary>Every unit kind, in the order the add-a-unit form offers them.</summary>
-    public static readonly UnitKind[] UnitKinds = Enum.GetValues<UnitKind>();
-
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
-
-    public static string Of(UnitKind kind) => kind switch
-    {
-        UnitKind.Department => "区政府部门",
-        UnitKind.Subdistrict => "街道、乡镇",
-        UnitKind.ManagementCommittee => "管委会",
-        UnitKind.StateCompany => "区属国有企业",
-        UnitKind.PartyMass => "党群机关、群团组织",
-        UnitKind.Vertical => "垂直管理单位",
-        UnitKind.TaskForce => "工作专班",
-    };
-
-    public static string Of(PartKind kind) => kind switch
-    {
-        PartKind.Targets => "主要预期目标",
-        PartKind.KeyWork => "重点工作",
-        PartKind.SelfBuilding => "政府自身建设",
-        PartKind.Livelihood => "民生实事",
-        PartKind.Other => "其他",
-    };
-
     public static string Of(Severity severity) => severity switch
     {
         Severity.Info => "提示",
@@ -48,17 +21,6 @@ public static partial class ImportLabels
         Severity.Info => "sev-info",
         Severity.Warning => "sev-warning",
         Severity.Error => "sev-error",
-    };
-
-    public static string Of(IndicatorSense sense) => sense switch
-    {
-        IndicatorSense.Target => "完成",
-        IndicatorSense.AtLeast => "不少于",
-        IndicatorSense.About => "左右",
-        IndicatorSense.AtMost => "不超过",
-        IndicatorSense.Keep => "保持",
-        IndicatorSense.Growth => "增长",
-        IndicatorSense.Decrease => "下降",
     };
 
     public static string Of(DraftStatus status) => status switch
@@ -75,10 +37,10 @@ public static partial class ImportLabels
     }
 
     /// <summary>A time as the offices read it: China Standard Time (no daylight saving), to the minute.</summary>
-    public static string Time(DateTimeOffset at) => at.ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset at) => Luoshi.Core.Features.Supervision.DistrictClock.Minute(at);
 
     /// <summary>A time to the second, for the audit log.</summary>
-    public static string TimeSeconds(DateTimeOffset at) => at.ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    public static string TimeSeconds(DateTimeOffset at) => Luoshi.Core.Features.Supervision.DistrictClock.Second(at);
 
     /// <summary>Unit names typed into one field, separated by 、，, ; or new lines.</summary>
     public static List<string> SplitNames(string? text) =>

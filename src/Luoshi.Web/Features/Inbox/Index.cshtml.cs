@@ -23,13 +23,4 @@ public sealed class IndexModel(InboxQueries inbox) : PageModel
         await inbox.MarkReadAsync(User, null, ct);
         return LocalRedirect("/Inbox");
     }
-
-    public static string Kind(string kind) => kind switch
-    {
-        "before-due" => "到期提醒",
-        "overdue" => "逾期催办",
-        "order" => "督办单",
-        "unreachable" => "无法提醒",
-        _ => "通知",
-    };
 }

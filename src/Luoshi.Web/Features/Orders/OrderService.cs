@@ -5,6 +5,7 @@ using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Circulars;
 using Luoshi.Core.Features.Districts;
+using Luoshi.Core.Features.Notifications;
 using Luoshi.Core.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,7 +53,7 @@ public sealed class OrderService(LuoshiDb db, TimeProvider clock)
     /// <summary>"逾期未回复" (still unanswered after the date), "逾期回复" (answered after it), or null.</summary>
     public static string? Late(OrderState state, DateOnly replyBy, DateTimeOffset? repliedAt, DateOnly today) =>
         repliedAt is { } at
-            ? DateOnly.FromDateTime(at.ToOffset(DistrictClock.Offset).DateTime) > replyBy ? "逾期回复" : null
+            ? DistrictClock.DateOf(at) > replyBy ? "逾期回复" : null
             : state != OrderState.Closed && today > replyBy ? "逾期未回复" : null;
 
     public async Task<Outcome<SupervisionOrder>> IssueAsync(int districtId, IssueForm form, Actor actor, CancellationToken ct)
@@ -136,7 +137,7 @@ public sealed class OrderService(LuoshiDb db, TimeProvider clock)
                     UserId = p.Id,
                     UnitId = unit.Id,
                     Channel = channel,
-                    Kind = "order",
+                    Kind = NotificationKinds.Order,
                     Level = "Order",
                     Key = Invariant($"order:{order.Id}:{p.Id}"),
                     Subject = title,
@@ -148,7 +149,7 @@ public sealed class OrderService(LuoshiDb db, TimeProvider clock)
             }
         }
 
-        AuditLog.Record(db, clock, actor.UserName, "issue-order", nameof(SupervisionOrder), Invariant($"{order.Id}"), districtId, null,
+        AuditLog.Record(db, clock, actor.UserName, AuditActions.IssueOrder, nameof(SupervisionOrder), Invariant($"{order.Id}"), districtId, null,
             new { order.Number, unit = unit.Name, order.Subject, order.ReplyBy, order.ItemId, notified = people.Count });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -170,7 +171,7 @@ public sealed class OrderService(LuoshiDb db, TimeProvider clock)
             return Task.FromResult<Outcome<SupervisionOrder>>(new Failure(FailureKind.Invalid, "请填写办理情况（不超过 8000 字）。"));
         }
 
-        return ChangeAsync(order, version, actor, "reply-order", o =>
+        return ChangeAsync(order, version, actor, AuditActions.ReplyOrder, o =>
         {
             o.Reply = text;
             o.RepliedAt = clock.GetUtcNow();
@@ -187,7 +188,7 @@ public sealed class OrderService(LuoshiDb db, TimeProvider clock)
             return Task.FromResult<Outcome<SupervisionOrder>>(new Failure(FailureKind.NotAllowed, "该督办单已经办结。"));
         }
 
-        return ChangeAsync(order, version, actor, "close-order", o => o.State = OrderState.Closed, ct);
+        return ChangeAsync(order, version, actor, AuditActions.CloseOrder, o => o.State = OrderState.Closed, ct);
     }
 
     /// <summary>The order as a .docx laid out as an official document (GB/T 9704), from the circulars' writer.</summary>
@@ -209,7 +210,7 @@ public sealed class OrderService(LuoshiDb db, TimeProvider clock)
         var facts = new SupervisionOrderFacts(issuer, order.Number, unit,
             plan?.Title ?? Invariant($"{district}{plan?.Year ?? order.ReplyBy.Year}年政府工作报告目标任务责任分解方案"),
             [new SupervisedTask(matter, unit, order.Requirement)], order.ReplyBy,
-            DateOnly.FromDateTime(order.IssuedAt.ToOffset(DistrictClock.Offset).DateTime), null);
+            DistrictClock.DateOf(order.IssuedAt), null);
         return OfficialDocumentWriter.WriteDocx(SupervisionOrderComposer.ToDocument(facts, SupervisionOrderComposer.Compose(facts)));
     }
 

@@ -1,8 +1,5 @@
 using System.Globalization;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Parsing;
-using Luoshi.Parsing.Catalogue;
-using Luoshi.Parsing.Indicators;
 using Luoshi.Web.Infrastructure;
 
 namespace Luoshi.Web.Features.Plans;
@@ -34,40 +31,6 @@ internal static class Browse
     };
 
     public static string RoleClass(UnitRole role) => role == UnitRole.Lead ? "tag lead" : "tag co";
-
-    public static string Sense(IndicatorSense sense) => sense switch
-    {
-        IndicatorSense.Target => "目标值",
-        IndicatorSense.AtLeast => "不少于",
-        IndicatorSense.About => "左右",
-        IndicatorSense.AtMost => "不超过",
-        IndicatorSense.Keep => "保持",
-        IndicatorSense.Growth => "增长",
-        IndicatorSense.Decrease => "下降",
-        _ => throw new ArgumentOutOfRangeException(nameof(sense)),
-    };
-
-    public static string Part(PartKind kind) => kind switch
-    {
-        PartKind.Targets => "主要预期目标",
-        PartKind.KeyWork => "重点工作",
-        PartKind.SelfBuilding => "政府自身建设",
-        PartKind.Livelihood => "民生实事",
-        PartKind.Other => "其他",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
-
-    public static string UnitKindName(UnitKind kind) => kind switch
-    {
-        UnitKind.Department => "区政府部门",
-        UnitKind.Subdistrict => "街道（乡镇）",
-        UnitKind.ManagementCommittee => "管委会",
-        UnitKind.StateCompany => "区属国有企业",
-        UnitKind.PartyMass => "党群机关、群团组织",
-        UnitKind.Vertical => "垂直管理单位",
-        UnitKind.TaskForce => "工作专班",
-        _ => "其他单位",
-    };
 
     public static string Value(decimal value, string unit) =>
         value.ToString("0.######", CultureInfo.InvariantCulture) + " " + unit;

@@ -109,7 +109,7 @@ public sealed class ScoresModel(LuoshiDb db, ScoreService scores) : PageModel
         }
 
         var g = r.Value!;
-        Message = g.Grade is null ? $"已取消{g.UnitName}的评定。" : $"已将{g.UnitName}{Luoshi.Core.Features.Supervision.ItemStatusRules.PeriodName(g.Period)}评定为 {g.Grade}。";
+        Message = g.Grade is null ? $"已取消{g.UnitName}的评定。" : $"已将{g.UnitName}{ReportPeriodLabels.Of(g.Period)}评定为 {g.Grade}。";
         return LocalRedirect(Link(d.Code, period));
     }
 

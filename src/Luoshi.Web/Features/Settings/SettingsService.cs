@@ -45,7 +45,7 @@ public sealed class SettingsService(LuoshiDb db, TimeProvider clock)
         }
 
         row.Version = current + 1;
-        AuditLog.Record(db, clock, actor, "edit-district-settings", nameof(DistrictSettings), districtId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        AuditLog.Record(db, clock, actor, AuditActions.EditDistrictSettings, nameof(DistrictSettings), districtId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             districtId, before, Copy(row));
         try
         {
@@ -102,7 +102,7 @@ public sealed class SettingsService(LuoshiDb db, TimeProvider clock)
             return 0;
         }
 
-        AuditLog.Record(db, clock, actor, "set-unit-leaders", "Unit", null, districtId, null, changes);
+        AuditLog.Record(db, clock, actor, AuditActions.SetUnitLeaders, "Unit", null, districtId, null, changes);
         await DistrictRevision.SaveChangesAsync(db, districtId, ct);
         return changes.Count;
     }

@@ -12,8 +12,8 @@ namespace Luoshi.Web.Features.Work;
 /// <summary>A numeric target of the item with what the unit reported last time and the share of it the time elapsed calls for (序时进度).</summary>
 public sealed record FilingTarget(int Id, string Measure, decimal Value, string Unit, IndicatorSense Sense, string Printed, decimal? Last, int ExpectedPercent)
 {
-    /// <summary>A rate or level (增长 6%, 保持 100%) is compared with the target at any time, not with the time elapsed.</summary>
-    public bool IsLevel => Unit is "%" or "个百分点" or "类" || Sense is IndicatorSense.Growth or IndicatorSense.Decrease or IndicatorSense.Keep;
+    /// <summary>A rate or level (增长 6%, 保持 100%) is compared with the target at any time, not with the time elapsed (<see cref="TargetKinds"/>).</summary>
+    public bool IsLevel => !TargetKinds.Of(Unit, Sense).FollowsTime();
 
     /// <summary>What the time elapsed calls for by the end of the period (amounts only).</summary>
     public decimal? Expected => IsLevel ? null : Math.Round(Value * ExpectedPercent / 100m, 2);
@@ -156,7 +156,7 @@ public sealed class FilingPageLoader(LuoshiDb db, FilingService filings, YearQue
         var previous = period == ReportPeriod.WorkPlan ? null : await db.Filings.AsNoTracking().Include(f => f.Actuals)
             .Where(f => f.ItemId == itemId && f.UnitId == unitId && f.Period != ReportPeriod.WorkPlan && f.Period < period)
             .OrderByDescending(f => f.Period).FirstOrDefaultAsync(ct);
-        int expected = period == ReportPeriod.WorkPlan ? 0 : ItemStatusRules.ExpectedPercent(period);
+        int expected = ExpectedProgress.OfPeriod(period);
         var targets = await db.ItemIndicators.AsNoTracking().Where(x => x.ItemId == itemId).OrderBy(x => x.Seq).ToListAsync(ct);
         bool locked = await db.PeriodLocks.AsNoTracking().AnyAsync(l => l.PlanId == item.PlanId && l.Period == period, ct);
         var snapshot = await year.SnapshotAsync(districtId, ct);

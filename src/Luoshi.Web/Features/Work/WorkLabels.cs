@@ -13,10 +13,8 @@ public static class WorkLabels
 
     public static bool TryPeriod(string? s, out ReportPeriod period) => Periods.TryGetValue(s ?? string.Empty, out period);
 
-    public static string Period(ReportPeriod p) => ItemStatusRules.PeriodName(p);
-
     /// <summary>What is filed for the period: the work plan, or the period's report.</summary>
-    public static string Filed(ReportPeriod p) => p == ReportPeriod.WorkPlan ? "办理工作方案" : Period(p) + "完成情况";
+    public static string Filed(ReportPeriod p) => p == ReportPeriod.WorkPlan ? "办理工作方案" : ReportPeriodLabels.Of(p) + "完成情况";
 
     public static string Status(ObligationStatus s) => s switch
     {
@@ -38,15 +36,6 @@ public static class WorkLabels
 
     public static string StateCss(FilingState? s) => "fs fs-" + (s?.ToString().ToLowerInvariant() ?? "none");
 
-    public static string Item(ItemState s) => s switch
-    {
-        ItemState.NotStarted => "未开始",
-        ItemState.OnTrack => "正常推进",
-        ItemState.Behind => "进度滞后",
-        ItemState.Overdue => "逾期未报",
-        ItemState.Done => "已完成",
-    };
-
     public static string RagCss(Rag r) => "rag rag-" + r.ToString().ToLowerInvariant();
 
     public static string Action(string action) => action switch
@@ -64,16 +53,9 @@ public static class WorkLabels
         _ => action,
     };
 
-    public static string Quarter(int q) => q switch
-    {
-        1 => "一季度",
-        2 => "二季度",
-        3 => "三季度",
-        4 => "四季度",
-        _ => "?",
-    };
+    public static string Quarter(int q) => q is >= 1 and <= 4 ? ReportPeriodLabels.Quarter(q) : "?";
 
-    public static string Time(DateTimeOffset t) => t.ToOffset(DistrictClock.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset t) => DistrictClock.Minute(t);
 
     public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
