@@ -76,7 +76,7 @@ public sealed class ReminderHost : IAsyncDisposable
             b.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(settings));
             if (logs is not null)
             {
-                b.ConfigureLogging(l => l.AddProvider(logs));
+                b.ConfigureServices(s => s.AddSingleton(logs));
             }
 
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));

@@ -245,18 +245,25 @@ public sealed class ReminderSweepTests
         await using var host = await JianganAsync(mail: false, provider: provider, logs: logs);
         await using var receiver = await WebhookReceiver.StartAsync();
         await host.SetSettingsAsync(s => s.WebhookUrl = receiver.Url("/hook").ToString());
+        int startup = logs.Entries.Count; // the app's start (migrations, keys) has warnings of its own
 
         var first = await host.RunAsync(Q1Due.AddDays(7));
         var again = await host.RunAsync(Q1Due.AddDays(7));
 
+        var rows = await host.NotificationsAsync();
+        var mails = rows.Where(n => n.Channel == Channel.Email).ToList();
+        mails.ShouldNotBeEmpty();
+        mails.ShouldAllBe(n => n.Error == MailSetup.NotConfigured && n.SentAt == null);
         first.Dispatch!.Failed.ShouldBe(0, "no mail server is not a failure of the mail");
-        first.Dispatch.NotConfigured.ShouldBe(3);
-        first.Dispatch.Sent.ShouldBe(1, "the webhook summary");
+        first.Dispatch.NotConfigured.ShouldBeGreaterThanOrEqualTo(mails.Count, "every mail of the sweep (and any other district's) is counted as not configured");
+        rows.Single(n => n.Channel == Channel.Webhook).SentAt.ShouldNotBeNull();
         again.Districts!.Sum(d => d.OfficeNotified).ShouldBe(0);
 
         // The second run met the office's and the webhook's rows of the day already stored (unique keys): expected, not errors.
-        logs.Entries.ShouldContain(e => e.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal), "EF told of the collisions");
-        logs.Entries.Where(e => e.Level >= LogLevel.Warning).Select(e => $"{e.Level} {e.Category}: {e.Message}").ShouldBeEmpty();
+        var during = logs.Entries.Skip(startup).ToList();
+        during.ShouldContain(e => e.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) && e.Level == LogLevel.Information
+            && e.Exception is DbUpdateException, "EF told of the collisions");
+        during.Where(e => e.Level >= LogLevel.Warning).Select(e => $"{e.Level} {e.Category}: {e.Message}").ShouldBeEmpty();
     }
 
     [Fact]
