@@ -244,27 +244,36 @@ public sealed partial class AccountService(LuoshiDb db, UserManager<AppUser> use
             return NotFound;
         }
 
-        if (stamp is not null && !string.Equals(stamp, user.ConcurrencyStamp, StringComparison.Ordinal))
-        {
-            return Stale;
-        }
-
         if (!AccountAccess.MayManageUser(actor, user))
         {
             return new Failure(FailureKind.Forbidden, "无权重置该账号的密码。");
         }
 
-        string password = PasswordPolicy.Generate(user.UserName);
-        string token = await users.GeneratePasswordResetTokenAsync(user);
-        user.MustChangePassword = true;
-        var result = await users.ResetPasswordAsync(user, token, password);
-        if (!result.Succeeded)
+        if (stamp is not null && !string.Equals(stamp, user.ConcurrencyStamp, StringComparison.Ordinal))
         {
-            return new Failure(FailureKind.Invalid, string.Join(" ", result.Errors.Select(Chinese)));
+            return Stale;
         }
 
+        string password = PasswordPolicy.Generate(user.UserName);
+        foreach (var validator in users.PasswordValidators)
+        {
+            var valid = await validator.ValidateAsync(users, user, password);
+            if (!valid.Succeeded)
+            {
+                return new Failure(FailureKind.Invalid, string.Join(" ", valid.Errors.Select(Chinese)));
+            }
+        }
+
+        // The new hash, the forced change, a new security stamp (the account's sessions end) and the audit entry: one save.
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        user.MustChangePassword = true;
         AuditLog.Record(db, clock, actor.UserName, "reset-password", "User", user.Id, user.DistrictId, after: new { user = user.UserName, mustChangePassword = true });
-        await db.SaveChangesAsync(ct);
+        var result = await users.UpdateSecurityStampAsync(user);
+        if (!result.Succeeded)
+        {
+            return new Failure(FailureKind.Conflict, string.Join(" ", result.Errors.Select(Chinese)));
+        }
+
         return await IssuedAsync(user, password, ct);
     }
 
@@ -278,14 +287,14 @@ public sealed partial class AccountService(LuoshiDb db, UserManager<AppUser> use
             return NotFound;
         }
 
-        if (stamp is not null && !string.Equals(stamp, user.ConcurrencyStamp, StringComparison.Ordinal))
-        {
-            return Stale;
-        }
-
         if (!AccountAccess.MayManageUser(actor, user))
         {
             return new Failure(FailureKind.Forbidden, disabled ? "无权停用该账号。" : "无权启用该账号。");
+        }
+
+        if (stamp is not null && !string.Equals(stamp, user.ConcurrencyStamp, StringComparison.Ordinal))
+        {
+            return Stale;
         }
 
         if (user.Disabled == disabled)
@@ -310,14 +319,14 @@ public sealed partial class AccountService(LuoshiDb db, UserManager<AppUser> use
             return NotFound;
         }
 
-        if (stamp is not null && !string.Equals(stamp, user.ConcurrencyStamp, StringComparison.Ordinal))
-        {
-            return Stale;
-        }
-
         if (!AccountAccess.MayUnlock(actor, user))
         {
             return new Failure(FailureKind.Forbidden, "无权解锁该账号。");
+        }
+
+        if (stamp is not null && !string.Equals(stamp, user.ConcurrencyStamp, StringComparison.Ordinal))
+        {
+            return Stale;
         }
 
         AuditLog.Record(db, clock, actor.UserName, "unlock-account", "User", user.Id, user.DistrictId,

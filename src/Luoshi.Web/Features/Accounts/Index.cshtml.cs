@@ -110,6 +110,11 @@ public sealed class IndexModel(LuoshiDb db, AccountService accounts, TimeProvide
             return NotFound();
         }
 
+        if (failure?.Kind == FailureKind.Forbidden)
+        {
+            return Forbid();
+        }
+
         Error = failure?.Message;
         Message = done;
         await LoadAsync(d.Value?.Code, null, null, null, null, ct);
