@@ -1,11 +1,13 @@
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
+using Luoshi.Web.Features.Accounts;
 using Luoshi.Web.Features.Dashboard;
 using Luoshi.Web.Features.Plans;
 using Luoshi.Web.Infrastructure;
 using Luoshi.Web.Infrastructure.Reminders;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -32,13 +34,21 @@ builder.Services.AddSingleton<Luoshi.Web.Features.Inbox.InboxBadge>();
 builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Luoshi.Web.Features.Inbox.InboxBadgeInterceptor>();
 builder.Services.AddScoped<Luoshi.Web.Features.Settings.SettingsService>();
 builder.Services.AddScoped<Luoshi.Web.Features.Orders.OrderService>();
+builder.Services.AddScoped<AccountService>();
 
 // Keys for cookies and antiforgery live in the database, so that every web instance reads the others' cookies.
 builder.Services.AddDataProtection().PersistKeysToDbContext<LuoshiDb>().SetApplicationName("Luoshi");
 
 builder.Services.AddIdentityCore<AppUser>(o =>
     {
-        o.Password.RequiredLength = 8;
+        // The policy is PasswordPolicy (replacing Identity's own validator below); Identity's class rules are off.
+        o.Password.RequiredLength = PasswordPolicy.MinLength;
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequiredUniqueChars = 1;
+        o.SignIn.RequireConfirmedAccount = true; // "confirmed" means not disabled: EnabledAccounts
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.Lockout.AllowedForNewUsers = true;
@@ -47,6 +57,8 @@ builder.Services.AddIdentityCore<AppUser>(o =>
     .AddSignInManager()
     .AddEntityFrameworkStores<LuoshiDb>()
     .AddClaimsPrincipalFactory<LuoshiClaimsFactory>();
+builder.Services.Replace(Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, PasswordPolicy>());
+builder.Services.AddScoped<IUserConfirmation<AppUser>, EnabledAccounts>();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(o => o.ApplicationCookie?.Configure(c =>
 {
     c.LoginPath = "/Account/Login";
@@ -100,12 +112,14 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<Luoshi.Web.Features.Account.PasswordChangeGate>();
 app.UseAntiforgery();
 
 app.MapOpenApi("/api/openapi.json");
 app.MapRazorPages();
 app.MapPlansApi();
 app.MapDashboardApi();
+app.MapAccountsApi();
 
 app.Run();
 

@@ -26,6 +26,11 @@ public sealed class LuoshiClaimsFactory(UserManager<AppUser> users, IOptions<Ide
             id.AddClaim(new Claim(AccessScope.UnitClaim, u.ToString(CultureInfo.InvariantCulture)));
         }
 
+        if (user.MustChangePassword)
+        {
+            id.AddClaim(new Claim(Features.Account.PasswordChangeGate.Claim, "1"));
+        }
+
         return id;
     }
 }

@@ -24,7 +24,9 @@ public static partial class MatrixRunner
         if (row.Method == "POST")
         {
             // Without the token first: a refused request changes nothing, whatever the caller may do.
-            using var bare = await session.Client.PostAsync(url, new FormUrlEncodedContent(row.Form!(target)));
+            using var bare = await session.Client.PostAsync(url, row.Json is { } json
+                ? new StringContent(json(target), System.Text.Encoding.UTF8, "application/json")
+                : new FormUrlEncodedContent(row.Form!(target)));
             if (expect == Expect.SignIn)
             {
                 AssertSignIn(row, bare, cell + "(no token) ");
@@ -38,6 +40,11 @@ public static partial class MatrixRunner
         using var response = row.Method switch
         {
             "GET" => await session.Client.GetAsync(url),
+            "POST" when row.Json is { } json => await session.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, url)
+            {
+                Content = new StringContent(json(target), System.Text.Encoding.UTF8, "application/json"),
+                Headers = { { "RequestVerificationToken", session.Token } },
+            }),
             "POST" => await session.Client.PostAsync(url, new FormUrlEncodedContent(
                 new Dictionary<string, string>(row.Form!(target), StringComparer.Ordinal) { ["__RequestVerificationToken"] = session.Token })),
             _ => throw new InvalidOperationException("no runner for " + row.Method),
@@ -53,6 +60,9 @@ public static partial class MatrixRunner
             case Expect.Allow when row.AllowedRedirect is not null:
                 status.ShouldBe(302, cell + "an allowed request must redirect to " + row.AllowedRedirect + "." + got);
                 Redirect(response).ShouldBe(row.AllowedRedirect, cell + got);
+                break;
+            case Expect.Allow when row.AllowedStatus is int allowedStatus:
+                status.ShouldBe(allowedStatus, cell + "an allowed request must answer " + allowedStatus + "." + got);
                 break;
             case Expect.Allow:
                 (status is >= 200 and < 300).ShouldBeTrue(cell + "an allowed request must be served." + got);

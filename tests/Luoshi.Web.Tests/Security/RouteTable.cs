@@ -15,6 +15,12 @@ public sealed record RouteRow(string Key, AccessRule Rule, Func<Target, string> 
     /// <summary>The request ends the caller's session (sign-out): run it on a session of its own.</summary>
     public bool EndsSession { get; init; }
 
+    /// <summary>A JSON body (for an API POST): sent as application/json with the antiforgery token in its header, instead of <see cref="Form"/>.</summary>
+    public Func<Target, string>? Json { get; init; }
+
+    /// <summary>The status an allowed request answers with, when it is not 2xx (an allowed API call refused on its content, say).</summary>
+    public int? AllowedStatus { get; init; }
+
     public string Method => Key[..Key.IndexOf(' ', StringComparison.Ordinal)];
 
     public string Template => Key[(Key.IndexOf(' ', StringComparison.Ordinal) + 1)..].Split('?')[0];
@@ -58,6 +64,10 @@ public static class RouteTable
         return form;
     }
 
+    // An account action on a clerk of the target's district with a stamp it never has: allowed ones end in the conflict message.
+    private static Dictionary<string, string> StaleAccount(Target t) =>
+        new(StringComparer.Ordinal) { ["user"] = t.DistrictCode + ".fgj.clerk", ["stamp"] = "matrix-stale" };
+
     public static readonly RouteRow[] Rows =
     [
         // Account
@@ -70,6 +80,8 @@ public static class RouteTable
         new("GET /Account/Denied", Rules.Public, _ => "/Account/Denied"),
         new("GET /Error", Rules.Public, _ => "/Error"),
         new("GET /Account/Logout", Rules.SignedIn, _ => "/Account/Logout") { AllowedRedirect = "/" },
+        new("GET /Account/Password", Rules.SignedIn, _ => "/Account/Password"),
+        new("POST /Account/Password", Rules.SignedIn, _ => "/Account/Password") { Form = _ => [] }, // nothing filled in: refused with a message
         new("POST /Account/Logout", Rules.SignedIn, _ => "/Account/Logout")
         {
             Form = _ => [], AllowedRedirect = "/Account/Login", EndsSession = true,
@@ -192,6 +204,25 @@ public static class RouteTable
         // Admin
         new("GET /Admin/Audit", Rules.AuditLog, _ => "/Admin/Audit?action=import-notice", Shows.DraftFile),
 
+        // Accounts (Features/Accounts): the district's office and the admin. Each action names a clerk of the target's district
+        // with a stale concurrency stamp, so that an allowed one is refused with a message and changes nothing.
+        new("GET /Accounts", Rules.ManageAccounts, t => "/Accounts?district=" + t.DistrictCode, Shows.DistrictName),
+        new("POST /Accounts?handler=Reset", Rules.ManageAccounts, t => $"/Accounts?district={t.DistrictCode}&handler=Reset", Shows.DistrictName) { Form = StaleAccount },
+        new("POST /Accounts?handler=Disable", Rules.ManageAccounts, t => $"/Accounts?district={t.DistrictCode}&handler=Disable", Shows.DistrictName) { Form = StaleAccount },
+        new("POST /Accounts?handler=Enable", Rules.ManageAccounts, t => $"/Accounts?district={t.DistrictCode}&handler=Enable", Shows.DistrictName) { Form = StaleAccount },
+        new("POST /Accounts?handler=Unlock", Rules.UnlockAccounts, t => $"/Accounts?district={t.DistrictCode}&handler=Unlock", Shows.DistrictName) { Form = StaleAccount },
+        new("GET /Accounts/Create", Rules.ManageAccounts, t => "/Accounts/Create?district=" + t.DistrictCode, Shows.DistrictName),
+        new("POST /Accounts/Create", Rules.ManageAccounts, t => "/Accounts/Create?district=" + t.DistrictCode, Shows.DistrictName)
+        {
+            Form = _ => [], // nothing filled in: refused with the rows' messages, nothing created
+        },
+        new("GET /Accounts/Roster", Rules.ManageAccounts, t => "/Accounts/Roster?district=" + t.DistrictCode, Shows.DistrictName),
+        new("GET /Accounts/Roster?handler=Template", Rules.ManageAccounts, t => $"/Accounts/Roster?district={t.DistrictCode}&handler=Template"),
+        new("POST /Accounts/Roster", Rules.ManageAccounts, t => "/Accounts/Roster?district=" + t.DistrictCode, Shows.DistrictName)
+        {
+            Form = _ => [], // no file: refused with a message
+        },
+
         // Settings (Features/Settings): the district's office. A stale version makes an allowed save a refused conflict.
         new("GET /Settings", Rules.RunPlans, t => "/Settings?district=" + t.DistrictCode, Shows.DistrictName),
         new("POST /Settings?handler=Save", Rules.RunPlans, t => $"/Settings?district={t.DistrictCode}&handler=Save", Shows.DistrictName)
@@ -241,6 +272,13 @@ public static class RouteTable
         // API (Features/Dashboard/DashboardApi.cs): the dashboard's numbers; one database read by key (the benchmark's ceiling), signed in.
         new("GET /api/districts/{code}/dashboard", Rules.WholePlan, t => $"/api/districts/{t.DistrictCode}/dashboard", Shows.DistrictName),
         new("GET /api/health/db", Rules.SignedIn, _ => "/api/health/db"),
+
+        // API (Features/Accounts/AccountsApi.cs): a user name that exists, so that an allowed call is refused (400) with its row.
+        new("POST /api/districts/{code}/accounts", Rules.ManageAccounts, t => $"/api/districts/{t.DistrictCode}/accounts")
+        {
+            Json = t => $$"""[{"unit":"{{MatrixTargets.OwnUnit}}","name":"矩阵","userName":"{{t.DistrictCode}}.fgj.clerk","role":"填报人"}]""",
+            AllowedStatus = 400,
+        },
     ];
 
     public static RouteRow Row(string key) => Rows.Single(r => string.Equals(r.Key, key, StringComparison.Ordinal));

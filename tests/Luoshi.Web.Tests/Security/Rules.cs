@@ -270,4 +270,26 @@ public static class Rules
         UnitHead   deny  deny      deny
         Clerk      deny  deny      deny
         """);
+
+    /// <summary>Account management of a district (AccountAccess.MayManageAccounts): the admin anywhere, the office in its own district.</summary>
+    public static readonly AccessRule ManageAccounts = AccessRule.Grid(nameof(ManageAccounts), """
+                   Own   OtherDistrict
+        Admin      allow allow
+        CityViewer deny  deny
+        Office     allow deny
+        Leader     deny  deny
+        UnitHead   deny  deny
+        Clerk      deny  deny
+        """);
+
+    /// <summary>Unlocking an account locked by failed sign-ins (AccountAccess.MayUnlock): the admin only, for now.</summary>
+    public static readonly AccessRule UnlockAccounts = AccessRule.Grid(nameof(UnlockAccounts), """
+                   Own   OtherDistrict
+        Admin      allow allow
+        CityViewer deny  deny
+        Office     deny  deny
+        Leader     deny  deny
+        UnitHead   deny  deny
+        Clerk      deny  deny
+        """);
 }

@@ -38,6 +38,12 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>The unit for Clerk and UnitHead.</summary>
     public int? UnitId { get; set; }
+
+    /// <summary>The password was set by someone else (an initial or reset password): the next sign-in must change it first.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>Disabled (停用) by the office or the admin: cannot sign in; its sessions end with the security stamp.</summary>
+    public bool Disabled { get; set; }
 }
 
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>

@@ -28,6 +28,17 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         }
 
         var user = await users.FindByNameAsync(userName.Trim());
+
+        // A disabled account is told so only with its right password (else it reads as any wrong sign-in).
+        if (user is { Disabled: true })
+        {
+            bool right = await users.CheckPasswordAsync(user, password);
+            AuditLog.Record(db, clock, userName.Trim(), right ? "sign-in-disabled" : "sign-in-failed", "User", user.Id, user.DistrictId);
+            await db.SaveChangesAsync();
+            Error = right ? "该账号已停用，如需使用请联系本区政府督查室。" : "用户名或密码不正确。";
+            return Page();
+        }
+
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
@@ -36,10 +47,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         await db.SaveChangesAsync();
         if (result.Succeeded)
         {
-            return LocalRedirect(ReturnUrl);
+            // An initial or reset password: changed first (PasswordChangeGate holds every other page until then).
+            return user!.MustChangePassword
+                ? LocalRedirect(PasswordChangeGate.Page + (ReturnUrl == "/" ? string.Empty : "?returnUrl=" + Uri.EscapeDataString(ReturnUrl)))
+                : LocalRedirect(ReturnUrl);
         }
 
-        Error = result.IsLockedOut ? "登录失败次数过多，账号已锁定 15 分钟。" : "用户名或密码不正确。";
+        Error = result.IsLockedOut ? "登录失败次数过多，账号已锁定 15 分钟。" : result.IsNotAllowed ? "该账号不能登录，请联系本区政府督查室。" : "用户名或密码不正确。";
         return Page();
     }
 
