@@ -35,7 +35,7 @@ public sealed class AccountPageTests(AccountsFixture fixture) : IClassFixture<Ac
         var stored = Factory.WithDb(db => db.Users.AsNoTracking().Where(u => u.UserName!.StartsWith(prefix + ".")).ToList());
         stored.Count.ShouldBe(122);
         stored.ShouldAllBe(u => u.MustChangePassword && u.UnitId != null && !u.Disabled);
-        stored.Where(u => u.UserName!.EndsWith(".clerk")).ShouldAllBe(u => u.PhoneNumber != null && u.Email != null, "phone and e-mail are what reminders use");
+        stored.Where(u => u.UserName!.EndsWith(".clerk", StringComparison.Ordinal)).ShouldAllBe(u => u.PhoneNumber != null && u.Email != null, "phone and e-mail are what reminders use");
         stored.GroupBy(u => u.UnitId).Count().ShouldBe(61);
         stored.GroupBy(u => u.UnitId).ShouldAllBe(g => g.Count() == 2);
         Factory.WithDb(db => db.AuditEntries.Count(a => a.Action == "create-account" && a.Actor == "hongshan.office" && a.After!.Contains(prefix + ".")))
