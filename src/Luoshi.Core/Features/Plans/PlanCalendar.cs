@@ -6,8 +6,8 @@ using Luoshi.Parsing.Calendar;
 namespace Luoshi.Core.Features.Plans;
 
 /// <summary>
-/// A published plan's reporting calendar as the notice sets it (read once, at publication, and kept with
-/// the plan): the deadlines, the office reports go to, who reports, whether co-units report to the lead
+/// A published plan's reporting calendar as the notice sets it (read once, when the notice is imported, kept
+/// in the draft and then with the plan): the deadlines, the office reports go to, who reports, whether co-units report to the lead
 /// unit first, the template forms, and what the reader doubted.
 /// </summary>
 public sealed record PlanCalendar(
