@@ -35,7 +35,7 @@ public sealed class AccountPageTests(AccountsFixture fixture) : IClassFixture<Ac
         var stored = Factory.WithDb(db => db.Users.AsNoTracking().Where(u => u.UserName!.StartsWith(prefix + ".")).ToList());
         stored.Count.ShouldBe(122);
         stored.ShouldAllBe(u => u.MustChangePassword && u.UnitId != null && !u.Disabled);
-        stored.Where(u => u.UserName!.EndsWith(".clerk")).ShouldAllBe(u => u.PhoneNumber != null && u.Email != null, "phone and e-mail are what reminders use");
+        stored.Where(u => u.UserName!.EndsWith(".clerk", StringComparison.Ordinal)).ShouldAllBe(u => u.PhoneNumber != null && u.Email != null, "phone and e-mail are what reminders use");
         stored.GroupBy(u => u.UnitId).Count().ShouldBe(61);
         stored.GroupBy(u => u.UnitId).ShouldAllBe(g => g.Count() == 2);
         Factory.WithDb(db => db.AuditEntries.Count(a => a.Action == "create-account" && a.Actor == "hongshan.office" && a.After!.Contains(prefix + ".")))
@@ -186,8 +186,8 @@ public sealed class AccountPageTests(AccountsFixture fixture) : IClassFixture<Ac
         (await office.GetStringAsync("/Accounts?district=hongshan&state=disabled")).ShouldContain(user);
         await PostFormAsync(office, "/Accounts", "/Accounts?district=hongshan&handler=Enable", new() { ["user"] = user, ["stamp"] = Stamp(Factory, user) });
         (await LuoshiWebFactory.SignInAsync(Client(Factory), user, password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        Factory.WithDb(db => db.AuditEntries.Where(a => a.EntityId == db.Users.Single(u => u.UserName == user).Id && a.Action.EndsWith("-account"))
-            .OrderBy(a => a.Id).Select(a => a.Action).ToList())
+        Factory.WithDb(db => db.AuditEntries.Where(a => a.EntityId == db.Users.Single(u => u.UserName == user).Id).OrderBy(a => a.Id).Select(a => a.Action).ToList())
+            .Where(a => a.EndsWith("-account", StringComparison.Ordinal))
             .ShouldBe(["create-account", "disable-account", "enable-account"]);
         Factory.WithDb(db => db.AuditEntries.Any(a => a.Action == "sign-in-disabled" && a.Actor == user)).ShouldBeTrue();
     }
