@@ -84,6 +84,8 @@ public sealed class MatrixTargets
     {
         Caller.Anonymous => throw new ArgumentOutOfRangeException(nameof(caller)),
         Caller.Admin => "admin",
+        Caller.SecurityAdmin => "security",
+        Caller.AuditAdmin => "auditor",
         Caller.CityViewer => "city",
         Caller.Office => "jiangan.office",
         Caller.Leader => "jiangan.leader",
