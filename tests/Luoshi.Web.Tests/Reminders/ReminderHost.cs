@@ -1,7 +1,9 @@
 using System.Globalization;
+using Cal = Luoshi.Parsing.Calendar;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Districts;
+using Luoshi.Core.Features.Notifications;
 using Luoshi.Core.Features.Reports;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.TestSupport;
@@ -13,7 +15,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Cal = Luoshi.Parsing.Calendar;
 
 namespace Luoshi.Web.Tests.Reminders;
 

@@ -1,6 +1,7 @@
 using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
+using Luoshi.Core.Features.Orders;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;

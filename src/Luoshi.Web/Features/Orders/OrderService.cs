@@ -5,6 +5,8 @@ using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Circulars;
 using Luoshi.Core.Features.Districts;
+using Luoshi.Core.Features.Notifications;
+using Luoshi.Core.Features.Orders;
 using Luoshi.Core.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
 
