@@ -12,7 +12,7 @@ public class FilingFlowTests
     private const int OtherUnit = 12;
 
     private static FilingContext Ctx(AppRole role, int? actorUnit, int filingUnit, bool coToLead = true, bool locked = false, int actorDistrict = District) =>
-        new(role, actorUnit, actorDistrict, filingUnit, [LeadUnit], District, coToLead, locked);
+        new(new Actor("test", "测试", role, actorDistrict, actorUnit), filingUnit, [LeadUnit], District, coToLead, locked);
 
     [Fact]
     public void LeadUnitReport_ClerkHeadOffice_EndsAccepted()

@@ -1,7 +1,10 @@
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Audit;
+using Luoshi.Core.Features.Circulars;
 using Luoshi.Core.Features.Districts;
 using Luoshi.Core.Features.Imports;
+using Luoshi.Core.Features.Notifications;
+using Luoshi.Core.Features.Orders;
 using Luoshi.Core.Features.Plans;
 using Luoshi.Core.Features.Reports;
 using Luoshi.Core.Features.Scores;

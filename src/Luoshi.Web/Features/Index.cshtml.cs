@@ -15,7 +15,7 @@ public sealed class IndexModel(LuoshiDb db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var scope = AccessScope.From(User)!;
+        var scope = HttpContext.Actor()!;
         var rows = await db.Districts.AsNoTracking()
             .Where(d => scope.SeesAllDistricts || d.Id == scope.DistrictId)
             .OrderBy(d => d.Id)

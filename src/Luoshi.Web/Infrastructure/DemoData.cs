@@ -22,6 +22,8 @@ public sealed class DemoData(LuoshiDb db, UserManager<AppUser> users, TimeProvid
     public static readonly DemoAccount[] Accounts =
     [
         new("admin", "系统管理员", AppRole.Admin, null, null),
+        new("security", "安全管理员", AppRole.SecurityAdmin, null, null),
+        new("auditor", "审计管理员", AppRole.AuditAdmin, null, null),
         new("city", "市政府督查室（查看）", AppRole.CityViewer, null, null),
         new("jiangan.office", "江岸区政府督查室", AppRole.Office, "jiangan", null),
         new("hongshan.office", "洪山区政府督查室", AppRole.Office, "hongshan", null),

@@ -1,3 +1,4 @@
+using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace Luoshi.Web.Infrastructure;
 internal static class DistrictChoice
 {
     /// <summary>The code asked for, or the code of the caller's own district (null for callers without one: admin, city).</summary>
-    public static async Task<string?> CodeAsync(LuoshiDb db, AccessScope? scope, string? code, CancellationToken ct) =>
+    public static async Task<string?> CodeAsync(LuoshiDb db, Actor? scope, string? code, CancellationToken ct) =>
         !string.IsNullOrEmpty(code) ? code
         : scope?.DistrictId is int id ? await db.Districts.AsNoTracking().Where(d => d.Id == id).Select(d => d.Code).FirstOrDefaultAsync(ct)
         : null;

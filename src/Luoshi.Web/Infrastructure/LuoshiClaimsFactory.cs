@@ -14,16 +14,16 @@ public sealed class LuoshiClaimsFactory(UserManager<AppUser> users, IOptions<Ide
     {
         ArgumentNullException.ThrowIfNull(user);
         var id = await base.GenerateClaimsAsync(user);
-        id.AddClaim(new Claim(AccessScope.RoleClaim, user.Role.ToString()));
-        id.AddClaim(new Claim(AccessScope.DisplayNameClaim, user.DisplayName));
+        id.AddClaim(new Claim(ActorClaims.RoleClaim, user.Role.ToString()));
+        id.AddClaim(new Claim(ActorClaims.DisplayNameClaim, user.DisplayName));
         if (user.DistrictId is int d)
         {
-            id.AddClaim(new Claim(AccessScope.DistrictClaim, d.ToString(CultureInfo.InvariantCulture)));
+            id.AddClaim(new Claim(ActorClaims.DistrictClaim, d.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (user.UnitId is int u)
         {
-            id.AddClaim(new Claim(AccessScope.UnitClaim, u.ToString(CultureInfo.InvariantCulture)));
+            id.AddClaim(new Claim(ActorClaims.UnitClaim, u.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (user.MustChangePassword)

@@ -153,9 +153,11 @@ public sealed class AccountServiceTests : IDisposable
         reset.Value!.Password.ShouldNotBe(created.Password);
         (await With((s, _) => s.SetDisabledAsync(Office(_hongshan), created.UserId, null, true))).Value!.Disabled.ShouldBeTrue();
 
-        // Unlocking is not the office's (it is the security admin's; for now the admin's).
+        // Unlocking is neither the office's nor the system admin's: it is the security admin's (三员分立).
         (await With((s, _) => s.UnlockAsync(Office(_hongshan), created.UserId, null))).Failure!.Kind.ShouldBe(FailureKind.Forbidden);
-        var admin = new Actor("admin", "系统管理员", AppRole.Admin, null, null);
+        var systemAdmin = new Actor("admin", "系统管理员", AppRole.Admin, null, null);
+        (await With((s, _) => s.UnlockAsync(systemAdmin, created.UserId, null))).Failure!.Kind.ShouldBe(FailureKind.Forbidden);
+        var admin = new Actor("security", "安全管理员", AppRole.SecurityAdmin, null, null);
         await With(async (_, db) => await db.Users.Where(u => u.Id == created.UserId)
             .ExecuteUpdateAsync(x => x.SetProperty(u => u.LockoutEnd, DateTimeOffset.UtcNow.AddMinutes(10)).SetProperty(u => u.AccessFailedCount, 5)));
         (await With((s, _) => s.UnlockAsync(admin, created.UserId, null))).Ok.ShouldBeTrue();

@@ -202,10 +202,11 @@ public sealed class AccountPageTests(AccountsFixture fixture) : IClassFixture<Ac
     }
 
     [Fact]
-    public async Task Office_CannotUnlock_AdminCan()
+    public async Task OfficeAndAdmin_CannotUnlock_SecurityAdminCan()
     {
         using var office = await Factory.SignedInClientAsync("hongshan.office");
         using var admin = await Factory.SignedInClientAsync("admin");
+        using var security = await Factory.SignedInClientAsync("security");
         var (_, html) = await UploadAsync(office, "hongshan", "名单.csv", Csv(TwoPerUnit(Factory, "hongshan", "hslock").Take(1)));
         var (user, password) = Sheet(html).Single();
         for (int i = 0; i < 5; i++)
@@ -218,8 +219,13 @@ public sealed class AccountPageTests(AccountsFixture fixture) : IClassFixture<Ac
         var refused = await PostFormAsync(office, "/Accounts", "/Accounts?district=hongshan&handler=Unlock", new() { ["user"] = user, ["stamp"] = Stamp(Factory, user) });
         refused.Headers.Location!.AbsolutePath.ShouldBe("/Account/Denied");
 
-        (await admin.GetStringAsync("/Accounts?district=hongshan&state=locked")).ShouldContain("handler=Unlock");
-        var unlocked = await PostFormAsync(admin, "/Accounts", "/Accounts?district=hongshan&handler=Unlock", new() { ["user"] = user, ["stamp"] = Stamp(Factory, user) });
+        // 三员分立: unlocking is the security admin's, not the system admin's.
+        (await admin.GetStringAsync("/Accounts?district=hongshan&state=locked")).ShouldNotContain("handler=Unlock");
+        var byAdmin = await PostFormAsync(admin, "/Accounts", "/Accounts?district=hongshan&handler=Unlock", new() { ["user"] = user, ["stamp"] = Stamp(Factory, user) });
+        byAdmin.Headers.Location!.AbsolutePath.ShouldBe("/Account/Denied");
+
+        (await security.GetStringAsync("/Accounts?district=hongshan&state=locked")).ShouldContain("handler=Unlock");
+        var unlocked = await PostFormAsync(security, "/Accounts", "/Accounts?district=hongshan&handler=Unlock", new() { ["user"] = user, ["stamp"] = Stamp(Factory, user) });
         WebUtility.HtmlDecode(await unlocked.Content.ReadAsStringAsync()).ShouldContain("已解锁 " + user);
         (await LuoshiWebFactory.SignInAsync(Client(Factory), user, password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }

@@ -1,8 +1,8 @@
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
+using Luoshi.Core.Features.Circulars;
 using Luoshi.Core.Features.Imports;
 using Luoshi.Core.Features.Reports;
-using Luoshi.Core.Features.Supervision;
 using Luoshi.Parsing.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

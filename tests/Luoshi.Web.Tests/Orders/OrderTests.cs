@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using Luoshi.Core.Features.Notifications;
-using Luoshi.Core.Features.Supervision;
+using Luoshi.Core.Features.Orders;
 using Luoshi.Web.Tests.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cal = Luoshi.Parsing.Calendar;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Districts;
@@ -15,7 +16,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Cal = Luoshi.Parsing.Calendar;
 
 namespace Luoshi.Web.Tests.Reminders;
 

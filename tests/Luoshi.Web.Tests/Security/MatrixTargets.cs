@@ -2,9 +2,9 @@ using System.Globalization;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Imports;
+using Luoshi.Core.Features.Orders;
 using Luoshi.Core.Features.Reports;
 using Luoshi.Parsing.Calendar;
-using Luoshi.Core.Features.Supervision;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -84,6 +84,8 @@ public sealed class MatrixTargets
     {
         Caller.Anonymous => throw new ArgumentOutOfRangeException(nameof(caller)),
         Caller.Admin => "admin",
+        Caller.SecurityAdmin => "security",
+        Caller.AuditAdmin => "auditor",
         Caller.CityViewer => "city",
         Caller.Office => "jiangan.office",
         Caller.Leader => "jiangan.leader",
@@ -124,7 +126,7 @@ public sealed class MatrixTargets
             var circular = await db.Circulars.Where(c => c.PlanId == planId && c.CreatedBy == "matrix-setup").FirstOrDefaultAsync();
             if (circular is null)
             {
-                circular = new Luoshi.Core.Features.Supervision.Circular
+                circular = new Luoshi.Core.Features.Circulars.Circular
                 {
                     DistrictId = district.Id, PlanId = planId, Period = Luoshi.Parsing.Calendar.ReportPeriod.Q1, Title = "矩阵测试通报", Body = "矩阵测试正文",
                     CreatedBy = "matrix-setup", AsOf = new DateOnly(2026, 4, 11),

@@ -5,6 +5,8 @@ public enum Caller
 {
     Anonymous,
     Admin,
+    SecurityAdmin,
+    AuditAdmin,
     CityViewer,
     Office,
     Leader,

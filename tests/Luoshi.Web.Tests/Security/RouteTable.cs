@@ -134,18 +134,18 @@ public static class RouteTable
 
         // Circulars (Features/Circulars): read by those who read the whole district; drafted, edited and issued by its office.
         new("GET /Circulars", Rules.WholePlan, t => "/Circulars?district=" + t.DistrictCode, Shows.DistrictName),
-        new("POST /Circulars?handler=Create", Rules.RunPlans, t => "/Circulars?handler=Create&district=" + t.DistrictCode, Shows.DistrictName)
+        new("POST /Circulars?handler=Create", Rules.Supervise, t => "/Circulars?handler=Create&district=" + t.DistrictCode, Shows.DistrictName)
         {
             Form = _ => new(StringComparer.Ordinal) { ["period"] = "WorkPlan" }, // not a report period: refused with a message, nothing made
         },
         new("GET /Circulars/Edit/{id:int}", Rules.WholePlan, t => "/Circulars/Edit/" + t.Id(t.CircularId), Shows.DistrictName),
         new("GET /Circulars/Edit/{id:int}?handler=Docx", Rules.WholePlan, t => $"/Circulars/Edit/{t.Id(t.CircularId)}?handler=Docx"),
         new("GET /Circulars/Edit/{id:int}?handler=Pdf", Rules.WholePlan, t => $"/Circulars/Edit/{t.Id(t.CircularId)}?handler=Pdf"),
-        new("POST /Circulars/Edit/{id:int}?handler=Save", Rules.RunPlans, t => $"/Circulars/Edit/{t.Id(t.CircularId)}?handler=Save", Shows.DistrictName)
+        new("POST /Circulars/Edit/{id:int}?handler=Save", Rules.Supervise, t => $"/Circulars/Edit/{t.Id(t.CircularId)}?handler=Save", Shows.DistrictName)
         {
             Form = _ => new(StringComparer.Ordinal) { ["version"] = "-1000", ["title"] = "矩阵", ["body"] = "矩阵" },
         },
-        new("POST /Circulars/Edit/{id:int}?handler=Issue", Rules.RunPlans, t => $"/Circulars/Edit/{t.Id(t.CircularId)}?handler=Issue", Shows.DistrictName)
+        new("POST /Circulars/Edit/{id:int}?handler=Issue", Rules.Supervise, t => $"/Circulars/Edit/{t.Id(t.CircularId)}?handler=Issue", Shows.DistrictName)
         {
             Form = _ => new(StringComparer.Ordinal) { ["version"] = "-1000" },
         },
@@ -182,11 +182,11 @@ public static class RouteTable
         new("GET /Scores", Rules.Scores, t => "/Scores?district=" + t.DistrictCode, Shows.DistrictName),
         new("GET /Scores?handler=Xlsx", Rules.Scores, t => $"/Scores?handler=Xlsx&district={t.DistrictCode}&period=Year"),
         new("GET /Scores?handler=Csv", Rules.Scores, t => $"/Scores?handler=Csv&district={t.DistrictCode}&period=Year"),
-        new("POST /Scores?handler=Scheme", Rules.RunPlans, t => $"/Scores?handler=Scheme&district={t.DistrictCode}")
+        new("POST /Scores?handler=Scheme", Rules.Supervise, t => $"/Scores?handler=Scheme&district={t.DistrictCode}")
         {
             Form = t => Stale(t, ("timeliness", "25"), ("completeness", "25"), ("progress", "25"), ("quality", "25")),
         },
-        new("POST /Scores?handler=Grade", Rules.RunPlans, t => $"/Scores?handler=Grade&district={t.DistrictCode}&period=Q1")
+        new("POST /Scores?handler=Grade", Rules.Supervise, t => $"/Scores?handler=Grade&district={t.DistrictCode}&period=Q1")
         {
             Form = t => Stale(t, ("unitId", t.Id(t.UnitId)), ("grade", "A")),
         },
@@ -206,7 +206,7 @@ public static class RouteTable
 
         // Accounts (Features/Accounts): the district's office and the admin. Each action names a clerk of the target's district
         // with a stale concurrency stamp, so that an allowed one is refused with a message and changes nothing.
-        new("GET /Accounts", Rules.ManageAccounts, t => "/Accounts?district=" + t.DistrictCode, Shows.DistrictName),
+        new("GET /Accounts", Rules.AccountList, t => "/Accounts?district=" + t.DistrictCode, Shows.DistrictName),
         new("POST /Accounts?handler=Reset", Rules.ManageAccounts, t => $"/Accounts?district={t.DistrictCode}&handler=Reset", Shows.DistrictName) { Form = StaleAccount },
         new("POST /Accounts?handler=Disable", Rules.ManageAccounts, t => $"/Accounts?district={t.DistrictCode}&handler=Disable", Shows.DistrictName) { Form = StaleAccount },
         new("POST /Accounts?handler=Enable", Rules.ManageAccounts, t => $"/Accounts?district={t.DistrictCode}&handler=Enable", Shows.DistrictName) { Form = StaleAccount },
@@ -224,12 +224,12 @@ public static class RouteTable
         },
 
         // Settings (Features/Settings): the district's office. A stale version makes an allowed save a refused conflict.
-        new("GET /Settings", Rules.RunPlans, t => "/Settings?district=" + t.DistrictCode, Shows.DistrictName),
-        new("POST /Settings?handler=Save", Rules.RunPlans, t => $"/Settings?district={t.DistrictCode}&handler=Save", Shows.DistrictName)
+        new("GET /Settings", Rules.Supervise, t => "/Settings?district=" + t.DistrictCode, Shows.DistrictName),
+        new("POST /Settings?handler=Save", Rules.Supervise, t => $"/Settings?district={t.DistrictCode}&handler=Save", Shows.DistrictName)
         {
             Form = t => Stale(t, ("amberPoints", "10"), ("redPoints", "30")),
         },
-        new("POST /Settings?handler=Leaders", Rules.RunPlans, t => $"/Settings?district={t.DistrictCode}&handler=Leaders", Shows.DistrictName)
+        new("POST /Settings?handler=Leaders", Rules.Supervise, t => $"/Settings?district={t.DistrictCode}&handler=Leaders", Shows.DistrictName)
         {
             Form = _ => [], // no unit named: "没有改动"
         },
@@ -241,7 +241,7 @@ public static class RouteTable
 
         // Supervision orders (Features/Orders). Issuing without a subject is refused with a message; stale versions likewise.
         new("GET /Orders", Rules.OrderList, t => "/Orders?district=" + t.DistrictCode, Shows.OrderSubject),
-        new("POST /Orders?handler=Issue", Rules.RunPlans, t => $"/Orders?district={t.DistrictCode}&handler=Issue", Shows.DistrictName)
+        new("POST /Orders?handler=Issue", Rules.Supervise, t => $"/Orders?district={t.DistrictCode}&handler=Issue", Shows.DistrictName)
         {
             Form = t => new(StringComparer.Ordinal) { ["unitId"] = t.Id(t.UnitId), ["subject"] = "", ["requirement"] = "", ["replyBy"] = "2026-12-31" },
         },

@@ -107,7 +107,9 @@ public sealed class SeveralInstancesTests : IDisposable
 
         // ... is on instance 1's draft page and in its audit log.
         (await c1.GetStringAsync(draftPath)).ShouldContain(edited);
-        (await c1.GetStringAsync("/Admin/Audit?action=edit-item-text")).ShouldContain(edited);
+        using var auditor = new Browser().ClientFor(one);
+        await SignInAsync(auditor, "auditor");
+        (await auditor.GetStringAsync("/Admin/Audit?action=edit-item-text")).ShouldContain(edited);
 
         // A unit added through instance 1's services is found by instance 2's search.
         using (var scope = one.Services.CreateScope())

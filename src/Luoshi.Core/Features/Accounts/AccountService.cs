@@ -374,7 +374,7 @@ public sealed partial class AccountService(LuoshiDb db, UserManager<AppUser> use
         CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (districtId is int d ? !AccountAccess.MayManageAccounts(actor, d) : actor.Role != AppRole.Admin)
+        if (districtId is int d ? !AccountAccess.MaySeeAccounts(actor, d) : !AccountAccess.MaySeeAllDistricts(actor))
         {
             return new Failure(FailureKind.NotFound, "没有找到该区。");
         }

@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Luoshi.Core.Features.Accounts;
 
-/// <summary>What a person may do. One role per account; the scope comes from <see cref="AppUser.DistrictId"/> and <see cref="AppUser.UnitId"/>.</summary>
+/// <summary>What a person is. One role per account; what it may do is <see cref="AccessPolicy"/>'s row; the scope comes from <see cref="AppUser.DistrictId"/> and <see cref="AppUser.UnitId"/>.</summary>
 public enum AppRole
 {
-    /// <summary>系统管理员: accounts and districts, everywhere.</summary>
+    /// <summary>系统管理员: accounts and districts, everywhere; files, approves and audits nothing.</summary>
     Admin,
 
     /// <summary>督查室工作人员: imports and runs the plan of one district.</summary>
@@ -24,6 +24,12 @@ public enum AppRole
 
     /// <summary>市级查看: reads every district of the city.</summary>
     CityViewer,
+
+    /// <summary>安全管理员: the security policy and unlocking accounts (三员分立).</summary>
+    SecurityAdmin,
+
+    /// <summary>审计管理员: reads the audit log and nothing else (三员分立).</summary>
+    AuditAdmin,
 }
 
 /// <summary>A person who signs in.</summary>
@@ -33,7 +39,7 @@ public sealed class AppUser : IdentityUser
 
     public AppRole Role { get; set; }
 
-    /// <summary>The district for Office, Clerk, UnitHead and Leader; null for Admin and CityViewer.</summary>
+    /// <summary>The district for Office, Clerk, UnitHead and Leader; null for the administrators and CityViewer.</summary>
     public int? DistrictId { get; set; }
 
     /// <summary>The unit for Clerk and UnitHead.</summary>

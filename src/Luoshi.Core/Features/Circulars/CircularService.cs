@@ -45,7 +45,7 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
     public async Task<Outcome<Circular>> CreateDraftAsync(int districtId, ReportPeriod period, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsOfficeOf(districtId))
+        if (!actor.CanSupervise(districtId))
         {
             return new Failure(FailureKind.NotFound, "找不到该区。");
         }
@@ -99,7 +99,7 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
     {
         ArgumentNullException.ThrowIfNull(actor);
         var c = await db.Circulars.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null || !actor.IsOfficeOf(c.DistrictId))
+        if (c is null || !actor.CanSupervise(c.DistrictId))
         {
             return new Failure(FailureKind.NotFound, "找不到该通报。");
         }
@@ -135,7 +135,7 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
     {
         ArgumentNullException.ThrowIfNull(actor);
         var c = await db.Circulars.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null || !actor.IsOfficeOf(c.DistrictId))
+        if (c is null || !actor.CanSupervise(c.DistrictId))
         {
             return new Failure(FailureKind.NotFound, "找不到该通报。");
         }

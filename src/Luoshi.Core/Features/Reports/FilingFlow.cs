@@ -45,25 +45,34 @@ public enum FilingAction
 }
 
 /// <summary>Who acts, on which filing.</summary>
-/// <param name="Role">The actor's role.</param>
-/// <param name="ActorUnitId">The actor's unit (clerks and heads).</param>
-/// <param name="ActorDistrictId">The actor's district.</param>
+/// <param name="Actor">The person acting.</param>
 /// <param name="FilingUnitId">The unit the filing belongs to.</param>
 /// <param name="LeadUnitIds">The item's lead units.</param>
 /// <param name="DistrictId">The filing's district.</param>
 /// <param name="CoUnitsReportToLead">The district's rule: co-units file to the lead unit first.</param>
 /// <param name="PeriodLocked">The quarter is closed.</param>
 public sealed record FilingContext(
-    AppRole Role, int? ActorUnitId, int? ActorDistrictId, int FilingUnitId, IReadOnlyCollection<int> LeadUnitIds, int DistrictId,
-    bool CoUnitsReportToLead, bool PeriodLocked)
+    Actor Actor, int FilingUnitId, IReadOnlyCollection<int> LeadUnitIds, int DistrictId, bool CoUnitsReportToLead, bool PeriodLocked)
 {
     public bool IsCoUnitPart => CoUnitsReportToLead && !LeadUnitIds.Contains(FilingUnitId);
 
-    public bool ActorIsOwnUnit => ActorDistrictId == DistrictId && ActorUnitId == FilingUnitId;
+    /// <summary>The unit's own writer (<see cref="Permission.WriteOwnFiling"/>).</summary>
+    public bool ActorWrites => FilingAccess.MayWrite(Actor, DistrictId, FilingUnitId);
 
-    public bool ActorIsLeadUnit => ActorDistrictId == DistrictId && ActorUnitId is int u && LeadUnitIds.Contains(u);
+    /// <summary>The unit's own head (<see cref="Permission.ApproveOwnFiling"/>).</summary>
+    public bool ActorApproves => Actor.Has(Permission.ApproveOwnFiling, DistrictId, FilingUnitId);
 
-    public bool ActorIsOffice => (Role == AppRole.Office && ActorDistrictId == DistrictId) || Role == AppRole.Admin;
+    /// <summary>Someone of one of the item's lead units (<see cref="Permission.AcceptCoUnitPart"/>).</summary>
+    public bool ActorIsLeadUnit => LeadUnitIds.Any(u => Actor.Has(Permission.AcceptCoUnitPart, DistrictId, u));
+
+    /// <summary>The district's office, taking in what units submitted (<see cref="Permission.ReviewFiling"/>).</summary>
+    public bool ActorReviews => Actor.Has(Permission.ReviewFiling, DistrictId);
+
+    /// <summary>The district's office, reopening (<see cref="Permission.ReopenPeriod"/>).</summary>
+    public bool ActorReopens => Actor.Has(Permission.ReopenPeriod, DistrictId);
+
+    /// <summary>A lead unit's person on a co-unit's part (not the co-unit itself).</summary>
+    public bool ActorIsLeadOfPart => IsCoUnitPart && Actor.UnitId != FilingUnitId && ActorIsLeadUnit;
 }
 
 /// <summary>
@@ -72,6 +81,24 @@ public sealed record FilingContext(
 /// </summary>
 public static class FilingFlow
 {
+    /// <summary>
+    /// Whether the actor has a part in the step on this filing at all, whatever its state ("may this actor ever take this
+    /// step here?"): pages answer 403 where not, and show the step's button only where <see cref="Apply"/> also allows it now.
+    /// </summary>
+    public static bool MayTake(FilingAction action, FilingContext c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return action switch
+        {
+            FilingAction.Submit => c.ActorWrites,
+            FilingAction.Approve => c.ActorApproves,
+            FilingAction.Return => c.ActorApproves || c.ActorIsLeadOfPart || c.ActorReviews,
+            FilingAction.Accept => c.ActorIsLeadOfPart || c.ActorReviews,
+            FilingAction.Reopen => c.ActorReopens,
+            _ => throw new ArgumentOutOfRangeException(nameof(action)),
+        };
+    }
+
     public static Outcome<FilingState> Apply(FilingState state, FilingAction action, FilingContext c, string? comment = null)
     {
         ArgumentNullException.ThrowIfNull(c);
@@ -83,7 +110,7 @@ public static class FilingFlow
         switch (action)
         {
             case FilingAction.Submit:
-                if (c.Role != AppRole.Clerk || !c.ActorIsOwnUnit)
+                if (!c.ActorWrites)
                 {
                     return Forbidden("只有本单位填报人可以提交。");
                 }
@@ -93,7 +120,7 @@ public static class FilingFlow
                     : NotNow(state, "提交");
 
             case FilingAction.Approve:
-                if (c.Role != AppRole.UnitHead || !c.ActorIsOwnUnit)
+                if (!c.ActorApproves)
                 {
                     return Forbidden("只有本单位负责人可以审定。");
                 }
@@ -110,17 +137,17 @@ public static class FilingFlow
 
                 if (state == FilingState.AwaitingHead)
                 {
-                    return c.Role == AppRole.UnitHead && c.ActorIsOwnUnit ? FilingState.ReturnedByHead : Forbidden("只有本单位负责人可以退回待审定的材料。");
+                    return c.ActorApproves ? FilingState.ReturnedByHead : Forbidden("只有本单位负责人可以退回待审定的材料。");
                 }
 
                 if (state == FilingState.WithLeadUnit)
                 {
-                    return c.Role is AppRole.Clerk or AppRole.UnitHead && c.ActorIsLeadUnit ? FilingState.ReturnedByLead : Forbidden("只有牵头单位可以退回配合单位的材料。");
+                    return c.ActorIsLeadUnit ? FilingState.ReturnedByLead : Forbidden("只有牵头单位可以退回配合单位的材料。");
                 }
 
                 if (state == FilingState.AwaitingOffice)
                 {
-                    return c.ActorIsOffice ? FilingState.ReturnedByOffice : Forbidden("只有督查室可以退回已报送的材料。");
+                    return c.ActorReviews ? FilingState.ReturnedByOffice : Forbidden("只有督查室可以退回已报送的材料。");
                 }
 
                 return NotNow(state, "退回");
@@ -128,10 +155,10 @@ public static class FilingFlow
             case FilingAction.Accept:
                 if (state == FilingState.WithLeadUnit)
                 {
-                    return c.Role is AppRole.Clerk or AppRole.UnitHead && c.ActorIsLeadUnit ? FilingState.Consolidated : Forbidden("只有牵头单位可以汇总配合单位的材料。");
+                    return c.ActorIsLeadUnit ? FilingState.Consolidated : Forbidden("只有牵头单位可以汇总配合单位的材料。");
                 }
 
-                if (!c.ActorIsOffice)
+                if (!c.ActorReviews)
                 {
                     return Forbidden("只有督查室可以接收。");
                 }
@@ -139,7 +166,7 @@ public static class FilingFlow
                 return state == FilingState.AwaitingOffice ? FilingState.Accepted : NotNow(state, "接收");
 
             case FilingAction.Reopen:
-                if (!c.ActorIsOffice)
+                if (!c.ActorReopens)
                 {
                     return Forbidden("只有督查室可以重新开放。");
                 }

@@ -60,7 +60,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
             return new Failure(FailureKind.NotFound, "找不到该事项，或该单位不承担此事项。");
         }
 
-        if (actor.Role != AppRole.Clerk || actor.DistrictId != plan.DistrictId || actor.UnitId != unitId)
+        if (!FilingAccess.MayWrite(actor, plan.DistrictId, unitId))
         {
             return new Failure(FailureKind.NotFound, "该单位尚未填报。");
         }
@@ -116,7 +116,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(actor);
         var filing = await db.Filings.Include(f => f.Actuals).FirstOrDefaultAsync(f => f.Id == filingId, ct);
-        if (filing is null || !MayChange(filing, actor))
+        if (filing is null || !FilingAccess.MayWrite(actor, filing))
         {
             return new Failure(FailureKind.NotFound, "找不到该材料，或您无权修改。");
         }
@@ -186,11 +186,11 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
 
         var leads = await LeadUnitsAsync(filing.ItemId, ct);
         bool locked = await LockedAsync(filing, ct);
-        var context = new FilingContext(actor.Role, actor.UnitId, actor.DistrictId, filing.UnitId, leads, filing.DistrictId, filing.IsCoUnitPart, locked);
+        var context = new FilingContext(actor, filing.UnitId, leads, filing.DistrictId, filing.IsCoUnitPart, locked);
         var next = FilingFlow.Apply(filing.State, action, context, comment);
         if (!next.Ok)
         {
-            return next.Failure!.Kind == FailureKind.Forbidden && !MaySee(filing, actor, leads)
+            return next.Failure!.Kind == FailureKind.Forbidden && !FilingAccess.MaySee(actor, filing, leads)
                 ? new Failure(FailureKind.NotFound, "找不到该材料。")
                 : next.Failure!;
         }
@@ -248,7 +248,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var lead = await db.Filings.Include(f => f.Actuals).FirstOrDefaultAsync(f => f.Id == leadFilingId, ct);
-        if (lead is null || !MayChange(lead, actor))
+        if (lead is null || !FilingAccess.MayWrite(actor, lead))
         {
             return new Failure(FailureKind.NotFound, "找不到该材料，或您无权修改。");
         }
@@ -277,7 +277,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
         var leads = await LeadUnitsAsync(lead.ItemId, ct);
         foreach (var p in parts.Where(p => p.State == FilingState.WithLeadUnit))
         {
-            var ctx = new FilingContext(actor.Role, actor.UnitId, actor.DistrictId, p.UnitId, leads, p.DistrictId, true, false);
+            var ctx = new FilingContext(actor, p.UnitId, leads, p.DistrictId, true, false);
             var next = FilingFlow.Apply(p.State, FilingAction.Accept, ctx);
             if (next.Ok)
             {
@@ -298,7 +298,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(actor);
         var filing = await db.Filings.FirstOrDefaultAsync(f => f.Id == filingId, ct);
-        if (filing is null || !MayChange(filing, actor))
+        if (filing is null || !FilingAccess.MayWrite(actor, filing))
         {
             return new Failure(FailureKind.NotFound, "找不到该材料，或您无权修改。");
         }
@@ -341,7 +341,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(actor);
         var evidence = await db.Evidence.FirstOrDefaultAsync(e => e.Id == evidenceId, ct);
         var filing = evidence is null ? null : await db.Filings.FirstAsync(f => f.Id == evidence.FilingId, ct);
-        if (evidence is null || filing is null || !MayChange(filing, actor))
+        if (evidence is null || filing is null || !FilingAccess.MayWrite(actor, filing))
         {
             return new Failure(FailureKind.NotFound, "找不到该佐证材料，或您无权修改。");
         }
@@ -362,7 +362,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Id, p.DistrictId }).FirstOrDefaultAsync(ct);
-        if (plan is null || !actor.IsOfficeOf(plan.DistrictId))
+        if (plan is null || !actor.Has(Permission.ReopenPeriod, plan.DistrictId))
         {
             return new Failure(FailureKind.NotFound, "找不到该计划。");
         }
@@ -376,24 +376,6 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
         AuditLog.Record(db, clock, actor.UserName, AuditActions.LockPeriod, nameof(PeriodLock), $"{planId}:{period}", plan.DistrictId, after: new { Period = period.ToString() });
         await SaveAsync(plan.DistrictId, ct);
         return true;
-    }
-
-    /// <summary>Who may write in the filing: its own unit's clerk.</summary>
-    public static bool MayChange(Filing filing, Actor actor)
-    {
-        ArgumentNullException.ThrowIfNull(filing);
-        ArgumentNullException.ThrowIfNull(actor);
-        return actor.Role == AppRole.Clerk && actor.DistrictId == filing.DistrictId && actor.UnitId == filing.UnitId;
-    }
-
-    /// <summary>Who may read the filing: its unit, the item's lead units (for co-units' parts), the district's office and leaders, the city.</summary>
-    public static bool MaySee(Filing filing, Actor actor, IReadOnlyCollection<int> leadUnitIds)
-    {
-        ArgumentNullException.ThrowIfNull(filing);
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(leadUnitIds);
-        return actor.SeesWholeDistrict(filing.DistrictId)
-            || (actor.DistrictId == filing.DistrictId && actor.UnitId is int u && (u == filing.UnitId || leadUnitIds.Contains(u)));
     }
 
     public Task<List<int>> LeadUnitsAsync(int itemId, CancellationToken ct = default) =>

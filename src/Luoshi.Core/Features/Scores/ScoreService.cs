@@ -78,7 +78,7 @@ public sealed class ScoreService(LuoshiDb db, TimeProvider clock, YearQueries ye
     {
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsOfficeOf(districtId) || !await db.Districts.AnyAsync(d => d.Id == districtId, ct))
+        if (!actor.CanSupervise(districtId) || !await db.Districts.AnyAsync(d => d.Id == districtId, ct))
         {
             return new Failure(FailureKind.NotFound, "找不到该区。");
         }
@@ -126,7 +126,7 @@ public sealed class ScoreService(LuoshiDb db, TimeProvider clock, YearQueries ye
     public async Task<Outcome<GradeChange>> GradeAsync(int districtId, int unitId, ReportPeriod period, string? grade, string? note, int expectedVersion, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var plan = actor.IsOfficeOf(districtId) ? await new PlanQueries(db).PlanAsync(districtId, ct) : null;
+        var plan = actor.CanSupervise(districtId) ? await new PlanQueries(db).PlanAsync(districtId, ct) : null;
         string? unitName = plan is null ? null : await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.DistrictId == districtId).Select(u => u.Name).FirstOrDefaultAsync(ct);
         if (plan is null || unitName is null)
         {

@@ -57,9 +57,9 @@ public static class AccountsApi
             return Results.BadRequest(new AccountErrors("缺少或无效的防跨站请求令牌（请求头 " + TokenHeader + "）。", []));
         }
 
-        var scope = AccessScope.From(ctx.User);
+        var scope = ctx.Actor();
         var district = await db.Districts.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
-        if (scope is null || district is null || !AccountAccess.MayManageAccounts(scope.Actor, district.Id))
+        if (scope is null || district is null || !AccountAccess.MayManageAccounts(scope, district.Id))
         {
             return Results.NotFound();
         }
@@ -89,7 +89,7 @@ public static class AccountsApi
         }
 
         var entries = list.Select((a, i) => new RosterEntry(i + 1, a?.Unit, a?.Name, a?.UserName, a?.Role, a?.Phone, a?.Email)).ToList();
-        var outcome = await accounts.CreateAsync(scope.Actor, district.Id, entries, ct);
+        var outcome = await accounts.CreateAsync(scope, district.Id, entries, ct);
         if (!outcome.Ok)
         {
             return Results.NotFound();

@@ -63,14 +63,14 @@ public sealed class CreateModel(LuoshiDb db, AccountService accounts, TimeProvid
 
     private async Task<bool> LoadAsync(string? district, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
+        var scope = HttpContext.Actor();
         var d = await AccountPages.DistrictAsync(db, scope, district, ct);
         if (!d.Ok)
         {
             return false;
         }
 
-        Actor = scope!.Actor;
+        Actor = scope!;
         District = d.Value;
         Districts = await AccountPages.ChoicesAsync(db, Actor, ct);
         if (District is not null)

@@ -89,14 +89,14 @@ public sealed class IndexModel(LuoshiDb db, AccountService accounts, TimeProvide
     /// <summary>Finds the account in the page's district (else 404), runs the action, and shows the list with its outcome.</summary>
     private async Task<IActionResult> ActAsync(string? district, string? user, Func<string, Task<(Failure? Failure, string? Done)>> action, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
-        var d = await AccountPages.DistrictAsync(db, scope, district, ct);
+        var scope = HttpContext.Actor();
+        var d = await AccountPages.DistrictAsync(db, scope, district, ct, listOnly: true);
         if (!d.Ok || string.IsNullOrWhiteSpace(user))
         {
             return NotFound();
         }
 
-        Actor = scope!.Actor;
+        Actor = scope!;
         int? districtId = d.Value?.Id;
         string? id = await db.Users.Where(u => u.UserName == user.Trim() && u.DistrictId == districtId).Select(u => u.Id).FirstOrDefaultAsync(ct);
         if (id is null)
@@ -123,14 +123,14 @@ public sealed class IndexModel(LuoshiDb db, AccountService accounts, TimeProvide
 
     private async Task<bool> LoadAsync(string? district, string? q, int? unit, string? role, string? state, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
-        var d = await AccountPages.DistrictAsync(db, scope, district, ct);
+        var scope = HttpContext.Actor();
+        var d = await AccountPages.DistrictAsync(db, scope, district, ct, listOnly: true);
         if (!d.Ok)
         {
             return false;
         }
 
-        Actor = scope!.Actor;
+        Actor = scope!;
         District = d.Value;
         Districts = await AccountPages.ChoicesAsync(db, Actor, ct);
         Search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();

@@ -100,7 +100,7 @@ public sealed class RosterModel(LuoshiDb db, AccountService accounts, TimeProvid
 
     private async Task<Actor?> LoadAsync(string? district, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
+        var scope = HttpContext.Actor();
         var d = await AccountPages.DistrictAsync(db, scope, district, ct);
         if (!d.Ok)
         {
@@ -108,7 +108,7 @@ public sealed class RosterModel(LuoshiDb db, AccountService accounts, TimeProvid
         }
 
         District = d.Value;
-        Districts = await AccountPages.ChoicesAsync(db, scope!.Actor, ct);
-        return scope.Actor;
+        Districts = await AccountPages.ChoicesAsync(db, scope!, ct);
+        return scope;
     }
 }

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Features.Admin;
 
 /// <summary>
-/// The audit log, newest first, a page at a time, filtered by action and actor. The admin sees every entry; a district's
-/// office sees the entries of its district (changes to its plan and units, and its users' sign-ins); everyone else gets 404.
+/// The audit log, newest first, a page at a time, filtered by action and actor. Only <see cref="Permission.ReadAudit"/> reads it
+/// (审计管理员, every entry; 三员分立); a grant for one district would show that district's entries; everyone else gets 404.
 /// </summary>
 public sealed class AuditModel(LuoshiDb db) : PageModel
 {
@@ -36,17 +36,17 @@ public sealed class AuditModel(LuoshiDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? action, string? actor, int p = 1, CancellationToken ct = default)
     {
-        var scope = AccessScope.From(User);
-        bool admin = scope?.Role == AppRole.Admin;
-        bool office = scope?.Role == AppRole.Office && scope.DistrictId is not null;
-        if (!admin && !office)
+        var scope = HttpContext.Actor();
+        if (scope is null || !scope.HasAny(Permission.ReadAudit))
         {
             return NotFound();
         }
 
-        SeesAll = admin;
-        int? district = scope!.DistrictId;
-        var inScope = db.AuditEntries.AsNoTracking().Where(a => admin || a.DistrictId == district);
+        // As far as the grant reaches: every entry, or (a district's grant) the entries of the actor's district.
+        bool all = scope.HasEverywhere(Permission.ReadAudit);
+        SeesAll = all;
+        int? district = scope.DistrictId;
+        var inScope = db.AuditEntries.AsNoTracking().Where(a => all || a.DistrictId == district);
         Actions = await inScope.Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
         Action = string.IsNullOrWhiteSpace(action) ? null : action.Trim();
         Actor = string.IsNullOrWhiteSpace(actor) ? null : actor.Trim();

@@ -40,7 +40,7 @@ public sealed class EditModel(LuoshiDb db, CircularService circulars, PdfConvert
             return NotFound();
         }
 
-        var saved = await circulars.SaveAsync(id, version, title ?? string.Empty, docNumber, addressee, body ?? string.Empty, AccessScope.From(User)!.Actor, ct);
+        var saved = await circulars.SaveAsync(id, version, title ?? string.Empty, docNumber, addressee, body ?? string.Empty, HttpContext.Actor()!, ct);
         if (!saved.Ok)
         {
             return Refused(saved.Failure!, title, docNumber, addressee, body);
@@ -57,7 +57,7 @@ public sealed class EditModel(LuoshiDb db, CircularService circulars, PdfConvert
             return NotFound();
         }
 
-        var issued = await circulars.IssueAsync(id, version, AccessScope.From(User)!.Actor, ct);
+        var issued = await circulars.IssueAsync(id, version, HttpContext.Actor()!, ct);
         if (!issued.Ok)
         {
             Error = issued.Failure!.Message;
@@ -123,7 +123,7 @@ public sealed class EditModel(LuoshiDb db, CircularService circulars, PdfConvert
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
+        var scope = HttpContext.Actor();
         var c = await db.Circulars.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (scope is null || c is null || !scope.CanReadWholePlan(c.DistrictId))
         {

@@ -38,7 +38,7 @@ public sealed class IndexModel(LuoshiDb db, PlanQueries plans, YearQueries years
             return NotFound();
         }
 
-        var made = await circulars.CreateDraftAsync(District.Id, period, AccessScope.From(User)!.Actor, ct);
+        var made = await circulars.CreateDraftAsync(District.Id, period, HttpContext.Actor()!, ct);
         if (!made.Ok)
         {
             Error = made.Failure!.Message;
@@ -50,7 +50,7 @@ public sealed class IndexModel(LuoshiDb db, PlanQueries plans, YearQueries years
 
     private async Task<bool> LoadAsync(string? district, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
+        var scope = HttpContext.Actor();
         district = await DistrictChoice.CodeAsync(db, scope, district, ct);
         var d = await plans.DistrictAsync(district ?? string.Empty, ct);
         if (scope is null || d is null || !scope.CanReadWholePlan(d.Id))

@@ -13,7 +13,7 @@ public sealed class IndexModel(LuoshiDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (AccessScope.From(User) is not { SeesAllDistricts: true } scope)
+        if (HttpContext.Actor() is not { SeesAllDistricts: true } scope)
         {
             return NotFound();
         }

@@ -24,14 +24,14 @@ public static class DashboardApi
 
     internal static async Task<Results<Ok<DashboardData>, NotFound>> GetDashboard(string code, HttpContext ctx, YearQueries year, LuoshiDb db, DashboardCache cache, CancellationToken ct)
     {
-        var snapshot = await YearPages.SnapshotAsync(year, db, AccessScope.From(ctx.User), code, ct);
+        var snapshot = await YearPages.SnapshotAsync(year, db, ctx.Actor(), code, ct);
         return snapshot is null ? TypedResults.NotFound() : TypedResults.Ok(cache.For(snapshot).Data);
     }
 
     /// <summary>Reads one district by primary key (the caller's own, or the first); signed-in callers only, like every endpoint.</summary>
     internal static async Task<Ok<HealthDb>> GetHealthDb(HttpContext ctx, LuoshiDb db, CancellationToken ct)
     {
-        int id = AccessScope.From(ctx.User)?.DistrictId ?? 1;
+        int id = ctx.Actor()?.DistrictId ?? 1;
         long? revision = await db.Districts.AsNoTracking().Where(d => d.Id == id).Select(d => (long?)d.Revision).FirstOrDefaultAsync(ct);
         return TypedResults.Ok(new HealthDb(id, revision is not null, revision ?? 0));
     }

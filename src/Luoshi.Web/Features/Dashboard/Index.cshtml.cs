@@ -41,7 +41,7 @@ public sealed class IndexModel(YearQueries year, LuoshiDb db, DashboardCache cac
 
     public async Task<IActionResult> OnGetAsync(string? district, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
+        var scope = HttpContext.Actor();
         if (district is null && scope is { SeesWholeDistrict: true, DistrictId: null })
         {
             Choices = await YearPages.ChoicesAsync(db, scope, ct);

@@ -36,7 +36,7 @@ public sealed class ExportsModel(LuoshiDb db, FormExports forms, ProgressExport 
 
     public async Task<IActionResult> OnGetAsync(string? district, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
+        var scope = HttpContext.Actor();
         if (string.IsNullOrEmpty(district) && scope is { DistrictId: null, SeesAllDistricts: true })
         {
             Choices = [.. (await new PlanQueries(db).DistrictsAsync(ct)).Select(d => d.District)];
@@ -114,7 +114,7 @@ public sealed class ExportsModel(LuoshiDb db, FormExports forms, ProgressExport 
     /// </summary>
     private async Task<(int Id, string Name)?> AccessAsync(string? code, int? unit, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
+        var scope = HttpContext.Actor();
         code = await DistrictChoice.CodeAsync(db, scope, code, ct);
         var d = string.IsNullOrEmpty(code) ? null : await new PlanQueries(db).DistrictAsync(code, ct);
         if (scope is null || d is null)

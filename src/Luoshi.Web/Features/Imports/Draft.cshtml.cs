@@ -173,7 +173,7 @@ public sealed class DraftModel(LuoshiDb db, ImportService imports, PlanPublisher
         return LocalRedirect("/Imports");
     }
 
-    private string Actor => AccessScope.From(User)!.UserName;
+    private string Actor => HttpContext.Actor()!.UserName;
 
     private static string ItemName(Outcome<ImportDraft> r, int key)
     {
@@ -188,7 +188,7 @@ public sealed class DraftModel(LuoshiDb db, ImportService imports, PlanPublisher
     /// <summary>The draft's district when the user may run its plans; null (404) when the draft does not exist or is not theirs.</summary>
     private async Task<int?> FindAsync(int id, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
+        var scope = HttpContext.Actor();
         if (scope is null || !scope.RunsPlans)
         {
             return null;

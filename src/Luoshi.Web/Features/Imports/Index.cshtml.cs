@@ -1,3 +1,4 @@
+using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Imports;
 using Luoshi.Web.Infrastructure;
@@ -35,7 +36,7 @@ public sealed class IndexModel(LuoshiDb db, ImportService imports) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
+        var scope = HttpContext.Actor();
         if (scope is null || !scope.RunsPlans)
         {
             return NotFound();
@@ -47,13 +48,13 @@ public sealed class IndexModel(LuoshiDb db, ImportService imports) : PageModel
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, int? districtId, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
+        var scope = HttpContext.Actor();
         if (scope is null || !scope.RunsPlans)
         {
             return NotFound();
         }
 
-        int? target = scope.Role == Core.Features.Accounts.AppRole.Admin ? districtId : scope.DistrictId;
+        int? target = scope.HasEverywhere(Permission.RunPlans) ? districtId : scope.DistrictId;
         SelectedDistrict = target;
         if (target is not int district || !scope.CanRunPlans(district) || !await db.Districts.AnyAsync(d => d.Id == district, ct))
         {
@@ -88,16 +89,16 @@ public sealed class IndexModel(LuoshiDb db, ImportService imports) : PageModel
         return LocalRedirect("/Imports/" + ImportLabels.Num(created.Value.Id));
     }
 
-    private async Task<IActionResult> RefuseAsync(AccessScope scope, string message, CancellationToken ct)
+    private async Task<IActionResult> RefuseAsync(Actor scope, string message, CancellationToken ct)
     {
         Error = message;
         await LoadAsync(scope, ct);
         return Page();
     }
 
-    private async Task LoadAsync(AccessScope scope, CancellationToken ct)
+    private async Task LoadAsync(Actor scope, CancellationToken ct)
     {
-        bool admin = scope.Role == Core.Features.Accounts.AppRole.Admin;
+        bool admin = scope.HasEverywhere(Permission.RunPlans);
         ChoosesDistrict = admin;
         Districts = await db.Districts.AsNoTracking()
             .Where(d => admin || d.Id == scope.DistrictId)

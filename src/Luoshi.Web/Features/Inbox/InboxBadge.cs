@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Luoshi.Core.Common;
-using Luoshi.Core.Features.Supervision;
+using Luoshi.Core.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 

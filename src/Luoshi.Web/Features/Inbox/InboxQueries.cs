@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Luoshi.Core.Data;
-using Luoshi.Core.Features.Supervision;
+using Luoshi.Core.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Features.Inbox;

@@ -1,6 +1,7 @@
 using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
+using Luoshi.Core.Features.Orders;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -65,7 +66,7 @@ public sealed class DetailModel(LuoshiDb db, OrderService orders) : PageModel
             return NotFound();
         }
 
-        return await AfterAsync(scope, await orders.ReplyAsync(Order, version, reply, scope.Actor, ct), "已提交回复。", ct);
+        return await AfterAsync(scope, await orders.ReplyAsync(Order, version, reply, scope, ct), "已提交回复。", ct);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(int id, int version, CancellationToken ct)
@@ -75,10 +76,10 @@ public sealed class DetailModel(LuoshiDb db, OrderService orders) : PageModel
             return NotFound();
         }
 
-        return await AfterAsync(scope, await orders.CloseAsync(Order, version, scope.Actor, ct), "督办单已办结。", ct);
+        return await AfterAsync(scope, await orders.CloseAsync(Order, version, scope, ct), "督办单已办结。", ct);
     }
 
-    private async Task<IActionResult> AfterAsync(AccessScope scope, Outcome<SupervisionOrder> r, string done, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(Actor scope, Outcome<SupervisionOrder> r, string done, CancellationToken ct)
     {
         if (!r.Ok)
         {
@@ -93,13 +94,13 @@ public sealed class DetailModel(LuoshiDb db, OrderService orders) : PageModel
         return LocalRedirect("/Orders/" + Order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private bool IsUnitPerson(AccessScope scope) =>
-        scope.Role is AppRole.Clerk or AppRole.UnitHead && scope.DistrictId == Order.DistrictId && scope.UnitId == Order.UnitId;
+    private bool IsUnitPerson(Actor scope) =>
+        scope.Has(Permission.ReplyOrder, Order.DistrictId, Order.UnitId);
 
     /// <summary>The order (tracked, for a change) when the caller may read it; null (404) otherwise.</summary>
-    private async Task<AccessScope?> FindAsync(int id, CancellationToken ct)
+    private async Task<Actor?> FindAsync(int id, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
+        var scope = HttpContext.Actor();
         if (scope is null || await db.SupervisionOrders.FirstOrDefaultAsync(o => o.Id == id, ct) is not { } order
             || !scope.CanReadUnit(order.DistrictId, order.UnitId))
         {
@@ -110,7 +111,7 @@ public sealed class DetailModel(LuoshiDb db, OrderService orders) : PageModel
         return scope;
     }
 
-    private async Task BuildAsync(AccessScope scope, CancellationToken ct)
+    private async Task BuildAsync(Actor scope, CancellationToken ct)
     {
         var names = await (from u in db.Units.AsNoTracking()
                            join d in db.Districts on u.DistrictId equals d.Id

@@ -1,3 +1,4 @@
+using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Plans;
 using Luoshi.Web.Features.Plans;
@@ -36,7 +37,7 @@ public sealed class IndexModel(LuoshiDb db, OrderService orders, NotificationKic
 
     public async Task<IActionResult> OnGetAsync(string? district, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
+        var scope = HttpContext.Actor();
         if (scope is null)
         {
             return NotFound();
@@ -59,13 +60,13 @@ public sealed class IndexModel(LuoshiDb db, OrderService orders, NotificationKic
 
     public async Task<IActionResult> OnPostIssueAsync(string? district, IssueForm form, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
+        var scope = HttpContext.Actor();
         if (scope is null || !await FindAsync(scope, district, ct) || !scope.CanSupervise(District!.Id))
         {
             return NotFound();
         }
 
-        var r = await orders.IssueAsync(District.Id, form, scope.Actor, ct);
+        var r = await orders.IssueAsync(District.Id, form, scope, ct);
         if (!r.Ok)
         {
             db.ChangeTracker.Clear();
@@ -80,7 +81,7 @@ public sealed class IndexModel(LuoshiDb db, OrderService orders, NotificationKic
         return LocalRedirect("/Orders/" + r.Value.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private async Task<bool> FindAsync(AccessScope scope, string? code, CancellationToken ct)
+    private async Task<bool> FindAsync(Actor scope, string? code, CancellationToken ct)
     {
         var d = await SupervisionDistrict.ResolveAsync(db, scope, code, ct);
         if (d is null || !(scope.CanReadWholePlan(d.Id) || (scope.DistrictId == d.Id && scope.UnitId is not null)))
@@ -92,7 +93,7 @@ public sealed class IndexModel(LuoshiDb db, OrderService orders, NotificationKic
         return true;
     }
 
-    private async Task BuildAsync(AccessScope scope, CancellationToken ct)
+    private async Task BuildAsync(Actor scope, CancellationToken ct)
     {
         int id = District!.Id;
         Orders = await orders.ListAsync(id, scope.CanReadWholePlan(id) ? null : scope.UnitId, ct);

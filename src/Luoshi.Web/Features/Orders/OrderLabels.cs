@@ -1,4 +1,4 @@
-using Luoshi.Core.Features.Supervision;
+using Luoshi.Core.Features.Orders;
 
 namespace Luoshi.Web.Features.Orders;
 

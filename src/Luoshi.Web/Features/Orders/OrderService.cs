@@ -6,6 +6,7 @@ using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Circulars;
 using Luoshi.Core.Features.Districts;
 using Luoshi.Core.Features.Notifications;
+using Luoshi.Core.Features.Orders;
 using Luoshi.Core.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
 

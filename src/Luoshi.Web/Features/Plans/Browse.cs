@@ -1,6 +1,6 @@
+using Luoshi.Core.Features.Accounts;
 using System.Globalization;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Web.Infrastructure;
 
 namespace Luoshi.Web.Features.Plans;
 
@@ -9,15 +9,15 @@ internal static class Browse
 {
     /// <summary>
     /// The part of the data a search may look at, so that its limit counts only what the person may see.
-    /// The results are still checked item by item against <see cref="AccessScope"/>.
+    /// The results are still checked item by item against <see cref="Actor"/>.
     /// </summary>
-    public static SearchLimits SearchLimits(AccessScope scope) =>
+    public static SearchLimits SearchLimits(Actor scope) =>
         scope.SeesAllDistricts ? new SearchLimits(null, null)
         : scope.SeesWholeDistrict ? new SearchLimits(scope.DistrictId ?? -1, null)
         : new SearchLimits(scope.DistrictId ?? -1, scope.UnitId ?? -1);
 
     /// <summary>A search's results, less anything the person may not see.</summary>
-    public static SearchResults Visible(SearchResults results, AccessScope scope) => results with
+    public static SearchResults Visible(SearchResults results, Actor scope) => results with
     {
         Units = [.. results.Units.Where(u => scope.CanReadUnit(u.District.Id, u.UnitId))],
         Items = [.. results.Items.Where(i => scope.CanReadItem(i.District.Id, i.UnitIds))],

@@ -1,3 +1,4 @@
+using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Plans;
 using Luoshi.Web.Infrastructure;
@@ -11,13 +12,13 @@ public sealed class ItemModel(LuoshiDb db) : PageModel
 {
     public ItemDetail Item { get; private set; } = null!;
 
-    public AccessScope Scope { get; private set; } = null!;
+    public Actor Scope { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string code, int seq, CancellationToken ct)
     {
         var queries = new PlanQueries(db);
         var district = await queries.DistrictAsync(code, ct);
-        if (district is null || AccessScope.From(User) is not { } scope || !scope.CanReadDistrict(district.Id))
+        if (district is null || HttpContext.Actor() is not { } scope || !scope.CanReadDistrict(district.Id))
         {
             return NotFound();
         }

@@ -17,7 +17,7 @@ public sealed class MatrixModel(LuoshiDb db) : PageModel
     {
         var queries = new PlanQueries(db);
         var district = await queries.DistrictAsync(code, ct);
-        if (district is null || AccessScope.From(User) is not { } scope || !scope.CanReadWholePlan(district.Id))
+        if (district is null || HttpContext.Actor() is not { } scope || !scope.CanReadWholePlan(district.Id))
         {
             return NotFound();
         }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Luoshi.Web.Features.Plans;
 
 /// <summary>
-/// The JSON API over plans (described at /api/openapi.json). Every endpoint checks <see cref="AccessScope"/>
+/// The JSON API over plans (described at /api/openapi.json). Every endpoint checks <see cref="Core.Features.Accounts.Actor"/>
 /// and answers 404 for what the person may not see, as the pages do: existence is never revealed.
 /// </summary>
 public static class PlansApi
@@ -14,7 +14,7 @@ public static class PlansApi
     public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireAuthorization().WithTags("Plans");
-        api.MapGet("/me", (HttpContext ctx) => AccessScope.From(ctx.User) is { } s
+        api.MapGet("/me", (HttpContext ctx) => ctx.Actor() is { } s
             ? Results.Ok(new { s.UserName, s.DisplayName, Role = s.Role.ToString(), s.DistrictId, s.UnitId })
             : Results.Unauthorized())
             .Described("Me", "当前登录人：角色、所属区和单位");
@@ -44,7 +44,7 @@ public static class PlansApi
 
     internal static async Task<Ok<List<DistrictSummary>>> ListDistricts(HttpContext ctx, LuoshiDb db, CancellationToken ct)
     {
-        var scope = AccessScope.From(ctx.User);
+        var scope = ctx.Actor();
         var all = await new PlanQueries(db).DistrictsAsync(ct);
         return TypedResults.Ok(scope is null ? [] : all.Where(d => scope.CanReadDistrict(d.District.Id)).ToList());
     }
@@ -53,7 +53,7 @@ public static class PlansApi
     {
         var queries = new PlanQueries(db);
         var district = await queries.DistrictAsync(code, ct);
-        if (district is null || AccessScope.From(ctx.User) is not { } scope || !scope.CanReadWholePlan(district.Id))
+        if (district is null || ctx.Actor() is not { } scope || !scope.CanReadWholePlan(district.Id))
         {
             return TypedResults.NotFound();
         }
@@ -65,7 +65,7 @@ public static class PlansApi
     {
         var queries = new PlanQueries(db);
         var district = await queries.DistrictAsync(code, ct);
-        if (district is null || AccessScope.From(ctx.User) is not { } scope || !scope.CanReadDistrict(district.Id))
+        if (district is null || ctx.Actor() is not { } scope || !scope.CanReadDistrict(district.Id))
         {
             return TypedResults.NotFound();
         }
@@ -78,7 +78,7 @@ public static class PlansApi
     {
         var queries = new PlanQueries(db);
         var district = await queries.DistrictAsync(code, ct);
-        if (district is null || AccessScope.From(ctx.User) is not { } scope || !scope.CanReadUnit(district.Id, unitId))
+        if (district is null || ctx.Actor() is not { } scope || !scope.CanReadUnit(district.Id, unitId))
         {
             return TypedResults.NotFound();
         }
@@ -90,7 +90,7 @@ public static class PlansApi
     {
         var queries = new PlanQueries(db);
         var district = await queries.DistrictAsync(code, ct);
-        if (district is null || AccessScope.From(ctx.User) is not { } scope || !scope.CanReadWholePlan(district.Id))
+        if (district is null || ctx.Actor() is not { } scope || !scope.CanReadWholePlan(district.Id))
         {
             return TypedResults.NotFound();
         }
@@ -102,7 +102,7 @@ public static class PlansApi
     {
         var queries = new PlanQueries(db);
         var district = await queries.DistrictAsync(code, ct);
-        if (district is null || AccessScope.From(ctx.User) is not { } scope || !scope.CanReadWholePlan(district.Id))
+        if (district is null || ctx.Actor() is not { } scope || !scope.CanReadWholePlan(district.Id))
         {
             return TypedResults.NotFound();
         }
@@ -112,7 +112,7 @@ public static class PlansApi
 
     internal static async Task<Results<Ok<SearchResults>, NotFound>> Search(string? q, HttpContext ctx, LuoshiDb db, CancellationToken ct)
     {
-        if (AccessScope.From(ctx.User) is not { } scope)
+        if (ctx.Actor() is not { } scope)
         {
             return TypedResults.NotFound();
         }
@@ -123,7 +123,7 @@ public static class PlansApi
 
     internal static async Task<Results<Ok<CityComparison>, NotFound>> GetCity(HttpContext ctx, LuoshiDb db, CancellationToken ct)
     {
-        if (AccessScope.From(ctx.User) is not { SeesAllDistricts: true })
+        if (ctx.Actor() is not { SeesAllDistricts: true })
         {
             return TypedResults.NotFound();
         }

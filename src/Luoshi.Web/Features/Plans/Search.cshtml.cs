@@ -16,7 +16,7 @@ public sealed class SearchModel(LuoshiDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (AccessScope.From(User) is not { } scope)
+        if (HttpContext.Actor() is not { } scope)
         {
             return NotFound();
         }

@@ -52,7 +52,7 @@ public sealed class UnitModel(LuoshiDb db, UnitTasksCache cache) : PageModel
     }
 
     private Task<UnitTasks?> LoadAsync(string code, int unitId, CancellationToken ct) =>
-        AccessScope.From(User) is not { } scope
+        HttpContext.Actor() is not { } scope
             ? Task.FromResult<UnitTasks?>(null)
             : cache.GetAsync(db, code, unitId, districtId => scope.CanReadUnit(districtId, unitId), ct);
 }

@@ -37,7 +37,7 @@ public sealed class ScoresModel(LuoshiDb db, ScoreService scores) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? district, string? period, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(district) && AccessScope.From(User) is { DistrictId: null, Role: AppRole.Admin })
+        if (string.IsNullOrEmpty(district) && HttpContext.Actor() is { DistrictId: null } everywhere && everywhere.HasEverywhere(Permission.ReadScores))
         {
             var all = await new PlanQueries(db).DistrictsAsync(ct);
             Choices = [.. all.Select(d => d.District)];
@@ -124,7 +124,7 @@ public sealed class ScoresModel(LuoshiDb db, ScoreService scores) : PageModel
 
     public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private Actor Actor => AccessScope.From(User)!.Actor;
+    private Actor Actor => HttpContext.Actor()!;
 
     private static decimal? Parse(string? s) =>
         decimal.TryParse(s?.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v) ? v : null;
@@ -132,7 +132,7 @@ public sealed class ScoresModel(LuoshiDb db, ScoreService scores) : PageModel
     /// <summary>Reads the scores when the caller may see them: the district's office and leaders, and Admin.</summary>
     private async Task<bool> LoadAsync(string? code, string? period, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
+        var scope = HttpContext.Actor();
         code = await DistrictChoice.CodeAsync(db, scope, code, ct);
         var d = code is null ? null : await new PlanQueries(db).DistrictAsync(code, ct);
         if (scope is null || d is null || !MaySee(scope, d.Id))
@@ -147,7 +147,7 @@ public sealed class ScoresModel(LuoshiDb db, ScoreService scores) : PageModel
 
     private async Task<DistrictInfo?> EditableDistrictAsync(string? code, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
+        var scope = HttpContext.Actor();
         var d = string.IsNullOrEmpty(code) ? null : await new PlanQueries(db).DistrictAsync(code, ct);
         return scope is not null && d is not null && scope.CanSupervise(d.Id) ? d : null;
     }
@@ -159,7 +159,7 @@ public sealed class ScoresModel(LuoshiDb db, ScoreService scores) : PageModel
         return await LoadAsync(code, period, ct) ? Page() : await LoadAsync(code, null, ct) ? Page() : NotFound();
     }
 
-    private static bool MaySee(AccessScope scope, int districtId) =>
-        scope.CanSupervise(districtId) || (scope.Role == AppRole.Leader && scope.DistrictId == districtId);
+    private static bool MaySee(Actor scope, int districtId) =>
+        scope.Has(Permission.ReadScores, districtId);
 
 }

@@ -34,8 +34,8 @@ public sealed class IndexModel(LuoshiDb db, SettingsService settings) : PageMode
 
     public async Task<IActionResult> OnGetAsync(string? district, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
-        if (scope is null || !scope.RunsPlans)
+        var scope = HttpContext.Actor();
+        if (scope is null || !scope.Supervises)
         {
             return NotFound();
         }
@@ -62,7 +62,7 @@ public sealed class IndexModel(LuoshiDb db, SettingsService settings) : PageMode
             return NotFound();
         }
 
-        var r = await settings.SaveAsync(d.Id, form, AccessScope.From(User)!.UserName, ct);
+        var r = await settings.SaveAsync(d.Id, form, HttpContext.Actor()!.UserName, ct);
         if (!r.Ok)
         {
             db.ChangeTracker.Clear();
@@ -84,7 +84,7 @@ public sealed class IndexModel(LuoshiDb db, SettingsService settings) : PageMode
         }
 
         var wanted = (leader ?? []).ToDictionary(p => p.Key, p => p.Value ?? string.Empty);
-        var r = await settings.SetLeadersAsync(d.Id, wanted, AccessScope.From(User)!.UserName, ct);
+        var r = await settings.SetLeadersAsync(d.Id, wanted, HttpContext.Actor()!.UserName, ct);
         if (!r.Ok)
         {
             db.ChangeTracker.Clear();
@@ -113,8 +113,8 @@ public sealed class IndexModel(LuoshiDb db, SettingsService settings) : PageMode
 
     private async Task<DistrictInfo?> FindAsync(string? code, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
-        if (scope is null || !scope.RunsPlans)
+        var scope = HttpContext.Actor();
+        if (scope is null || !scope.Supervises)
         {
             return null;
         }

@@ -1,6 +1,6 @@
+using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Features.Settings;
@@ -8,7 +8,7 @@ namespace Luoshi.Web.Features.Settings;
 /// <summary>The district a supervision page (settings, orders) is about: ?district=code, or the caller's own district.</summary>
 internal static class SupervisionDistrict
 {
-    public static async Task<DistrictInfo?> ResolveAsync(LuoshiDb db, AccessScope scope, string? code, CancellationToken ct)
+    public static async Task<DistrictInfo?> ResolveAsync(LuoshiDb db, Actor scope, string? code, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(code))
         {

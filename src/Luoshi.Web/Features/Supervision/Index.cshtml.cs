@@ -36,7 +36,7 @@ public sealed class IndexModel(YearQueries year, LuoshiDb db, SupervisionCache c
 
     public async Task<IActionResult> OnGetAsync(string? district, string? period, string? status, int? unit, CancellationToken ct)
     {
-        var scope = AccessScope.From(User);
+        var scope = HttpContext.Actor();
         if (district is null && scope is { SeesWholeDistrict: true, DistrictId: null })
         {
             Choices = await YearPages.ChoicesAsync(db, scope, ct);

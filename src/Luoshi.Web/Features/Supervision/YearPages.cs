@@ -1,3 +1,4 @@
+using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Plans;
 using Luoshi.Core.Features.Supervision;
@@ -9,10 +10,10 @@ namespace Luoshi.Web.Features.Supervision;
 internal static class YearPages
 {
     /// <summary>The office, the district's leaders, the city and the admin; never a unit's people.</summary>
-    public static bool MayRead(AccessScope? scope, int districtId) => scope is not null && scope.CanReadWholePlan(districtId);
+    public static bool MayRead(Actor? scope, int districtId) => scope is not null && scope.CanReadWholePlan(districtId);
 
     /// <summary>The snapshot of the district asked for (or the caller's own), if the caller may read it; nothing is loaded otherwise.</summary>
-    public static async Task<YearSnapshot?> SnapshotAsync(YearQueries year, LuoshiDb db, AccessScope? scope, string? code, CancellationToken ct)
+    public static async Task<YearSnapshot?> SnapshotAsync(YearQueries year, LuoshiDb db, Actor? scope, string? code, CancellationToken ct)
     {
         if (scope is null || !scope.SeesWholeDistrict)
         {
@@ -24,6 +25,6 @@ internal static class YearPages
     }
 
     /// <summary>The districts with a plan that the caller may read (for the admin and the city, who have no district of their own).</summary>
-    public static async Task<List<DistrictSummary>> ChoicesAsync(LuoshiDb db, AccessScope scope, CancellationToken ct) =>
+    public static async Task<List<DistrictSummary>> ChoicesAsync(LuoshiDb db, Actor scope, CancellationToken ct) =>
         [.. (await new PlanQueries(db).DistrictsAsync(ct)).Where(d => d.Plan is not null && scope.CanReadWholePlan(d.District.Id))];
 }

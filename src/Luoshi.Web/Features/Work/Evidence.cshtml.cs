@@ -12,7 +12,7 @@ public sealed class EvidenceModel(LuoshiDb db, FilingService filings) : PageMode
 {
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (AccessScope.From(User) is not { } scope)
+        if (HttpContext.Actor() is not { } scope)
         {
             return NotFound();
         }
@@ -21,7 +21,7 @@ public sealed class EvidenceModel(LuoshiDb db, FilingService filings) : PageMode
                        join f in db.Filings on x.FilingId equals f.Id
                        where x.Id == id
                        select new { x.FileName, x.ContentType, f.DistrictId, f.UnitId, f.ItemId }).FirstOrDefaultAsync(ct);
-        if (e is null || !WorkAccess.MaySee(scope.Actor, e.DistrictId, e.UnitId, await filings.LeadUnitsAsync(e.ItemId, ct)))
+        if (e is null || !FilingAccess.MaySee(scope, e.DistrictId, e.UnitId, await filings.LeadUnitsAsync(e.ItemId, ct)))
         {
             return NotFound();
         }

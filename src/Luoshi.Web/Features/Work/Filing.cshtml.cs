@@ -61,7 +61,7 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
             return NotFound();
         }
 
-        if (!WorkAccess.MayWrite(P, Actor))
+        if (!P.MayWrite(Actor))
         {
             return Forbid();
         }
@@ -91,7 +91,7 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
             return NotFound();
         }
 
-        if (!WorkAccess.MayWrite(P, Actor))
+        if (!P.MayWrite(Actor))
         {
             return Forbid();
         }
@@ -134,7 +134,7 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
             return NotFound();
         }
 
-        if (!WorkAccess.MayWrite(P, Actor))
+        if (!P.MayWrite(Actor))
         {
             return Forbid();
         }
@@ -162,7 +162,7 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
             return NotFound();
         }
 
-        if (!WorkAccess.MayWrite(P, Actor))
+        if (!P.MayWrite(Actor))
         {
             return Forbid();
         }
@@ -204,7 +204,7 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
             return NotFound();
         }
 
-        if (!WorkAccess.MayWrite(P, Actor))
+        if (!P.MayWrite(Actor))
         {
             return Forbid();
         }
@@ -234,12 +234,12 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
 
     private async Task<bool> LoadAsync(int item, int unit, string? period, bool open, CancellationToken ct)
     {
-        if (AccessScope.From(User) is not { } scope || !WorkLabels.TryPeriod(period, out var p))
+        if (HttpContext.Actor() is not { } scope || !WorkLabels.TryPeriod(period, out var p))
         {
             return false;
         }
 
-        Actor = scope.Actor;
+        Actor = scope;
         var page = await new FilingPageLoader(db, filings, year).LoadAsync(item, unit, p, Actor, open, ct);
         if (page is null)
         {
@@ -281,7 +281,7 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
 
     private async Task<IActionResult> ActAsync(FilingAction action, int version, string? comment, string? back, string done, CancellationToken ct, bool keepInput = false)
     {
-        if (!WorkAccess.MayTry(P, action, Actor))
+        if (!P.MayTake(action, Actor))
         {
             return Forbid();
         }

@@ -100,14 +100,19 @@ public sealed class FilingPage
 
     public ObligationRow? Obligation => ItemObligations.FirstOrDefault(o => o.UnitId == UnitId);
 
-    public FilingContext Context(Actor actor) =>
-        new(actor.Role, actor.UnitId, actor.DistrictId, UnitId, LeadUnitIds, District.Id, IsCoUnitPart, Locked);
+    public FilingContext Context(Actor actor) => new(actor, UnitId, LeadUnitIds, District.Id, IsCoUnitPart, Locked);
+
+    /// <summary>The unit's own clerk writes, attaches, submits and consolidates (<see cref="FilingAccess.MayWrite(Actor, int, int)"/>).</summary>
+    public bool MayWrite(Actor actor) => FilingAccess.MayWrite(actor, District.Id, UnitId);
+
+    /// <summary>Whether the actor has a part in the step on this filing at all, whatever its state (<see cref="FilingFlow.MayTake"/>).</summary>
+    public bool MayTake(FilingAction action, Actor actor) => FilingFlow.MayTake(action, Context(actor));
 
     /// <summary>Whether the flow would let <paramref name="actor"/> take the step now (a sample comment stands in for the one they will write).</summary>
     public bool Allows(FilingAction action, Actor actor) => FilingFlow.Apply(State, action, Context(actor), "意见").Ok;
 
     /// <summary>The unit's clerk may write now.</summary>
-    public bool Writable(Actor actor) => WorkAccess.MayWrite(this, actor) && FilingFlow.Editable(State) && !Locked && Participation != Participation.None;
+    public bool Writable(Actor actor) => MayWrite(actor) && FilingFlow.Editable(State) && !Locked && Participation != Participation.None;
 }
 
 /// <summary>Reads a <see cref="FilingPage"/>; the unit's own clerk starts the filing by opening it (<see cref="FilingService.OpenAsync"/>).</summary>
@@ -128,7 +133,7 @@ public sealed class FilingPageLoader(LuoshiDb db, FilingService filings, YearQue
 
         int districtId = await db.Plans.AsNoTracking().Where(p => p.Id == item.PlanId).Select(p => p.DistrictId).FirstAsync(ct);
         var leads = item.Units.Where(u => u.Role == UnitRole.Lead).Select(u => u.UnitId).Distinct().ToList();
-        if (!WorkAccess.MaySee(actor, districtId, unitId, leads))
+        if (!FilingAccess.MaySee(actor, districtId, unitId, leads))
         {
             return null;
         }
@@ -143,7 +148,7 @@ public sealed class FilingPageLoader(LuoshiDb db, FilingService filings, YearQue
         var role = item.Units.First(u => u.UnitId == unitId).Role;
         var participation = rules.Participation(role);
         var filing = await FilingAsync(itemId, unitId, period, ct);
-        if (filing is null && open && participation != Participation.None && WorkAccess.MayWrite(districtId, unitId, actor))
+        if (filing is null && open && participation != Participation.None && FilingAccess.MayWrite(actor, districtId, unitId))
         {
             var opened = await filings.OpenAsync(itemId, unitId, period, actor, ct);
             db.ChangeTracker.Clear();

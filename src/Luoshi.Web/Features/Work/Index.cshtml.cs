@@ -42,7 +42,7 @@ public sealed class WorkIndexModel(LuoshiDb db, YearQueries year, FilingService 
 
     public View Mode { get; private set; }
 
-    public AccessScope Scope { get; private set; } = null!;
+    public Actor Scope { get; private set; } = null!;
 
     public IReadOnlyList<DistrictInfo> Districts { get; private set; } = [];
 
@@ -92,7 +92,7 @@ public sealed class WorkIndexModel(LuoshiDb db, YearQueries year, FilingService 
             return Page();
         }
 
-        var r = await filings.LockPeriodAsync(S.Plan.Id, p, Scope.Actor, ct);
+        var r = await filings.LockPeriodAsync(S.Plan.Id, p, Scope, ct);
         if (!r.Ok)
         {
             Error = r.Failure!.Message;
@@ -105,7 +105,7 @@ public sealed class WorkIndexModel(LuoshiDb db, YearQueries year, FilingService 
 
     private async Task<bool> BuildAsync(string? code, CancellationToken ct)
     {
-        if (AccessScope.From(User) is not { } scope)
+        if (HttpContext.Actor() is not { } scope || !scope.HasAny(Permission.ReadDistrict))
         {
             return false;
         }
@@ -128,12 +128,9 @@ public sealed class WorkIndexModel(LuoshiDb db, YearQueries year, FilingService 
             return true;
         }
 
-        Mode = scope.Role switch
-        {
-            AppRole.Clerk or AppRole.UnitHead => View.Unit,
-            AppRole.Office or AppRole.Admin => View.Office,
-            AppRole.Leader or AppRole.CityViewer => View.Reader,
-        };
+        Mode = scope.HasAny(Permission.WriteOwnFiling) || scope.HasAny(Permission.ApproveOwnFiling) ? View.Unit
+            : scope.Supervises ? View.Office
+            : View.Reader;
         S = await year.SnapshotAsync(id, ct);
         if (S is null)
         {
@@ -142,7 +139,7 @@ public sealed class WorkIndexModel(LuoshiDb db, YearQueries year, FilingService 
 
         if (Mode == View.Unit)
         {
-            BuildUnit(S, scope.UnitId ?? -1, scope.Role);
+            BuildUnit(S, scope.UnitId ?? -1, scope.HasAny(Permission.ApproveOwnFiling));
         }
         else
         {
@@ -155,11 +152,11 @@ public sealed class WorkIndexModel(LuoshiDb db, YearQueries year, FilingService 
         return true;
     }
 
-    private void BuildUnit(YearSnapshot s, int unitId, AppRole role)
+    private void BuildUnit(YearSnapshot s, int unitId, bool approves)
     {
         UnitName = s.UnitName(unitId);
         var mine = s.Obligations.Where(o => o.UnitId == unitId).ToList();
-        AwaitingMe = role == AppRole.UnitHead ? [.. mine.Where(o => o.State == FilingState.AwaitingHead)] : [];
+        AwaitingMe = approves ? [.. mine.Where(o => o.State == FilingState.AwaitingHead)] : [];
         CoPartsToMe = [.. s.Obligations.Where(o => o.PartToLead && o.State == FilingState.WithLeadUnit && s.Item(o.ItemId).LeadUnitIds.Contains(unitId))];
         Groups = [.. s.Rules.Deadlines
             .OrderBy(d => d.Date < s.Today ? 1 : 0).ThenBy(d => d.Date < s.Today ? -d.Date.DayNumber : d.Date.DayNumber)
