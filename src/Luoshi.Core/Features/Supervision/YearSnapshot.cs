@@ -155,7 +155,7 @@ public sealed record YearSnapshot(
 
                     var byIndicator = actualsByFiling[f.Id].ToDictionary(a => a.IndicatorId, a => a.Value);
                     var values = itemTargets.Select(t => byIndicator.GetValueOrDefault(t.Id)).ToList();
-                    facts.Add(new ReportFact(d.Period, DistrictClock.DateOf(f.SubmittedAt.Value), f.Completed, values));
+                    facts.Add(new ReportFact(d.Period, DistrictClock.DateOf(f.SubmittedAt.Value), f.Completed, values, f.State == FilingState.Accepted));
                     latest = values;
                 }
 
