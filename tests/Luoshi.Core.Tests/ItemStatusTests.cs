@@ -93,4 +93,59 @@ public class ItemStatusTests
         var reports = new[] { Q(ReportPeriod.Q1, 4, 8, 2000, 1000), Q(ReportPeriod.Q2, 7, 9, 4200, 2600) };
         ItemStatusRules.Derive(2026, new DateOnly(2026, 7, 15), JiangAnReports, Item88, reports, new StatusThresholds(5, 20)).Rag.ShouldBe(Rag.Amber);
     }
+    private static readonly Indicator[] Gdp = [.. IndicatorReader.Read("地区生产总值增长5.5%左右")];
+
+    private static ReportFact R(ReportPeriod p, int month, int day, decimal? value, bool completed = false, bool accepted = false) =>
+        new(p, new DateOnly(month == 1 ? 2027 : 2026, month, day), completed, [value], accepted);
+
+    [Fact]
+    public void GrowthTarget_MetAtQ1_IsOnTrackNotDone()
+    {
+        // Bug: 5.8 against 增长5.5%左右 after Q1 showed 已完成; a rate is judged by its latest value and is never done before the accepted year report.
+        var s = ItemStatusRules.Derive(2026, new DateOnly(2026, 4, 20), JiangAnReports, Gdp, [R(ReportPeriod.Q1, 4, 9, 5.8m)], StatusThresholds.Default);
+        s.State.ShouldBe(ItemState.OnTrack);
+        s.Rag.ShouldBe(Rag.Green);
+        s.ActualPercent.ShouldBe(100);
+    }
+
+    [Fact]
+    public void GrowthTarget_ReportedCompleteBeforeTheYearReportIsAccepted_IsNotDone()
+    {
+        // The unit's "completed" flag does not make a rate done: the year's report, accepted by the office, does.
+        var q3 = ItemStatusRules.Derive(2026, new DateOnly(2026, 10, 20), JiangAnReports, Gdp,
+            [R(ReportPeriod.Q1, 4, 9, 5.8m), R(ReportPeriod.Q2, 7, 9, 5.9m), R(ReportPeriod.Q3, 10, 9, 6.0m, completed: true)], StatusThresholds.Default);
+        q3.State.ShouldBe(ItemState.OnTrack);
+        q3.Reason.ShouldContain("年度报告经督查室审核通过后");
+
+        var filedNotAccepted = ItemStatusRules.Derive(2026, new DateOnly(2027, 1, 12), JiangAnReports, Gdp,
+            [R(ReportPeriod.Q1, 4, 9, 5.8m), R(ReportPeriod.Q2, 7, 9, 5.9m), R(ReportPeriod.Q3, 10, 9, 6.0m), R(ReportPeriod.Annual, 1, 8, 5.7m, completed: true)], StatusThresholds.Default);
+        filedNotAccepted.State.ShouldBe(ItemState.OnTrack);
+    }
+
+    [Theory]
+    [InlineData(5.7, false, ItemState.Done, "met, accepted")]
+    [InlineData(5.0, true, ItemState.Behind, "the value says what the rate is: short of it, the completed flag does not override it")]
+    [InlineData(5.0, false, ItemState.Behind, "short of the rate, accepted: 90%, amber")]
+    public void GrowthTarget_AfterTheAcceptedYearReport(double value, bool completed, ItemState state, string reason)
+    {
+        var s = ItemStatusRules.Derive(2026, new DateOnly(2027, 1, 20), JiangAnReports, Gdp,
+            [R(ReportPeriod.Q1, 4, 9, 5.8m), R(ReportPeriod.Q2, 7, 9, 5.9m), R(ReportPeriod.Q3, 10, 9, 6.0m), R(ReportPeriod.Annual, 1, 8, (decimal)value, completed, accepted: true)], StatusThresholds.Default);
+        s.State.ShouldBe(state, reason);
+    }
+
+    [Fact]
+    public void GrowthTarget_TheYearReportIsTheLastOfTheCalendar_Q4WhereThereIsNoAnnual()
+    {
+        Deadline[] q4Calendar = [.. JiangAnReports.Take(3), new(ReportPeriod.Q4, new DateOnly(2026, 12, 25), "12月25日", 21, false)];
+        ItemStatusRules.Derive(2026, new DateOnly(2026, 12, 20), q4Calendar, Gdp, [R(ReportPeriod.Q1, 4, 9, 5.8m), R(ReportPeriod.Q2, 7, 9, 5.9m), R(ReportPeriod.Q3, 10, 9, 5.6m), R(ReportPeriod.Q4, 12, 20, 5.6m, accepted: true)], StatusThresholds.Default)
+            .State.ShouldBe(ItemState.Done);
+        ItemStatusRules.Derive(2026, new DateOnly(2026, 12, 20), q4Calendar, Gdp, [R(ReportPeriod.Q1, 4, 9, 5.8m), R(ReportPeriod.Q2, 7, 9, 5.9m), R(ReportPeriod.Q3, 10, 9, 5.6m, accepted: true)], StatusThresholds.Default)
+            .State.ShouldBe(ItemState.OnTrack, "an accepted Q3 report is not the year's");
+    }
+
+    [Fact]
+    public void AmountTarget_ReachedBeforeTheYearEnds_IsStillDoneWithoutAcceptance()
+    {
+        Status(new DateOnly(2026, 10, 20), Q(ReportPeriod.Q3, 10, 9, 10000, 5000)).State.ShouldBe(ItemState.Done);
+    }
 }

@@ -144,6 +144,32 @@ public class YearSnapshotTests
         scores.Select(x => x.Rank).ShouldBe([1, 1, 3]);
     }
 
+    [Fact]
+    public void ItemWithTwoLeads_ShowsTheWorst_AndNamesTheLeadThatIsLate()
+    {
+        // Item 12 led by 区商务局 and 区住房和城市更新局: at Apr 15 only 商务局 has reported Q1.
+        YearSnapshot TwoLeads(params FilingRow[] filings) => YearSnapshot.Build(
+            new DistrictInfo(1, "jiangan", "江岸区", "武汉市"),
+            new PlanHeader(1, 2026, "岸政办〔2026〕1号", null, null, null, DateTimeOffset.UnixEpoch),
+            new DateOnly(2026, 4, 15), 1, Rules(false),
+            [new UnitRow(Fgj, "区发展和改革局", null, null), new UnitRow(Swj, "区商务局", null, null), new UnitRow(Jsj, "区住房和城市更新局", null, null)],
+            [(12, 3, "3", 2, "二、重点工作", null, "招商引资")],
+            [(12, Swj, UnitRole.Lead), (12, Jsj, UnitRole.Lead), (12, Fgj, UnitRole.Co)],
+            [], filings, []);
+
+        var one = TwoLeads(F(1, 12, Swj, ReportPeriod.WorkPlan, At(1, 19)), F(2, 12, Jsj, ReportPeriod.WorkPlan, At(1, 19)), F(3, 12, Swj, ReportPeriod.Q1, At(4, 9))).Item(12).Status;
+        one.State.ShouldBe(ItemState.Overdue);
+        one.Reason.ShouldStartWith("区住房和城市更新局：");
+        one.Reason.ShouldNotContain("区商务局");
+
+        var none = TwoLeads(F(1, 12, Swj, ReportPeriod.WorkPlan, At(1, 19)), F(2, 12, Jsj, ReportPeriod.WorkPlan, At(1, 19))).Item(12).Status;
+        none.Reason.ShouldStartWith("区商务局、区住房和城市更新局：", Case.Sensitive, "both late: both named");
+
+        var both = TwoLeads(F(1, 12, Swj, ReportPeriod.WorkPlan, At(1, 19)), F(2, 12, Jsj, ReportPeriod.WorkPlan, At(1, 19)), F(3, 12, Swj, ReportPeriod.Q1, At(4, 9)), F(4, 12, Jsj, ReportPeriod.Q1, At(4, 10))).Item(12).Status;
+        both.State.ShouldBe(ItemState.OnTrack);
+        both.Reason.ShouldNotContain("：", Case.Sensitive, "nobody to name when both are on track");
+    }
+
     private static ObligationStatus Status(YearSnapshot s, int item, int unit, ReportPeriod p) =>
         s.Obligations.Single(o => o.ItemId == item && o.UnitId == unit && o.Period == p).Status;
 }

@@ -145,6 +145,15 @@ public class YearSimulationTests
                 s.Obligations.Where(o => o.Period == ReportPeriod.WorkPlan && !o.PartToLead && o.UnitId != b).ShouldAllBe(o => o.Status == ObligationStatus.OnTime);
             }
 
+            if (d.Period == ReportPeriod.Q1)
+            {
+                // Every rate and level was reported at its target after Q1: on track, green, not done (地区生产总值增长5.5%左右 at 5.8 showed 已完成).
+                var s = await sim.SnapshotAsync();
+                var rates = s.Items.Where(i => i.LeadUnitIds.Count > 0 && i.Targets.Count > 0 && i.Targets.All(t => !TargetKinds.Of(t.ToIndicator()).FollowsTime())).ToList();
+                rates.ShouldNotBeEmpty();
+                rates.ShouldAllBe(i => i.Status.State == ItemState.OnTrack && i.Status.Rag == Rag.Green);
+            }
+
             if (d.Period == ReportPeriod.Q2)
             {
                 sim.MoveTo(d.Date.AddDays(5));
@@ -157,6 +166,27 @@ public class YearSimulationTests
         var end = await sim.SnapshotAsync();
         end.Obligations.Where(o => !o.PartToLead && o.Status == ObligationStatus.Missing).Select(o => (o.UnitId, o.Period)).Distinct()
             .ShouldBe([(b, ReportPeriod.Q2)], ignoreOrder: true);
+        // A rate or a level reported complete is not done until the office accepts the year's report; amounts reached are.
+        var rated = end.Items.Where(i => i.LeadUnitIds.Count > 0 && i.Targets.Any(t => !TargetKinds.Of(t.ToIndicator()).FollowsTime())).ToList();
+        rated.ShouldNotBeEmpty();
+        rated.ShouldAllBe(i => i.Status.State != ItemState.Done, "reported complete, the year's report not yet accepted");
+        var onTrack = rated.Where(i => i.Status.State == ItemState.OnTrack).ToList();
+        onTrack.ShouldNotBeEmpty();
+        onTrack.ShouldAllBe(i => i.Status.Reason.Contains("年度报告经督查室审核通过后"));
+        rated.Where(i => i.Status.State != ItemState.OnTrack).ShouldAllBe(i => i.Status.State == ItemState.Overdue && i.LeadUnitIds.Contains(b), "only B's, whose Q2 report is missing");
+        await sim.WithAsync(async sp =>
+        {
+            var filings = sp.GetRequiredService<FilingService>();
+            var waiting = await sp.GetRequiredService<LuoshiDb>().Filings.Where(f => f.Period == last && f.State == FilingState.AwaitingOffice).ToListAsync();
+            waiting.ShouldNotBeEmpty();
+            foreach (var f in waiting)
+            {
+                (await filings.ActAsync(f.Id, f.Version, FilingAction.Accept, null, sim.Office)).Failure.ShouldBeNull();
+            }
+
+            return true;
+        });
+        end = await sim.SnapshotAsync();
         end.Items.Where(i => i.Status.State == ItemState.Done).Count().ShouldBe(end.Items.Count(i => i.LeadUnitIds.Count > 0));
 
         // Every state change was recorded with who and when.

@@ -18,7 +18,12 @@ public enum ItemState
     /// <summary>A report that was due has not been filed.</summary>
     Overdue,
 
-    /// <summary>Reported complete, or every numeric target met.</summary>
+    /// <summary>
+    /// Finished. An item with amounts only: reported complete, or every amount reached. An item with a rate or a level
+    /// (增长 x%, 保持, 达到, 优良率 x%): only by the year's report (the calendar's last, Annual or Q4) once the office has accepted
+    /// it, with every such target met by its value (or, reported complete, with no value short of it); before that it is
+    /// judged by its latest value, whatever the unit's "completed" says.
+    /// </summary>
     Done,
 }
 
@@ -66,7 +71,8 @@ public sealed record StatusThresholds(int AmberPoints = 10, int RedPoints = 30)
 /// <param name="SubmittedOn">When the report reached the office.</param>
 /// <param name="Completed">The unit reports the item complete.</param>
 /// <param name="Actuals">The actual value reported for each target, by the target's position in the item (null where none was given).</param>
-public sealed record ReportFact(ReportPeriod Period, DateOnly SubmittedOn, bool Completed, IReadOnlyList<decimal?> Actuals);
+/// <param name="Accepted">The office has accepted the report (审核通过).</param>
+public sealed record ReportFact(ReportPeriod Period, DateOnly SubmittedOn, bool Completed, IReadOnlyList<decimal?> Actuals, bool Accepted = false);
 
 /// <summary>The derived status with its working, so a person can see why.</summary>
 /// <param name="State">The state.</param>
@@ -110,7 +116,22 @@ public static class ItemStatusRules
         int expected = measured?.Expected ?? share;
         var period = latest?.Period;
 
-        if (latest is { Completed: true } || (measured is { } done && done.Percent >= 100 && targets.Count > 0 && AllReported(targets, latest!.Actuals)))
+        bool claimsDone = latest is { Completed: true } || (measured is { } done && done.Percent >= 100 && targets.Count > 0 && AllReported(targets, latest!.Actuals));
+        string? heldBack = null;
+        if (claimsDone && targets.Any(t => !TargetKinds.Of(t).FollowsTime()))
+        {
+            // A rate or a level is only known at the year's end: done by the accepted year report, and by what its values say.
+            var yearPeriod = reportDeadlines.Where(d => d.Period != ReportPeriod.WorkPlan).OrderBy(d => d.Date).Select(d => (ReportPeriod?)d.Period).LastOrDefault();
+            bool yearAccepted = latest is { Accepted: true } && latest.Period == yearPeriod;
+            bool valuesAgree = latest!.Completed ? NoneShort(targets, latest.Actuals) : AllReported(targets, latest.Actuals);
+            if (!yearAccepted || !valuesAgree)
+            {
+                claimsDone = false;
+                heldBack = yearAccepted ? null : "增速、水平类目标须待年度报告经督查室审核通过后认定完成。";
+            }
+        }
+
+        if (claimsDone)
         {
             return new(ItemState.Done, Rag.Green, share, actual, "已报告完成。", share, period);
         }
@@ -133,11 +154,11 @@ public static class ItemStatusRules
             int gap = m.Gap;
             var rag = Colour(gap, thresholds);
             return rag == Rag.Green
-                ? new(ItemState.OnTrack, Rag.Green, expected, a, $"完成 {a}%，序时进度 {expected}%。", share, period)
-                : new(ItemState.Behind, rag, expected, a, $"完成 {a}%，序时进度 {expected}%，落后 {gap} 个百分点。", share, period);
+                ? new(ItemState.OnTrack, Rag.Green, expected, a, $"完成 {a}%，序时进度 {expected}%。{heldBack}", share, period)
+                : new(ItemState.Behind, rag, expected, a, $"完成 {a}%，序时进度 {expected}%，落后 {gap} 个百分点。{heldBack}", share, period);
         }
 
-        return new(ItemState.OnTrack, Rag.Green, expected, null, "按时报送，无量化指标可比。", share, period);
+        return new(ItemState.OnTrack, Rag.Green, expected, null, $"按时报送，无量化指标可比。{heldBack}", share, period);
     }
 
     /// <summary>The colour of a gap behind the yardstick (points): red from the red threshold, amber from the amber one.</summary>
@@ -191,6 +212,10 @@ public static class ItemStatusRules
 
         return worst;
     }
+
+    // No reported value falls short of its target (targets left without a value do not count against).
+    private static bool NoneShort(IReadOnlyList<Indicator> targets, IReadOnlyList<decimal?> actuals) =>
+        targets.Select((t, i) => i >= actuals.Count || actuals[i] is not decimal a || (t.Sense == IndicatorSense.AtMost ? a <= t.Value : a >= t.Value)).All(x => x);
 
     private static bool AllReported(IReadOnlyList<Indicator> targets, IReadOnlyList<decimal?> actuals) =>
         targets.Count <= actuals.Count && targets.Select((t, i) => actuals[i] is decimal a && (t.Sense == IndicatorSense.AtMost ? a <= t.Value : a >= t.Value)).All(x => x);

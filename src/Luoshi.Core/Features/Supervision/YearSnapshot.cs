@@ -112,6 +112,7 @@ public sealed record YearSnapshot(
         var actualsByFiling = actuals.ToLookup(a => a.FilingId);
         var reportDeadlines = rules.Deadlines.Where(d => d.Period != ReportPeriod.WorkPlan).ToList();
         var thresholds = rules.Settings.Thresholds();
+        var unitNames = units.ToDictionary(u => u.Id, u => u.Name);
 
         var rows = new List<ItemRow>(items.Count);
         var obligations = new List<ObligationRow>();
@@ -139,9 +140,11 @@ public sealed record YearSnapshot(
                 }
             }
 
-            // The item's standing is its (first) lead unit's reports; with several leads, the one that stands worst.
+            // The item's standing is its lead unit's reports; with several leads, the one that stands worst, and the reason names
+            // the lead unit(s) standing that badly when they are late or behind.
             ItemStatusResult? worst = null;
             IReadOnlyList<decimal?> latestActuals = [];
+            var byLead = new List<(int Lead, int Severity)>();
             foreach (int lead in leads.DefaultIfEmpty(-1))
             {
                 var facts = new List<ReportFact>();
@@ -155,16 +158,24 @@ public sealed record YearSnapshot(
 
                     var byIndicator = actualsByFiling[f.Id].ToDictionary(a => a.IndicatorId, a => a.Value);
                     var values = itemTargets.Select(t => byIndicator.GetValueOrDefault(t.Id)).ToList();
-                    facts.Add(new ReportFact(d.Period, DistrictClock.DateOf(f.SubmittedAt.Value), f.Completed, values));
+                    facts.Add(new ReportFact(d.Period, DistrictClock.DateOf(f.SubmittedAt.Value), f.Completed, values, f.State == FilingState.Accepted));
                     latest = values;
                 }
 
                 var status = ItemStatusRules.Derive(plan.Year, today, reportDeadlines, [.. itemTargets.Select(t => t.ToIndicator())], facts, thresholds);
+                byLead.Add((lead, Severity(status)));
                 if (worst is null || Severity(status) > Severity(worst))
                 {
                     worst = status;
                     latestActuals = latest;
                 }
+            }
+
+            if (leads.Count > 1 && worst!.State is ItemState.Overdue or ItemState.Behind)
+            {
+                int severity = Severity(worst);
+                var names = byLead.Where(l => l.Severity == severity).Select(l => unitNames.GetValueOrDefault(l.Lead, "?"));
+                worst = worst with { Reason = string.Join("、", names) + "：" + worst.Reason };
             }
 
             rows.Add(new ItemRow(i.Id, i.Seq, i.Number, i.PartIndex, i.PartTitle, i.Group, i.Text, leads, cos, itemTargets, latestActuals, worst!));
