@@ -80,8 +80,8 @@ builder.Services.AddRazorPages(o =>
     o.RootDirectory = "/Features";
     o.Conventions.AllowAnonymousToPage("/Account/Login");
     o.Conventions.AllowAnonymousToPage("/Account/Denied");
-    o.Conventions.AllowAnonymousToPage("/Error");
-});
+    o.Conventions.AllowAnonymousToFolder("/Errors");
+}).AddMvcOptions(o => o.AddErrorPageFilters());
 // Chinese text is written as characters, not as &#x...; escapes; markup characters are still encoded.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -94,12 +94,7 @@ var app = builder.Build();
 
 await StartupTasks.RunAsync(app);
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-}
-
-app.UseStatusCodePages();
+app.UseErrorPages();
 app.Use(async (ctx, next) =>
 {
     ctx.Response.Headers.XContentTypeOptions = "nosniff";

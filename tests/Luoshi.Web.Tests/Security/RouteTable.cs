@@ -78,7 +78,8 @@ public static class RouteTable
             Form = _ => new(StringComparer.Ordinal) { ["userName"] = "matrix-nobody", ["password"] = "wrong-password" },
         },
         new("GET /Account/Denied", Rules.Public, _ => "/Account/Denied"),
-        new("GET /Error", Rules.Public, _ => "/Error"),
+        new("GET /Errors/{code:int}", Rules.Public, _ => "/Errors/404"),
+        new("POST /Errors/{code:int}", Rules.Public, _ => "/Errors/400") { Form = _ => [] },
         new("GET /Account/Logout", Rules.SignedIn, _ => "/Account/Logout") { AllowedRedirect = "/" },
         new("GET /Account/Password", Rules.SignedIn, _ => "/Account/Password"),
         new("POST /Account/Password", Rules.SignedIn, _ => "/Account/Password") { Form = _ => [] }, // nothing filled in: refused with a message
