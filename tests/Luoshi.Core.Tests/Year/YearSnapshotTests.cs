@@ -170,6 +170,26 @@ public class YearSnapshotTests
         both.Reason.ShouldNotContain("：", Case.Sensitive, "nobody to name when both are on track");
     }
 
+    [Fact]
+    public void Scores_SixtyUnitsTiedAtZero_ShareRankTwo_AndTheTieIsSaid()
+    {
+        // One unit filed its work plan on time, sixty filed nothing: 1, then sixty at 2 (standard competition ranking, 1, 2, 2, 4).
+        var units = Enumerable.Range(1, 61).Select(i => new UnitRow(i, $"单位{i:00}", null, null)).ToList();
+        var s = YearSnapshot.Build(
+            new DistrictInfo(1, "hongshan", "洪山区", "武汉市"),
+            new PlanHeader(1, 2026, "洪政办〔2026〕1号", null, null, null, DateTimeOffset.UnixEpoch),
+            new DateOnly(2026, 1, 21), 1, Rules(false), units,
+            [.. units.Select(u => (100 + u.Id, u.Id, u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), 1, "一、", (string?)null, "事项"))],
+            [.. units.Select(u => (100 + u.Id, u.Id, UnitRole.Lead))],
+            [], [F(1, 101, 1, ReportPeriod.WorkPlan, At(1, 19))], []);
+        var scores = ScoreRules.Compute(s, new ScoreScheme(), [ReportPeriod.WorkPlan], []);
+        scores.Count.ShouldBe(61);
+        scores[0].Rank.ShouldBe(1);
+        scores.Skip(1).ShouldAllBe(x => x.Rank == 2 && x.Total == 0m);
+        ScoreRules.Ties(scores).ShouldBe("并列第2名：60个单位，各0分");
+        ScoreRules.Ties(scores.Take(2).ToList()).ShouldBeNull();
+    }
+
     private static ObligationStatus Status(YearSnapshot s, int item, int unit, ReportPeriod p) =>
         s.Obligations.Single(o => o.ItemId == item && o.UnitId == unit && o.Period == p).Status;
 }

@@ -155,6 +155,8 @@ public abstract class ScoresTestsBase<TFixture>(TFixture fx) : IClassFixture<TFi
         rows[fx.Units[ScoresFixture.Archives]].ShouldBe((4, 18.75m));
         rows.Values.Where(r => r.Rank > 4).ShouldAllBe(r => r.Rank == 5 && r.Total == 0m);
         rows.Count.ShouldBeGreaterThan(5);
+        html.ShouldContain("总分相同者名次并列，其后名次顺延（如 1、2、2、4）");
+        html.ShouldContain($"并列第5名：{rows.Count - 4}个单位，各0分");
         Working(html, fx.Units[ScoresFixture.Archives]).ShouldContain("按时 1、逾期报送 0（计一半）、未报 1");
         Working(html, fx.Units[ScoresFixture.Staffing]).ShouldContain("评定 第一季度 C");
         Working(html, fx.Units[ScoresFixture.Social]).ShouldContain("督查室未评定（无可评内容，权重按其余指标折算）");
@@ -165,7 +167,10 @@ public abstract class ScoresTestsBase<TFixture>(TFixture fx) : IClassFixture<TFi
         using var book = new Workbook(await xlsx.Content.ReadAsByteArrayAsync());
         book.SheetNames.ShouldBe(["得分汇总", "计分明细"]);
         var cells = book.Cells("得分汇总");
-        new[] { 1, 2, 3, 4, 5, 6, 7 }.Select(c => Workbook.At(cells, 2, c)).ShouldBe(["名次", "单位", "按时报送", "材料完整", "目标进度", "督查室评定", "总分"]);
+        new[] { 1, 2, 3, 4, 5, 6, 7 }.Select(c => Workbook.At(cells, 2, c)).ShouldBe(["名次", "单位", "按时报送（权重30）", "材料完整（权重20）", "目标进度（权重30）", "督查室评定（权重20）", "总分"]);
+        Workbook.At(cells, 1, 1)!.ShouldContain("总分相同者名次并列，其后名次顺延（如 1、2、2、4）");
+        var detail = book.Cells("计分明细");
+        Workbook.At(detail, Workbook.RowOf(detail, 2, ScoresFixture.Staffing), 5).ShouldBe("30", "the detail sheet gives each criterion's weight");
         foreach (var (unit, rank, total) in new[] { (ScoresFixture.Union, 1, 100m), (ScoresFixture.Staffing, 2, 77m), (ScoresFixture.Social, 3, 50m), (ScoresFixture.Archives, 4, 18.75m) })
         {
             int r = Workbook.RowOf(cells, 2, unit);
@@ -179,7 +184,8 @@ public abstract class ScoresTestsBase<TFixture>(TFixture fx) : IClassFixture<TFi
         byte[] bytes = await csv.Content.ReadAsByteArrayAsync();
         bytes.Take(3).ShouldBe(Encoding.UTF8.GetPreamble(), "a BOM, so that Excel reads the Chinese");
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
-        lines[0].ShouldStartWith("\"名次\",\"单位\",\"按时报送\",\"材料完整\",\"目标进度\",\"督查室评定\",\"总分\"");
+        lines[0].ShouldStartWith("\"名次（总分相同者名次并列，其后名次顺延（如 1、2、2、4））\",\"单位\",\"按时报送（权重30）\",\"材料完整（权重20）\",\"目标进度（权重30）\",\"督查室评定（权重20）\",\"总分\"");
+        lines.Count(l => l.StartsWith("\"5\",", StringComparison.Ordinal)).ShouldBe(rows.Count - 4, "the units tied at 0 share rank 5 in the file too");
         lines.ShouldContain(l => l.StartsWith("\"2\",\"区委机构编制委员会办公室\",\"15\",\"20\",\"30\",\"12\",\"77\"", StringComparison.Ordinal));
         lines.ShouldContain(l => l.StartsWith("\"4\",\"江岸区档案馆\",\"18.75\",\"0\",\"0\",\"0\",\"18.75\"", StringComparison.Ordinal));
 

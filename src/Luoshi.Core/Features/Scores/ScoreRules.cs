@@ -71,6 +71,15 @@ public static class ScoreRules
         return result;
     }
 
+    /// <summary>The ranks several units share, in Chinese (并列第2名：60个单位，各0分), or null when no two units tie.</summary>
+    public static string? Ties(IReadOnlyList<UnitScore> scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var ties = scores.GroupBy(s => s.Rank).Where(g => g.Count() > 1).OrderBy(g => g.Key)
+            .Select(g => F($"并列第{g.Key}名：{g.Count()}个单位，各{g.First().Total:0.##}分")).ToList();
+        return ties.Count == 0 ? null : string.Join("；", ties);
+    }
+
     private static (string, decimal, decimal?, string) Timeliness(List<ObligationRow> owed, decimal weight)
     {
         int onTime = owed.Count(o => o.Status == ObligationStatus.OnTime);
