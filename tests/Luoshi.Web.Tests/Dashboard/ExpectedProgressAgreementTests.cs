@@ -4,7 +4,6 @@ using Luoshi.Core.Features.Reports;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.Parsing.Calendar;
 using Luoshi.Web.Features.Dashboard;
-using Luoshi.Web.Features.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,7 +42,7 @@ public abstract class ExpectedProgressAgreementTests(YearFixture year)
                 ReportPeriod? latest = day >= q2Filed ? ReportPeriod.Q2 : day >= q1Filed ? ReportPeriod.Q1 : null;
                 int share = latest switch { ReportPeriod.Q2 => 50, ReportPeriod.Q1 => 25, _ => 25 * quartersEnded };
                 var formPeriod = latest ?? ReportPeriod.Q1;
-                var page = await new FilingPageLoader(db, sp.GetRequiredService<FilingService>(), queries)
+                var page = await new FilingQueries(db, sp.GetRequiredService<FilingEditing>(), queries)
                     .LoadAsync(year.T.Id, year.FgjId, formPeriod, Office(districtId), open: false, default);
 
                 string at = $"{day:yyyy-MM-dd}: ";
@@ -60,7 +59,7 @@ public abstract class ExpectedProgressAgreementTests(YearFixture year)
                     int qEnd = ExpectedProgress.OfPeriod(q) / 25 * 3;
                     if (day > new DateOnly(2026, qEnd, DateTime.DaysInMonth(2026, qEnd)) && day <= year.Due(q))
                     {
-                        var form = await new FilingPageLoader(db, sp.GetRequiredService<FilingService>(), queries)
+                        var form = await new FilingQueries(db, sp.GetRequiredService<FilingEditing>(), queries)
                             .LoadAsync(year.T.Id, year.FgjId, q, Office(districtId), open: false, default);
                         Check(form!.Targets.All(t => t.ExpectedPercent == dashboard.ExpectedPercent),
                             at + $"{q} form 序时进度 {string.Join(",", form.Targets.Select(t => t.ExpectedPercent))}%, dashboard {dashboard.ExpectedPercent}%");

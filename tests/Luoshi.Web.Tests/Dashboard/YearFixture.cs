@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Luoshi.Web.Tests.Dashboard;
 
 /// <summary>
-/// Jiang'an's demo year, played through FilingService on a clock the test moves: 区发展和改革局 (FGJ) files the work plans
+/// Jiang'an's demo year, played through FilingEditing and FilingHandOffs on a clock the test moves: 区发展和改革局 (FGJ) files the work plans
 /// of items A and T on time and B's late; reports on A (no numbers) and on T (a tenth of every target) for Q1 and Q2 on
 /// time; nobody else files anything. FGJ's leader in charge is set to the demo leader. The clock then stands on
 /// <see cref="CheckDate"/>: Q2's deadline has passed, Q3's is within a week.
@@ -146,21 +146,22 @@ public abstract class YearFixture : IAsyncLifetime
     private async Task FileAsync(ItemFacts item, ReportPeriod period, decimal? fraction)
     {
         using var scope = Clocked.Services.CreateScope();
-        var filings = scope.ServiceProvider.GetRequiredService<FilingService>();
+        var editing = scope.ServiceProvider.GetRequiredService<FilingEditing>();
+        var handOffs = scope.ServiceProvider.GetRequiredService<FilingHandOffs>();
         var clerk = new Actor("jiangan.fgj.clerk", "填报人", AppRole.Clerk, await DistrictIdAsync(scope), FgjId);
         var head = clerk with { UserName = "jiangan.fgj.head", Role = AppRole.UnitHead };
-        var opened = await filings.OpenAsync(item.Id, FgjId, period, clerk);
+        var opened = await editing.OpenAsync(item.Id, FgjId, period, clerk);
         opened.Ok.ShouldBeTrue(opened.Failure?.Message);
         var f = opened.Value!;
         var edit = period == ReportPeriod.WorkPlan
             ? new FilingEdit(Steps: [new WorkStep(null, "制定工作方案并组织实施", "12月底前")])
             : new FilingEdit(Progress: "按计划推进。", Problems: "无。",
                 Actuals: fraction is { } k ? item.Targets.ToDictionary(t => t.Id, t => (decimal?)(t.Sense == Luoshi.Parsing.Indicators.IndicatorSense.AtMost ? t.Value / k : t.Value * k)) : null);
-        var saved = await filings.SaveAsync(f.Id, f.Version, edit, clerk);
+        var saved = await editing.SaveAsync(f.Id, f.Version, edit, clerk);
         saved.Ok.ShouldBeTrue(saved.Failure?.Message);
-        var submitted = await filings.ActAsync(f.Id, saved.Value!.Version, FilingAction.Submit, null, clerk);
+        var submitted = await handOffs.ActAsync(f.Id, saved.Value!.Version, FilingAction.Submit, null, clerk);
         submitted.Ok.ShouldBeTrue(submitted.Failure?.Message);
-        var approved = await filings.ActAsync(f.Id, submitted.Value!.Version, FilingAction.Approve, null, head);
+        var approved = await handOffs.ActAsync(f.Id, submitted.Value!.Version, FilingAction.Approve, null, head);
         approved.Ok.ShouldBeTrue(approved.Failure?.Message);
         approved.Value!.State.ShouldBe(FilingState.AwaitingOffice);
     }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Tests.Exports;
 
 /// <summary>
-/// One app with filings made through FilingService and sent to the office: 江岸 区发展和改革局's work plan and first-quarter
+/// One app with filings made through the filing use cases and sent to the office: 江岸 区发展和改革局's work plan and first-quarter
 /// report on one item (and a draft on another, which must not be printed), 洪山 区发展和改革局's work plan with a step in
 /// each quarter.
 /// </summary>

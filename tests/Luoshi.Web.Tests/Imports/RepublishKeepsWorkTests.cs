@@ -27,9 +27,9 @@ public class RepublishKeepsWorkTests
             .OrderBy(i => i.Seq).Select(i => new { i.Id, i.Seq, i.Number, i.PlanId, Unit = i.Units.First(u => u.Role == Luoshi.Core.Features.Plans.UnitRole.Lead).UnitId, Target = i.Indicators.OrderBy(x => x.Seq).First().Id })
             .FirstAsync(i => db.Plans.Any(p => p.Id == i.PlanId && p.DistrictId == district));
         var clerk = new Actor("t.clerk", "填报人", AppRole.Clerk, district, item.Unit);
-        var filings = sp.GetRequiredService<FilingService>();
-        var f = (await filings.OpenAsync(item.Id, item.Unit, ReportPeriod.Q1, clerk)).Value!;
-        (await filings.SaveAsync(f.Id, f.Version, new FilingEdit(Progress: "已完成阶段任务。", Actuals: new Dictionary<int, decimal?> { [item.Target] = 1234m }), clerk)).Ok.ShouldBeTrue();
+        var editing = sp.GetRequiredService<FilingEditing>();
+        var f = (await editing.OpenAsync(item.Id, item.Unit, ReportPeriod.Q1, clerk)).Value!;
+        (await editing.SaveAsync(f.Id, f.Version, new FilingEdit(Progress: "已完成阶段任务。", Actuals: new Dictionary<int, decimal?> { [item.Target] = 1234m }), clerk)).Ok.ShouldBeTrue();
         db.Circulars.Add(new Circular { DistrictId = district, PlanId = item.PlanId, Period = ReportPeriod.Q1, Title = "通报", Body = "正文", CreatedBy = "t", AsOf = new DateOnly(2026, 4, 12) });
         await db.SaveChangesAsync();
 

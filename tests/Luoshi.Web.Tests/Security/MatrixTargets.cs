@@ -135,7 +135,7 @@ public sealed class MatrixTargets
                 await db.SaveChangesAsync();
             }
 
-            int evidenceId = await WorkPlanWithEvidenceAsync(sp.GetRequiredService<FilingService>(), db, district.Id, unitId, item.Id);
+            int evidenceId = await WorkPlanWithEvidenceAsync(sp.GetRequiredService<FilingEditing>(), sp.GetRequiredService<EvidenceStore>(), db, district.Id, unitId, item.Id);
             string subject = "矩阵督办事项" + s;
             var order = await db.SupervisionOrders.FirstOrDefaultAsync(o => o.Subject == subject);
             if (order is null)
@@ -174,10 +174,10 @@ public sealed class MatrixTargets
     }
 
     /// <summary>The unit's work plan for the item, started by its clerk, with one small PDF attached (once per database).</summary>
-    private static async Task<int> WorkPlanWithEvidenceAsync(FilingService filings, LuoshiDb db, int districtId, int unitId, int itemId)
+    private static async Task<int> WorkPlanWithEvidenceAsync(FilingEditing editing, EvidenceStore evidenceStore, LuoshiDb db, int districtId, int unitId, int itemId)
     {
         var clerk = new Actor("matrix-setup", "矩阵测试填报人", AppRole.Clerk, districtId, unitId);
-        var filing = await filings.OpenAsync(itemId, unitId, ReportPeriod.WorkPlan, clerk);
+        var filing = await editing.OpenAsync(itemId, unitId, ReportPeriod.WorkPlan, clerk);
         filing.Ok.ShouldBeTrue(filing.Failure?.Message);
         int? existing = await db.Evidence.Where(e => e.FilingId == filing.Value!.Id).Select(e => (int?)e.Id).FirstOrDefaultAsync();
         if (existing is int id)
@@ -185,7 +185,7 @@ public sealed class MatrixTargets
             return id;
         }
 
-        var evidence = await filings.AttachAsync(filing.Value!.Id, "matrix.pdf", "%PDF-1.4\n%matrix\n%%EOF\n"u8.ToArray(), clerk);
+        var evidence = await evidenceStore.AttachAsync(filing.Value!.Id, "matrix.pdf", "%PDF-1.4\n%matrix\n%%EOF\n"u8.ToArray(), clerk);
         evidence.Ok.ShouldBeTrue(evidence.Failure?.Message);
         return evidence.Value!.Id;
     }

@@ -215,7 +215,7 @@ public static class Rules
         Clerk         allow deny
         """);
 
-    /// <summary>A filing and its evidence (FilingService.MaySee): its unit, the item's lead units, the district's office and leaders, the city.</summary>
+    /// <summary>A filing and its evidence (FilingAccess.MaySee): its unit, the item's lead units, the district's office and leaders, the city.</summary>
     public static readonly AccessRule FilingRead = AccessRule.Grid(nameof(FilingRead), """
                       Own   OtherUnit OtherDistrict
         Admin         allow allow     allow
@@ -228,7 +228,7 @@ public static class Rules
         Clerk         allow deny      deny
         """);
 
-    /// <summary>Writing a filing (save, submit, evidence, consolidate): its own unit's clerk only (FilingService.MayChange).</summary>
+    /// <summary>Writing a filing (save, submit, evidence, consolidate): its own unit's clerk only (FilingAccess.MayWrite).</summary>
     public static readonly AccessRule FilingWrite = AccessRule.Grid(nameof(FilingWrite), """
                       Own   OtherUnit OtherDistrict
         Admin         deny  deny      deny

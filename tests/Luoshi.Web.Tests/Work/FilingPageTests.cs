@@ -32,7 +32,7 @@ public abstract class FilingPageTests(WorkFixture fixture)
         {
             ("工作方案.pdf", exe, "文件内容与扩展名 .pdf 不符"),
             ("setup.exe", exe, "不支持该文件类型（.exe）"),
-            ("大文件.pdf", [.. "%PDF-1.4\n"u8, .. new byte[FilingService.MaxEvidenceBytes]], "文件过大"),
+            ("大文件.pdf", [.. "%PDF-1.4\n"u8, .. new byte[EvidenceStore.MaxEvidenceBytes]], "文件过大"),
         })
         {
             using var r = await UploadAsync(clerk, Url(item, Fgj, "WorkPlan", "Upload"), name, content);

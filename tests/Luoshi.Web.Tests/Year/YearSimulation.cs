@@ -151,8 +151,9 @@ public sealed class YearSimulation : IAsyncDisposable
     {
         return await WithAsync(async sp =>
         {
-            var filings = sp.GetRequiredService<FilingService>();
-            var opened = await filings.OpenAsync(itemId, unitId, period, Clerk(unitId));
+            var editing = sp.GetRequiredService<FilingEditing>();
+            var handOffs = sp.GetRequiredService<FilingHandOffs>();
+            var opened = await editing.OpenAsync(itemId, unitId, period, Clerk(unitId));
             opened.Failure.ShouldBeNull();
             var f = opened.Value!;
             var targets = await sp.GetRequiredService<LuoshiDb>().ItemIndicators.Where(x => x.ItemId == itemId).OrderBy(x => x.Seq).ToListAsync();
@@ -161,16 +162,16 @@ public sealed class YearSimulation : IAsyncDisposable
                     [new WorkStep(1, "制定方案，明确分工", "3月底"), new WorkStep(2, "推进实施", "6月底"), new WorkStep(3, "督促落实", "9月底"), new WorkStep(4, "总结评估", "12月底")])
                 : new FilingEdit(Progress: progress ?? $"{ReportPeriodLabels.Of(period)}：按计划推进，完成阶段任务。", Problems: "无明显问题，下步继续推进。", Completed: completed,
                     Actuals: actual is null ? null : targets.ToDictionary(t => t.Id, t => actual(new TargetRow(t.Id, t.Seq, t.Measure, t.Value, t.Unit, t.Sense, t.Printed))));
-            var saved = await filings.SaveAsync(f.Id, f.Version, edit, Clerk(unitId));
+            var saved = await editing.SaveAsync(f.Id, f.Version, edit, Clerk(unitId));
             saved.Failure.ShouldBeNull();
-            var submitted = await filings.ActAsync(f.Id, saved.Value!.Version, FilingAction.Submit, null, Clerk(unitId));
+            var submitted = await handOffs.ActAsync(f.Id, saved.Value!.Version, FilingAction.Submit, null, Clerk(unitId));
             submitted.Failure.ShouldBeNull();
             if (!approve)
             {
                 return submitted.Value!;
             }
 
-            var approved = await filings.ActAsync(f.Id, submitted.Value!.Version, FilingAction.Approve, null, Head(unitId));
+            var approved = await handOffs.ActAsync(f.Id, submitted.Value!.Version, FilingAction.Approve, null, Head(unitId));
             approved.Failure.ShouldBeNull();
             Filed[(itemId, unitId, period)] = Today;
             return approved.Value!;

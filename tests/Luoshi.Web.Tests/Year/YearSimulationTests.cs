@@ -176,12 +176,12 @@ public class YearSimulationTests
         rated.Where(i => i.Status.State != ItemState.OnTrack).ShouldAllBe(i => i.Status.State == ItemState.Overdue && i.LeadUnitIds.Contains(b), "only B's, whose Q2 report is missing");
         await sim.WithAsync(async sp =>
         {
-            var filings = sp.GetRequiredService<FilingService>();
+            var handOffs = sp.GetRequiredService<FilingHandOffs>();
             var waiting = await sp.GetRequiredService<LuoshiDb>().Filings.Where(f => f.Period == last && f.State == FilingState.AwaitingOffice).ToListAsync();
             waiting.ShouldNotBeEmpty();
             foreach (var f in waiting)
             {
-                (await filings.ActAsync(f.Id, f.Version, FilingAction.Accept, null, sim.Office)).Failure.ShouldBeNull();
+                (await handOffs.ActAsync(f.Id, f.Version, FilingAction.Accept, null, sim.Office)).Failure.ShouldBeNull();
             }
 
             return true;
@@ -208,9 +208,10 @@ public class YearSimulationTests
 
         await sim.WithAsync(async sp =>
         {
-            var filings = sp.GetRequiredService<FilingService>();
-            var mine = (await filings.OpenAsync(itemId, lead, period, sim.Clerk(lead))).Value!;
-            var done = await filings.ConsolidateAsync(mine.Id, mine.Version, sim.Clerk(lead));
+            var editing = sp.GetRequiredService<FilingEditing>();
+            var consolidation = sp.GetRequiredService<Consolidation>();
+            var mine = (await editing.OpenAsync(itemId, lead, period, sim.Clerk(lead))).Value!;
+            var done = await consolidation.ConsolidateAsync(mine.Id, mine.Version, sim.Clerk(lead));
             done.Failure.ShouldBeNull();
             foreach (var p in parts.Where(p => p.ItemId == itemId && p.Period == period))
             {

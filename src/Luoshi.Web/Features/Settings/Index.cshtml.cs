@@ -12,14 +12,14 @@ namespace Luoshi.Web.Features.Settings;
 /// leader in charge of each unit; and each unit's contacts, so the office sees whom reminders cannot reach. The district's
 /// office (and Admin) only; anyone else gets 404.
 /// </summary>
-public sealed class IndexModel(LuoshiDb db, SettingsService settings) : PageModel
+public sealed class IndexModel(LuoshiDb db, DistrictSettingsService settings) : PageModel
 {
     public DistrictInfo? District { get; private set; }
 
     /// <summary>For a caller without a district (Admin) and no ?district=: the districts to choose from.</summary>
     public IReadOnlyList<DistrictInfo> Choices { get; private set; } = [];
 
-    public SettingsForm Form { get; private set; } = new();
+    public DistrictSettingsInput Form { get; private set; } = new();
 
     public bool Saved { get; private set; }
 
@@ -55,7 +55,7 @@ public sealed class IndexModel(LuoshiDb db, SettingsService settings) : PageMode
         return Page();
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(string? district, SettingsForm form, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync(string? district, DistrictSettingsInput form, CancellationToken ct)
     {
         if (await FindAsync(district, ct) is not { } d)
         {
@@ -124,12 +124,12 @@ public sealed class IndexModel(LuoshiDb db, SettingsService settings) : PageMode
         return District;
     }
 
-    private async Task BuildAsync(SettingsForm? typed, CancellationToken ct)
+    private async Task BuildAsync(DistrictSettingsInput? typed, CancellationToken ct)
     {
         int id = District!.Id;
         var current = await DistrictSettingsDefaults.LoadAsync(db, id, ct);
         Saved = current.Version > 0;
-        Form = typed ?? SettingsForm.From(current);
+        Form = typed ?? DistrictSettingsInput.From(current);
         Form.Version = current.Version;
         Units = await settings.ContactsAsync(id, ct);
         Leaders = await settings.LeadersAsync(id, ct);

@@ -128,15 +128,6 @@ public sealed record SupervisionView(
         _ => throw new ArgumentOutOfRangeException(nameof(f)),
     };
 
-    public static string StatusName(ObligationStatus s) => s switch
-    {
-        ObligationStatus.Pending => "待报送",
-        ObligationStatus.OnTime => "按时报送",
-        ObligationStatus.Late => "逾期报送",
-        ObligationStatus.Missing => "未报送",
-        _ => throw new ArgumentOutOfRangeException(nameof(s)),
-    };
-
     public static string StatusClass(ObligationStatus s) => s switch
     {
         ObligationStatus.Pending => "due pending",
@@ -150,10 +141,10 @@ public sealed record SupervisionView(
     {
         DueFilter.All => "全部状态",
         DueFilter.DueSoon => $"{DueSoonDays} 天内到期",
-        DueFilter.Pending => "待报送",
-        DueFilter.OnTime => "按时报送",
-        DueFilter.Late => "逾期报送",
-        DueFilter.Missing => "未报送",
+        DueFilter.Pending => ObligationStatusLabels.Of(ObligationStatus.Pending),
+        DueFilter.OnTime => ObligationStatusLabels.Of(ObligationStatus.OnTime),
+        DueFilter.Late => ObligationStatusLabels.Of(ObligationStatus.Late),
+        DueFilter.Missing => ObligationStatusLabels.Of(ObligationStatus.Missing),
         _ => throw new ArgumentOutOfRangeException(nameof(f)),
     };
 }

@@ -2,7 +2,6 @@ using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Reports;
-using Luoshi.Core.Features.Supervision;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,14 +11,14 @@ namespace Luoshi.Web.Features.Work;
 /// <summary>
 /// One unit's work plan or report for one item: the form, what changed since the last report, the targets, evidence files,
 /// the co-units' parts (for a lead unit), the steps the flow allows now, and the history. Every handler loads the filing
-/// (404 when the caller may not see it), refuses a caller with no part in the step (403), and lets FilingService decide;
+/// (404 when the caller may not see it), refuses a caller with no part in the step (403), and lets the use cases decide (FilingEditing, FilingHandOffs, Consolidation, EvidenceStore);
 /// a refusal is shown on the page with what the person typed still in the form.
 /// </summary>
-[RequestSizeLimit(FilingService.MaxEvidenceBytes * 3)]
-[RequestFormLimits(MultipartBodyLengthLimit = FilingService.MaxEvidenceBytes * 3)]
-public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries year) : PageModel
+[RequestSizeLimit(EvidenceStore.MaxEvidenceBytes * 3)]
+[RequestFormLimits(MultipartBodyLengthLimit = EvidenceStore.MaxEvidenceBytes * 3)]
+public sealed class FilingModel(LuoshiDb db, FilingQueries queries, FilingEditing editing, FilingHandOffs handOffs, Consolidation consolidation, EvidenceStore evidence) : PageModel
 {
-    public FilingPage P { get; private set; } = null!;
+    public FilingView P { get; private set; } = null!;
 
     public Actor Actor { get; private set; } = null!;
 
@@ -145,7 +144,7 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
             return await RefuseAsync(filing.Failure!, keepInput: false, ct);
         }
 
-        var r = await filings.ConsolidateAsync(filing.Value, version, Actor, ct);
+        var r = await consolidation.ConsolidateAsync(filing.Value, version, Actor, ct);
         if (!r.Ok)
         {
             return await RefuseAsync(r.Failure!, keepInput: false, ct);
@@ -173,10 +172,10 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
         }
 
         // Refused by size before it is read into memory.
-        if (file.Length > FilingService.MaxEvidenceBytes)
+        if (file.Length > EvidenceStore.MaxEvidenceBytes)
         {
             return await RefuseAsync(new(FailureKind.Invalid,
-                $"文件过大（{WorkLabels.Size(file.Length)}），单个佐证材料不能超过 {FilingService.MaxEvidenceBytes / 1024 / 1024} MB。"), keepInput: false, ct);
+                $"文件过大（{WorkLabels.Size(file.Length)}），单个佐证材料不能超过 {EvidenceStore.MaxEvidenceBytes / 1024 / 1024} MB。"), keepInput: false, ct);
         }
 
         byte[] content;
@@ -187,7 +186,7 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
         }
 
         var filing = await FilingIdAsync(ct);
-        var r = filing.Ok ? await filings.AttachAsync(filing.Value, file.FileName, content, Actor, ct) : filing.Failure!;
+        var r = filing.Ok ? await evidence.AttachAsync(filing.Value, file.FileName, content, Actor, ct) : filing.Failure!;
         if (!r.Ok)
         {
             return await RefuseAsync(r.Failure!, keepInput: false, ct);
@@ -220,7 +219,7 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
                 $"该材料已被 {P.Filing!.UpdatedBy} 于 {WorkLabels.Time(P.Filing.UpdatedAt)} 修改，佐证材料没有删除。请查看最新版本后再操作。"), keepInput: false, ct);
         }
 
-        var r = await filings.DetachAsync(evidenceId, Actor, ct);
+        var r = await evidence.DetachAsync(evidenceId, Actor, ct);
         if (!r.Ok)
         {
             return await RefuseAsync(r.Failure!, keepInput: false, ct);
@@ -240,7 +239,7 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
         }
 
         Actor = scope;
-        var page = await new FilingPageLoader(db, filings, year).LoadAsync(item, unit, p, Actor, open, ct);
+        var page = await queries.LoadAsync(item, unit, p, Actor, open, ct);
         if (page is null)
         {
             return false;
@@ -258,7 +257,7 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
             return f.Id;
         }
 
-        var opened = await filings.OpenAsync(P.ItemId, P.UnitId, P.Period, Actor, ct);
+        var opened = await editing.OpenAsync(P.ItemId, P.UnitId, P.Period, Actor, ct);
         return opened.Ok ? opened.Value!.Id : opened.Failure!;
     }
 
@@ -276,7 +275,7 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
         }
 
         var filing = await FilingIdAsync(ct);
-        return filing.Ok ? await filings.SaveAsync(filing.Value, version, edit, Actor, ct) : filing.Failure!;
+        return filing.Ok ? await editing.SaveAsync(filing.Value, version, edit, Actor, ct) : filing.Failure!;
     }
 
     private async Task<IActionResult> ActAsync(FilingAction action, int version, string? comment, string? back, string done, CancellationToken ct, bool keepInput = false)
@@ -292,7 +291,7 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
         }
 
         var filing = await FilingIdAsync(ct);
-        var r = filing.Ok ? await filings.ActAsync(filing.Value, version, action, comment, Actor, ct) : filing.Failure!;
+        var r = filing.Ok ? await handOffs.ActAsync(filing.Value, version, action, comment, Actor, ct) : filing.Failure!;
         if (!r.Ok)
         {
             Comment = comment;
@@ -307,7 +306,7 @@ public sealed class FilingModel(LuoshiDb db, FilingService filings, YearQueries 
     private async Task<IActionResult> RefuseAsync(Failure failure, bool keepInput, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        var page = await new FilingPageLoader(db, filings, year).LoadAsync(P.ItemId, P.UnitId, P.Period, Actor, open: false, ct);
+        var page = await queries.LoadAsync(P.ItemId, P.UnitId, P.Period, Actor, open: false, ct);
         P = page ?? P;
         Error = failure.Message;
         Conflict = failure.Kind == FailureKind.Conflict;

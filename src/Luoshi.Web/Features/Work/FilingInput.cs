@@ -66,7 +66,7 @@ public sealed class FilingInput
     }
 
     /// <summary>What to save, or the reason it cannot be (a number that is not one).</summary>
-    public (FilingEdit? Edit, string? Error) ToEdit(FilingPage page)
+    public (FilingEdit? Edit, string? Error) ToEdit(FilingView page)
     {
         ArgumentNullException.ThrowIfNull(page);
         if (!page.IsReport)

@@ -17,7 +17,7 @@ namespace Luoshi.Web.Features.Work;
 /// office, what waits for it with accept and return, and each period's standing with the button that closes it; for leaders
 /// and the city, the same read-only. Everything comes from the year snapshot, so it agrees with every other view.
 /// </summary>
-public sealed class WorkIndexModel(LuoshiDb db, YearQueries year, FilingService filings) : PageModel
+public sealed class WorkIndexModel(LuoshiDb db, YearQueries year, PeriodClosing periods) : PageModel
 {
     public enum View
     {
@@ -92,7 +92,7 @@ public sealed class WorkIndexModel(LuoshiDb db, YearQueries year, FilingService 
             return Page();
         }
 
-        var r = await filings.LockPeriodAsync(S.Plan.Id, p, Scope, ct);
+        var r = await periods.LockPeriodAsync(S.Plan.Id, p, Scope, ct);
         if (!r.Ok)
         {
             Error = r.Failure!.Message;

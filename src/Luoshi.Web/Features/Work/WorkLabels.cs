@@ -16,14 +16,6 @@ public static class WorkLabels
     /// <summary>What is filed for the period: the work plan, or the period's report.</summary>
     public static string Filed(ReportPeriod p) => p == ReportPeriod.WorkPlan ? "办理工作方案" : ReportPeriodLabels.Of(p) + "完成情况";
 
-    public static string Status(ObligationStatus s) => s switch
-    {
-        ObligationStatus.Pending => "未到期",
-        ObligationStatus.OnTime => "按时",
-        ObligationStatus.Late => "逾期报送",
-        ObligationStatus.Missing => "逾期未报",
-    };
-
     public static string StatusCss(ObligationStatus s) => s switch
     {
         ObligationStatus.Pending => "ob ob-pending",
@@ -37,21 +29,6 @@ public static class WorkLabels
     public static string StateCss(FilingState? s) => "fs fs-" + (s?.ToString().ToLowerInvariant() ?? "none");
 
     public static string RagCss(Rag r) => "rag rag-" + r.ToString().ToLowerInvariant();
-
-    public static string Action(string action) => action switch
-    {
-        "open" => "开始填写",
-        "save" => "保存",
-        "submit" => "提交审定",
-        "approve" => "审定通过",
-        "return" => "退回",
-        "accept" => "接收",
-        "reopen" => "重新开放",
-        "consolidate" => "汇总",
-        "attach" => "上传佐证材料",
-        "detach" => "删除佐证材料",
-        _ => action,
-    };
 
     public static string Quarter(int q) => q is >= 1 and <= 4 ? ReportPeriodLabels.Quarter(q) : "?";
 

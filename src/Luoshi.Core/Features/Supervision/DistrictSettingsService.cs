@@ -3,10 +3,9 @@ using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Districts;
-using Luoshi.Core.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Web.Features.Settings;
+namespace Luoshi.Core.Features.Supervision;
 
 /// <summary>A unit with the people reminders can reach: its clerks and heads (with e-mail or not), and its leader in charge.</summary>
 public sealed record UnitContactsView(int UnitId, string Name, string? LeaderUserId, IReadOnlyList<ContactView> Clerks, IReadOnlyList<ContactView> Heads);
@@ -19,9 +18,9 @@ public sealed record LeaderOption(string UserId, string DisplayName);
 /// Saves a district's settings (validated; refused when the version the office read is not the current one) and the leader in
 /// charge of each unit. Each save writes an audit entry and bumps the district's revision in the same transaction.
 /// </summary>
-public sealed class SettingsService(LuoshiDb db, TimeProvider clock)
+public sealed class DistrictSettingsService(LuoshiDb db, TimeProvider clock)
 {
-    public async Task<Outcome<DistrictSettings>> SaveAsync(int districtId, SettingsForm form, string actor, CancellationToken ct)
+    public async Task<Outcome<DistrictSettings>> SaveAsync(int districtId, DistrictSettingsInput form, string actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

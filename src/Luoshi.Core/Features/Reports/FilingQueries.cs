@@ -1,13 +1,12 @@
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Reports;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.Parsing.Calendar;
 using Luoshi.Parsing.Indicators;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Web.Features.Work;
+namespace Luoshi.Core.Features.Reports;
 
 /// <summary>A numeric target of the item with what the unit reported last time and the share of it the time elapsed calls for (序时进度).</summary>
 public sealed record FilingTarget(int Id, string Measure, decimal Value, string Unit, IndicatorSense Sense, string Printed, decimal? Last, int ExpectedPercent)
@@ -29,7 +28,7 @@ public sealed record CoPart(int UnitId, string UnitName, int? FilingId, FilingSt
 public sealed record PreviousReport(ReportPeriod Period, string? Progress, string? Problems);
 
 /// <summary>Everything the filing page shows about one unit's work plan or report for one item.</summary>
-public sealed class FilingPage
+public sealed class FilingView
 {
     public required DistrictInfo District { get; init; }
 
@@ -115,11 +114,11 @@ public sealed class FilingPage
     public bool Writable(Actor actor) => MayWrite(actor) && FilingFlow.Editable(State) && !Locked && Participation != Participation.None;
 }
 
-/// <summary>Reads a <see cref="FilingPage"/>; the unit's own clerk starts the filing by opening it (<see cref="FilingService.OpenAsync"/>).</summary>
-public sealed class FilingPageLoader(LuoshiDb db, FilingService filings, YearQueries year)
+/// <summary>Reads a <see cref="FilingView"/>; the unit's own clerk starts the filing by opening it (<see cref="FilingEditing.OpenAsync"/>).</summary>
+public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQueries year)
 {
     /// <summary>The page, or null when the item, unit or period does not exist or the actor may not see it (404).</summary>
-    public async Task<FilingPage?> LoadAsync(int itemId, int unitId, ReportPeriod period, Actor actor, bool open, CancellationToken ct)
+    public async Task<FilingView?> LoadAsync(int itemId, int unitId, ReportPeriod period, Actor actor, bool open, CancellationToken ct)
     {
         var item = await (from i in db.PlanItems.AsNoTracking()
                           join p in db.PlanParts on i.PartId equals p.Id
@@ -150,7 +149,7 @@ public sealed class FilingPageLoader(LuoshiDb db, FilingService filings, YearQue
         var filing = await FilingAsync(itemId, unitId, period, ct);
         if (filing is null && open && participation != Participation.None && FilingAccess.MayWrite(actor, districtId, unitId))
         {
-            var opened = await filings.OpenAsync(itemId, unitId, period, actor, ct);
+            var opened = await editing.OpenAsync(itemId, unitId, period, actor, ct);
             db.ChangeTracker.Clear();
             filing = opened.Ok ? await FilingAsync(itemId, unitId, period, ct) : null;
         }
@@ -168,7 +167,7 @@ public sealed class FilingPageLoader(LuoshiDb db, FilingService filings, YearQue
         bool current = snapshot is not null && snapshot.Plan.Id == item.PlanId;
         var settings = await DistrictSettingsDefaults.LoadAsync(db, districtId, ct);
 
-        return new FilingPage
+        return new FilingView
         {
             District = district,
             PlanId = item.PlanId,

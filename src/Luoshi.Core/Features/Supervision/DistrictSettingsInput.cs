@@ -1,12 +1,11 @@
 using System.Globalization;
 using Luoshi.Core.Common;
 using Luoshi.Core.Features.Notifications;
-using Luoshi.Core.Features.Supervision;
 
-namespace Luoshi.Web.Features.Settings;
+namespace Luoshi.Core.Features.Supervision;
 
-/// <summary>The settings form as posted (strings where the office types, so that a bad value is refused with a message, not lost).</summary>
-public sealed class SettingsForm
+/// <summary>A district's settings as the office types them (strings, so that a bad value is refused with a message, not lost); checked and copied by <see cref="ApplyTo"/>.</summary>
+public sealed record DistrictSettingsInput
 {
     public string? AmberPoints { get; set; }
 
@@ -37,10 +36,10 @@ public sealed class SettingsForm
 
     public int Version { get; set; }
 
-    public static SettingsForm From(DistrictSettings s)
+    public static DistrictSettingsInput From(DistrictSettings s)
     {
         ArgumentNullException.ThrowIfNull(s);
-        return new SettingsForm
+        return new DistrictSettingsInput
         {
             AmberPoints = N(s.AmberPoints),
             RedPoints = N(s.RedPoints),
@@ -89,7 +88,7 @@ public sealed class SettingsForm
             "no" => false,
             _ => Problem<bool?>(problems, "“配合单位报送方式”的取值无效。"),
         };
-        var style = Enum.TryParse<Core.Features.Supervision.FormStyle>(FormStyle, out var fs) && Enum.IsDefined(fs) ? fs : Problem<Core.Features.Supervision.FormStyle>(problems, "“表格样式”的取值无效。");
+        var style = Enum.TryParse<Supervision.FormStyle>(FormStyle, out var fs) && Enum.IsDefined(fs) ? fs : Problem<Supervision.FormStyle>(problems, "“表格样式”的取值无效。");
 
         var days = new List<int>();
         foreach (var part in (RemindDaysBefore ?? "").Split([',', '，', '、', ' '], StringSplitOptions.RemoveEmptyEntries))

@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using Luoshi.Core.Common;
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Core.Features.Reports;
+
+/// <summary>An evidence file to download: its name, type and content.</summary>
+public sealed record EvidenceFile(string FileName, string ContentType, byte[] Content);
+
+/// <summary>Evidence files of a filing: attached (checked for type by content, and size) and removed by the unit's clerk while the filing is editable; downloaded by whoever may see the filing.</summary>
+public sealed class EvidenceStore(LuoshiDb db, TimeProvider clock)
+{
+    /// <summary>The largest evidence file accepted.</summary>
+    public const long MaxEvidenceBytes = 20L * 1024 * 1024;
+
+    /// <summary>The most evidence files on one filing.</summary>
+    public const int MaxEvidenceFiles = 20;
+
+    private readonly FilingWrites writes = new(db, clock);
+
+    /// <summary>Attaches an evidence file, checked for type (by its content, not only its name) and size.</summary>
+    public async Task<Outcome<Evidence>> AttachAsync(int filingId, string fileName, byte[] content, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(actor);
+        var filing = await db.Filings.FirstOrDefaultAsync(f => f.Id == filingId, ct);
+        if (filing is null || !FilingAccess.MayWrite(actor, filing))
+        {
+            return new Failure(FailureKind.NotFound, "找不到该材料，或您无权修改。");
+        }
+
+        if (!FilingFlow.Editable(filing.State) || await writes.LockedAsync(filing, ct))
+        {
+            return new Failure(FailureKind.NotAllowed, $"当前状态（{FilingFlow.Label(filing.State)}）不能添加佐证材料。");
+        }
+
+        var kind = EvidenceTypes.Check(fileName, content, MaxEvidenceBytes);
+        if (!kind.Ok)
+        {
+            return kind.Failure!;
+        }
+
+        if (await db.Evidence.CountAsync(e => e.FilingId == filingId, ct) >= MaxEvidenceFiles)
+        {
+            return new Failure(FailureKind.Invalid, $"每份材料最多 {MaxEvidenceFiles} 个佐证文件。");
+        }
+
+        var evidence = new Evidence
+        {
+            FilingId = filingId,
+            FileName = Path.GetFileName(fileName).Trim() is { Length: > 0 and <= 200 } n ? n : "佐证材料" + kind.Value!.Extension,
+            ContentType = kind.Value!.ContentType,
+            Size = content.LongLength,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Content = content,
+            UploadedAt = writes.Now,
+            UploadedBy = actor.UserName,
+        };
+        db.Evidence.Add(evidence);
+        filing.Events.Add(writes.Event(actor, FilingEventActions.Attach, filing.State, filing.State, evidence.FileName));
+        await writes.SaveAsync(filing.DistrictId, ct);
+        return evidence;
+    }
+
+    public async Task<Outcome<bool>> DetachAsync(int evidenceId, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var evidence = await db.Evidence.FirstOrDefaultAsync(e => e.Id == evidenceId, ct);
+        var filing = evidence is null ? null : await db.Filings.FirstAsync(f => f.Id == evidence.FilingId, ct);
+        if (evidence is null || filing is null || !FilingAccess.MayWrite(actor, filing))
+        {
+            return new Failure(FailureKind.NotFound, "找不到该佐证材料，或您无权修改。");
+        }
+
+        if (!FilingFlow.Editable(filing.State) || await writes.LockedAsync(filing, ct))
+        {
+            return new Failure(FailureKind.NotAllowed, $"当前状态（{FilingFlow.Label(filing.State)}）不能删除佐证材料。");
+        }
+
+        db.Evidence.Remove(evidence);
+        filing.Events.Add(writes.Event(actor, FilingEventActions.Detach, filing.State, filing.State, evidence.FileName));
+        await writes.SaveAsync(filing.DistrictId, ct);
+        return true;
+    }
+
+    /// <summary>The file, or null when it does not exist or <paramref name="actor"/> may not see its filing (the caller answers 404 either way).</summary>
+    public async Task<EvidenceFile?> DownloadAsync(int evidenceId, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var e = await (from x in db.Evidence.AsNoTracking()
+                       join f in db.Filings on x.FilingId equals f.Id
+                       where x.Id == evidenceId
+                       select new { x.FileName, x.ContentType, f.DistrictId, f.UnitId, f.ItemId }).FirstOrDefaultAsync(ct);
+        if (e is null || !FilingAccess.MaySee(actor, e.DistrictId, e.UnitId, await FilingWrites.LeadUnitsAsync(db, e.ItemId, ct)))
+        {
+            return null;
+        }
+
+        byte[] content = await db.Evidence.AsNoTracking().Where(x => x.Id == evidenceId).Select(x => x.Content).FirstAsync(ct);
+        return new EvidenceFile(e.FileName, e.ContentType, content);
+    }
+}

@@ -1,0 +1,186 @@
+using Luoshi.Core.Common;
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Accounts;
+using Luoshi.Parsing.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Core.Features.Reports;
+
+/// <summary>What a clerk writes into a work plan or a report. Null lists leave the stored value as it is.</summary>
+public sealed record FilingEdit(
+    string? Leader = null,
+    string? Section = null,
+    IReadOnlyList<WorkStep>? Steps = null,
+    string? Progress = null,
+    string? Problems = null,
+    bool Completed = false,
+    IReadOnlyDictionary<int, decimal?>? Actuals = null);
+
+/// <summary>
+/// The clerk writes a work plan or a report: open it (get or start, from the last report's text) and save it with
+/// optimistic concurrency. Every change bumps the district's revision in the same transaction and records an event.
+/// </summary>
+public sealed class FilingEditing(LuoshiDb db, TimeProvider clock)
+{
+    private readonly FilingWrites writes = new(db, clock);
+
+    /// <summary>The filing of a unit for an item and period; started (from the last report's text) when the unit's clerk opens it the first time.</summary>
+    public async Task<Outcome<Filing>> OpenAsync(int itemId, int unitId, ReportPeriod period, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var existing = await db.Filings.Include(f => f.Actuals).FirstOrDefaultAsync(f => f.ItemId == itemId && f.UnitId == unitId && f.Period == period, ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var item = await db.PlanItems.AsNoTracking().Where(i => i.Id == itemId)
+            .Select(i => new { i.Id, i.PlanId, Units = i.Units.Select(u => new { u.UnitId, u.Role }).ToList() }).FirstOrDefaultAsync(ct);
+        var plan = item is null ? null : await db.Plans.AsNoTracking().Where(p => p.Id == item.PlanId)
+            .Select(p => new { p.Id, p.DistrictId, p.CalendarJson }).FirstAsync(ct);
+        if (item is null || plan is null || !item.Units.Any(u => u.UnitId == unitId))
+        {
+            return new Failure(FailureKind.NotFound, "找不到该事项，或该单位不承担此事项。");
+        }
+
+        if (!FilingAccess.MayWrite(actor, plan.DistrictId, unitId))
+        {
+            return new Failure(FailureKind.NotFound, "该单位尚未填报。");
+        }
+
+        var rules = await YearRules.LoadAsync(db, plan.DistrictId, plan.Id, ct);
+        var role = item.Units.First(u => u.UnitId == unitId).Role;
+        var part = rules.Participation(role);
+        if (part == Participation.None)
+        {
+            return new Failure(FailureKind.NotAllowed, "按本区通知，此事项由牵头单位报送，配合单位无需单独填报。");
+        }
+
+        var previous = period == ReportPeriod.WorkPlan ? null : await db.Filings.AsNoTracking()
+            .Where(f => f.ItemId == itemId && f.UnitId == unitId && f.Period != ReportPeriod.WorkPlan)
+            .ToListAsync(ct);
+        var last = previous?.Where(f => f.Period < period).OrderBy(f => f.Period).LastOrDefault();
+        var now = writes.Now;
+        var filing = new Filing
+        {
+            DistrictId = plan.DistrictId,
+            PlanId = plan.Id,
+            ItemId = itemId,
+            UnitId = unitId,
+            Period = period,
+            State = FilingState.Draft,
+            IsCoUnitPart = part == Participation.PartToLead,
+            Progress = last?.Progress,
+            Problems = last?.Problems,
+            CreatedAt = now,
+            UpdatedAt = now,
+            UpdatedBy = actor.UserName,
+        };
+        db.Filings.Add(filing);
+        filing.Events.Add(writes.Event(actor, FilingEventActions.Open, FilingState.Draft, FilingState.Draft, last is null ? null : $"以{ReportPeriodLabels.Of(last.Period)}报告为起点"));
+        try
+        {
+            await writes.SaveAsync(plan.DistrictId, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Opened at the same moment by another request: use theirs.
+            db.ChangeTracker.Clear();
+            var theirs = await db.Filings.Include(f => f.Actuals).FirstOrDefaultAsync(f => f.ItemId == itemId && f.UnitId == unitId && f.Period == period, ct);
+            return theirs is null ? new Failure(FailureKind.Conflict, "保存失败，请重试。") : theirs;
+        }
+
+        return filing;
+    }
+
+    /// <summary>Saves the clerk's text. Refused, with nothing changed, when someone saved since <paramref name="expectedVersion"/>.</summary>
+    public async Task<Outcome<Filing>> SaveAsync(int filingId, int expectedVersion, FilingEdit edit, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        ArgumentNullException.ThrowIfNull(actor);
+        var filing = await db.Filings.Include(f => f.Actuals).FirstOrDefaultAsync(f => f.Id == filingId, ct);
+        if (filing is null || !FilingAccess.MayWrite(actor, filing))
+        {
+            return new Failure(FailureKind.NotFound, "找不到该材料，或您无权修改。");
+        }
+
+        if (filing.Version != expectedVersion)
+        {
+            return FilingWrites.Conflict(filing);
+        }
+
+        if (!FilingFlow.Editable(filing.State))
+        {
+            return new Failure(FailureKind.NotAllowed, $"当前状态（{FilingFlow.Label(filing.State)}）不能修改。");
+        }
+
+        if (await writes.LockedAsync(filing, ct))
+        {
+            return new Failure(FailureKind.NotAllowed, "该季度已关闭，报告已锁定；如需修改，请督查室先重新开放。");
+        }
+
+        var invalid = Validate(edit);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        filing.Leader = Trim(edit.Leader, 128);
+        filing.Section = Trim(edit.Section, 128);
+        if (edit.Steps is not null)
+        {
+            filing.StepsJson = WorkSteps.ToJson(edit.Steps);
+        }
+
+        filing.Progress = Trim(edit.Progress, 16000);
+        filing.Problems = Trim(edit.Problems, 16000);
+        filing.Completed = edit.Completed;
+        if (edit.Actuals is not null)
+        {
+            var targets = await db.ItemIndicators.AsNoTracking().Where(x => x.ItemId == filing.ItemId).Select(x => x.Id).ToListAsync(ct);
+            foreach (var (indicatorId, value) in edit.Actuals.Where(a => targets.Contains(a.Key)))
+            {
+                var row = filing.Actuals.FirstOrDefault(a => a.IndicatorId == indicatorId);
+                if (row is null)
+                {
+                    filing.Actuals.Add(new ReportActual { IndicatorId = indicatorId, Value = value });
+                }
+                else
+                {
+                    row.Value = value;
+                }
+            }
+        }
+
+        writes.Touch(filing, actor);
+        filing.Events.Add(writes.Event(actor, FilingEventActions.Save, filing.State, filing.State, null));
+        return await writes.SaveOrConflictAsync(filing, ct);
+    }
+
+    private static Failure? Validate(FilingEdit edit)
+    {
+        if (edit.Steps is { Count: > 200 })
+        {
+            return new Failure(FailureKind.Invalid, "具体工作内容最多 200 条。");
+        }
+
+        if (edit.Steps?.Any(s => s.Quarter is < 1 or > 4) == true)
+        {
+            return new Failure(FailureKind.Invalid, "季度只能是一至四季度。");
+        }
+
+        if ((edit.Progress?.Length ?? 0) > 16000 || (edit.Problems?.Length ?? 0) > 16000)
+        {
+            return new Failure(FailureKind.Invalid, "内容过长（每栏最多 16000 字），请精简后再保存。");
+        }
+
+        if (edit.Actuals?.Values.Any(v => v is < -1_000_000_000_000m or > 1_000_000_000_000m) == true)
+        {
+            return new Failure(FailureKind.Invalid, "指标实际值超出范围。");
+        }
+
+        return null;
+    }
+
+    private static string? Trim(string? s, int max) => string.IsNullOrWhiteSpace(s) ? null : (s.Trim().Length <= max ? s.Trim() : s.Trim()[..max]);
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.Json;
+using Luoshi.Core.Common;
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Accounts;
+using Luoshi.Core.Features.Audit;
+using Luoshi.Parsing.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Core.Features.Reports;
+
+/// <summary>
+/// A filing moves one step through the flow (<see cref="FilingFlow"/>): the clerk submits, the head approves or returns, the
+/// lead unit or the office accepts or returns, the office reopens. Refused, with nothing changed, when the flow does not allow
+/// the step or someone saved since the version the caller read.
+/// </summary>
+public sealed class FilingHandOffs(LuoshiDb db, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly FilingWrites writes = new(db, clock);
+
+    /// <summary>Moves the filing one step (submit, approve, return, accept, reopen).</summary>
+    public async Task<Outcome<Filing>> ActAsync(int filingId, int expectedVersion, FilingAction action, string? comment, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var filing = await db.Filings.Include(f => f.Actuals).FirstOrDefaultAsync(f => f.Id == filingId, ct);
+        if (filing is null)
+        {
+            return new Failure(FailureKind.NotFound, "找不到该材料。");
+        }
+
+        var leads = await FilingWrites.LeadUnitsAsync(db, filing.ItemId, ct);
+        bool locked = await writes.LockedAsync(filing, ct);
+        var context = new FilingContext(actor, filing.UnitId, leads, filing.DistrictId, filing.IsCoUnitPart, locked);
+        var next = FilingFlow.Apply(filing.State, action, context, comment);
+        if (!next.Ok)
+        {
+            return next.Failure!.Kind == FailureKind.Forbidden && !FilingAccess.MaySee(actor, filing, leads)
+                ? new Failure(FailureKind.NotFound, "找不到该材料。")
+                : next.Failure!;
+        }
+
+        if (filing.Version != expectedVersion)
+        {
+            return FilingWrites.Conflict(filing);
+        }
+
+        if (action == FilingAction.Submit)
+        {
+            if (filing.Period != ReportPeriod.WorkPlan && string.IsNullOrWhiteSpace(filing.Progress))
+            {
+                return new Failure(FailureKind.Invalid, "请先填写完成情况再提交。");
+            }
+
+            if (filing.Period == ReportPeriod.WorkPlan && WorkSteps.Parse(filing.StepsJson).Count == 0)
+            {
+                return new Failure(FailureKind.Invalid, "请至少填写一条具体工作内容再提交。");
+            }
+
+            filing.Flags = await FlagsAsync(filing, ct);
+        }
+
+        var from = filing.State;
+        filing.State = next.Value;
+        var now = writes.Now;
+        if (action == FilingAction.Approve)
+        {
+            filing.SubmittedAt = now;
+        }
+
+        if (action == FilingAction.Accept && filing.State == FilingState.Accepted)
+        {
+            filing.AcceptedAt = now;
+            filing.Reopened = false;
+        }
+
+        if (action == FilingAction.Reopen)
+        {
+            filing.Reopened = true;
+            filing.AcceptedAt = null;
+            AuditLog.Record(db, clock, actor.UserName, AuditActions.ReopenFiling, nameof(Filing), filing.Id.ToString(CultureInfo.InvariantCulture), filing.DistrictId,
+                before: new { State = from.ToString() }, after: new { State = filing.State.ToString(), Reason = comment });
+        }
+
+        writes.Touch(filing, actor);
+        filing.Events.Add(writes.Event(actor, FilingEventActions.Of(action), from, filing.State, comment,
+            action == FilingAction.Submit ? Snapshot(filing) : null));
+        return await writes.SaveOrConflictAsync(filing, ct);
+    }
+
+    /// <summary>The item's lead units.</summary>
+    public Task<List<int>> LeadUnitsAsync(int itemId, CancellationToken ct = default) => FilingWrites.LeadUnitsAsync(db, itemId, ct);
+
+    private async Task<string?> FlagsAsync(Filing filing, CancellationToken ct)
+    {
+        if (filing.Period == ReportPeriod.WorkPlan)
+        {
+            return null;
+        }
+
+        var previous = await db.Filings.AsNoTracking()
+            .Where(f => f.ItemId == filing.ItemId && f.UnitId == filing.UnitId && f.Period != ReportPeriod.WorkPlan && f.Id != filing.Id)
+            .Select(f => new { f.Period, f.Progress, f.Problems }).ToListAsync(ct);
+        var last = previous.Where(p => p.Period < filing.Period).OrderBy(p => p.Period).LastOrDefault();
+        var targets = filing.IsCoUnitPart ? [] : await db.ItemIndicators.AsNoTracking().Where(x => x.ItemId == filing.ItemId).OrderBy(x => x.Seq)
+            .Select(x => new TargetRef(x.Id, x.Measure)).ToListAsync(ct);
+        return ReportChecks.Flags(last is null ? null : new ReportText(last.Progress, last.Problems), new ReportText(filing.Progress, filing.Problems),
+            targets, filing.Actuals.Where(a => a.Value is not null).Select(a => a.IndicatorId).ToHashSet());
+    }
+
+    private static string Snapshot(Filing f) => JsonSerializer.Serialize(new
+    {
+        f.Leader,
+        f.Section,
+        Steps = WorkSteps.Parse(f.StepsJson),
+        f.Progress,
+        f.Problems,
+        f.Completed,
+        Actuals = f.Actuals.Select(a => new { a.IndicatorId, a.Value }),
+    }, Json);
+}
