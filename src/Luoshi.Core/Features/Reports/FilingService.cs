@@ -44,6 +44,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
     /// <summary>The filing of a unit for an item and period; started (from the last report's text) when the unit's clerk opens it the first time.</summary>
     public async Task<Outcome<Filing>> OpenAsync(int itemId, int unitId, ReportPeriod period, Actor actor, CancellationToken ct = default)
     {
+        if (await Years.PlanYears.RefuseIfItemClosedAsync(db, itemId, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(actor);
         var existing = await db.Filings.Include(f => f.Actuals).FirstOrDefaultAsync(f => f.ItemId == itemId && f.UnitId == unitId && f.Period == period, ct);
         if (existing is not null)
@@ -113,6 +114,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
     /// <summary>Saves the clerk's text. Refused, with nothing changed, when someone saved since <paramref name="expectedVersion"/>.</summary>
     public async Task<Outcome<Filing>> SaveAsync(int filingId, int expectedVersion, FilingEdit edit, Actor actor, CancellationToken ct = default)
     {
+        if (await Years.PlanYears.RefuseIfFilingClosedAsync(db, filingId, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(actor);
         var filing = await db.Filings.Include(f => f.Actuals).FirstOrDefaultAsync(f => f.Id == filingId, ct);
@@ -177,6 +179,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
     /// <summary>Moves the filing one step (submit, approve, return, accept, reopen).</summary>
     public async Task<Outcome<Filing>> ActAsync(int filingId, int expectedVersion, FilingAction action, string? comment, Actor actor, CancellationToken ct = default)
     {
+        if (await Years.PlanYears.RefuseIfFilingClosedAsync(db, filingId, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(actor);
         var filing = await db.Filings.Include(f => f.Actuals).FirstOrDefaultAsync(f => f.Id == filingId, ct);
         if (filing is null)
@@ -246,6 +249,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
     /// <summary>The lead unit takes its co-units' parts into its own report: their text is gathered under each unit's name and the parts are marked consolidated.</summary>
     public async Task<Outcome<Filing>> ConsolidateAsync(int leadFilingId, int expectedVersion, Actor actor, CancellationToken ct = default)
     {
+        if (await Years.PlanYears.RefuseIfFilingClosedAsync(db, leadFilingId, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(actor);
         var lead = await db.Filings.Include(f => f.Actuals).FirstOrDefaultAsync(f => f.Id == leadFilingId, ct);
         if (lead is null || !FilingAccess.MayWrite(actor, lead))
@@ -295,6 +299,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
     /// <summary>Attaches an evidence file, checked for type (by its content, not only its name) and size.</summary>
     public async Task<Outcome<Evidence>> AttachAsync(int filingId, string fileName, byte[] content, Actor actor, CancellationToken ct = default)
     {
+        if (await Years.PlanYears.RefuseIfFilingClosedAsync(db, filingId, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(actor);
         var filing = await db.Filings.FirstOrDefaultAsync(f => f.Id == filingId, ct);
@@ -338,6 +343,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
 
     public async Task<Outcome<bool>> DetachAsync(int evidenceId, Actor actor, CancellationToken ct = default)
     {
+        if (await Years.PlanYears.RefuseIfEvidenceClosedAsync(db, evidenceId, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(actor);
         var evidence = await db.Evidence.FirstOrDefaultAsync(e => e.Id == evidenceId, ct);
         var filing = evidence is null ? null : await db.Filings.FirstAsync(f => f.Id == evidence.FilingId, ct);
@@ -360,6 +366,7 @@ public sealed class FilingService(LuoshiDb db, TimeProvider clock)
     /// <summary>Closes a period: its filings change only through an audited reopening.</summary>
     public async Task<Outcome<bool>> LockPeriodAsync(int planId, ReportPeriod period, Actor actor, CancellationToken ct = default)
     {
+        if (await Years.PlanYears.RefuseIfClosedAsync(db, planId, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(actor);
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Id, p.DistrictId }).FirstOrDefaultAsync(ct);
         if (plan is null || !actor.Has(Permission.ReopenPeriod, plan.DistrictId))
