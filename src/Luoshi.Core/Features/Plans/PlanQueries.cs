@@ -82,6 +82,8 @@ public sealed partial class PlanQueries(LuoshiDb db, TimeProvider? clock = null)
                 i.Theme,
                 i.Text,
                 i.Deadline,
+                i.CarriedFromYear,
+                i.CarriedFromNumber,
                 Lead = i.Units.Where(u => u.Role == UnitRole.Lead).OrderBy(u => u.Id).Select(u => u.UnitId).ToList(),
                 Co = i.Units.Count(u => u.Role == UnitRole.Co),
                 Indicators = i.Indicators.Count,
@@ -90,7 +92,7 @@ public sealed partial class PlanQueries(LuoshiDb db, TimeProvider? clock = null)
         var tree = parts.Select(p => new TreePart(p.Index, p.Kind, p.Title, p.DeclaredCount,
             Runs(items.Where(i => i.PartId == p.Id).ToList(), i => i.Group, groupItems =>
                 Runs(groupItems, i => i.Theme, themeItems =>
-                    themeItems.Select(i => new TreeItem(i.Seq, i.Number, i.Text, [.. i.Lead.Select(u => names.GetValueOrDefault(u, "?"))], i.Co, i.Indicators, i.Deadline)).ToList(),
+                    themeItems.Select(i => new TreeItem(i.Seq, i.Number, i.Text, [.. i.Lead.Select(u => names.GetValueOrDefault(u, "?"))], i.Co, i.Indicators, i.Deadline, i.CarriedFromYear, i.CarriedFromNumber)).ToList(),
                     (title, list) => new TreeTheme(title, list)),
                 (title, list) => new TreeGroup(title, list)))).ToList();
         return new PlanTree(district, plan, tree);
@@ -123,6 +125,8 @@ public sealed partial class PlanQueries(LuoshiDb db, TimeProvider? clock = null)
                              i.Leaders,
                              i.FirstLine,
                              i.LastLine,
+                             i.CarriedFromYear,
+                             i.CarriedFromNumber,
                              Units = i.Units.OrderBy(u => u.Id).Select(u => new { u.UnitId, u.Role, u.Printed }).ToList(),
                              Indicators = i.Indicators.OrderBy(x => x.Seq).Select(x => new IndicatorView(x.Measure, x.Value, x.Unit, x.Sense, x.Printed)).ToList(),
                          }).AsSplitQuery().FirstOrDefaultAsync(ct);
@@ -136,7 +140,7 @@ public sealed partial class PlanQueries(LuoshiDb db, TimeProvider? clock = null)
         return new ItemDetail(district, plan, row.Seq, row.Number, row.Index, row.Kind, row.PartTitle, row.Group, row.Theme, row.Text,
             row.Deadline, row.Leaders,
             [.. row.Units.Select(u => new ItemUnitView(u.UnitId, names.GetValueOrDefault(u.UnitId, "?"), u.Role, u.Printed))],
-            row.Indicators, row.FirstLine, row.LastLine, SourceLines(source, row.FirstLine, row.LastLine));
+            row.Indicators, row.FirstLine, row.LastLine, SourceLines(source, row.FirstLine, row.LastLine), row.CarriedFromYear, row.CarriedFromNumber);
     }
 
     /// <summary>A unit's 任务清单 in its district's plan of the year shown; null when the unit is not of that district.</summary>
