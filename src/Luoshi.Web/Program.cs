@@ -25,6 +25,8 @@ builder.Services.AddScoped<Luoshi.Core.Features.Reports.FilingQueries>();
 builder.Services.AddScoped<Luoshi.Core.Features.Supervision.YearQueries>();
 builder.Services.AddSingleton<Luoshi.Core.Common.RevisionCache>();
 builder.Services.AddScoped<Luoshi.Core.Features.Plans.PlanQueries>();
+builder.Services.AddScoped<Luoshi.Core.Features.Years.PlanYears>();
+builder.Services.AddScoped<Luoshi.Core.Features.Years.YearService>();
 builder.Services.AddScoped<Luoshi.Core.Features.Circulars.CircularService>();
 builder.Services.AddSingleton(new Luoshi.Core.Features.Circulars.PdfConverter());
 builder.Services.AddScoped<Luoshi.Core.Features.Scores.ScoreService>();

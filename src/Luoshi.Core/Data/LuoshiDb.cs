@@ -63,6 +63,8 @@ public sealed class LuoshiDb(DbContextOptions<LuoshiDb> options) : IdentityDbCon
 
     public DbSet<QualityGrade> QualityGrades => Set<QualityGrade>();
 
+    public DbSet<Features.Years.YearChoice> YearChoices => Set<Features.Years.YearChoice>();
+
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 

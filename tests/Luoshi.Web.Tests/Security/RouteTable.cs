@@ -226,6 +226,20 @@ public static class RouteTable
 
         // Settings (Features/Settings): the district's office. A stale version makes an allowed save a refused conflict.
         new("GET /Settings", Rules.Supervise, t => "/Settings?district=" + t.DistrictCode, Shows.DistrictName),
+        // Years (Features/Years): the district's office; a choice of a year the district has no plan for is refused with a message.
+        new("GET /Years", Rules.Supervise, t => "/Years?district=" + t.DistrictCode, Shows.DistrictName),
+        new("POST /Years?handler=Choose", Rules.Supervise, t => $"/Years?district={t.DistrictCode}&handler=Choose", Shows.DistrictName)
+        {
+            Form = _ => new(StringComparer.Ordinal) { ["year"] = "1900" },
+        },
+        new("POST /Years?handler=Close", Rules.Supervise, t => $"/Years?district={t.DistrictCode}&handler=Close", Shows.DistrictName)
+        {
+            Form = _ => new(StringComparer.Ordinal) { ["year"] = "1900" },
+        },
+        new("POST /Years?handler=Carry", Rules.Supervise, t => $"/Years?district={t.DistrictCode}&handler=Carry", Shows.DistrictName)
+        {
+            Form = _ => new(StringComparer.Ordinal) { ["year"] = "1900" },
+        },
         new("POST /Settings?handler=Save", Rules.Supervise, t => $"/Settings?district={t.DistrictCode}&handler=Save", Shows.DistrictName)
         {
             Form = t => Stale(t, ("amberPoints", "10"), ("redPoints", "30")),
@@ -261,6 +275,7 @@ public static class RouteTable
         new("GET /api/me", Rules.SignedIn, _ => "/api/me"),
         new("GET /api/districts", Rules.DistrictList, _ => "/api/districts", Shows.DocNumber),
         new("GET /api/districts/{code}/plan", Rules.WholePlan, t => $"/api/districts/{t.DistrictCode}/plan", Shows.DocNumber),
+        new("GET /api/districts/{code}/years", Rules.WholePlan, t => $"/api/districts/{t.DistrictCode}/years", Shows.DocNumber),
         new("GET /api/districts/{code}/matrix", Rules.WholePlan, t => $"/api/districts/{t.DistrictCode}/matrix", Shows.DistrictName),
         new("GET /api/districts/{code}/deadlines", Rules.WholePlan, t => $"/api/districts/{t.DistrictCode}/deadlines", Shows.DistrictName),
         new("GET /api/districts/{code}/items/{seq:int}", Rules.Item, t => $"/api/districts/{t.DistrictCode}/items/{t.Id(t.ItemSeq)}", Shows.ItemText),

@@ -24,4 +24,8 @@ public static class AuditActions
     public const string GradeUnit = "grade-unit";
     public const string DraftCircular = "draft-circular";
     public const string IssueCircular = "issue-circular";
+    public const string ChooseYear = "choose-year";
+    public const string CloseYear = "close-year";
+    public const string CarryOverYear = "carry-over-year";
+    public const string OverrideNoticeOrigin = "override-notice-origin";
 }

@@ -42,7 +42,8 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
         return new CircularFacts(supervisor, s.Plan.Year, ReportPeriodLabels.Of(period), s.Today, deadline, planTitle, parts, late, behind);
     }
 
-    public async Task<Outcome<Circular>> CreateDraftAsync(int districtId, ReportPeriod period, Actor actor, CancellationToken ct = default)
+    /// <summary>Drafts the circular of <paramref name="period"/> of the plan year <paramref name="year"/> (the current year when none is asked for).</summary>
+    public async Task<Outcome<Circular>> CreateDraftAsync(int districtId, ReportPeriod period, Actor actor, CancellationToken ct = default, int? year = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.CanSupervise(districtId))
@@ -50,11 +51,13 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
             return new Failure(FailureKind.NotFound, "找不到该区。");
         }
 
-        var s = await years.SnapshotAsync(districtId, ct);
+        var s = await years.SnapshotAsync(districtId, ct, year: year);
         if (s is null)
         {
             return new Failure(FailureKind.NotFound, "该区还没有发布的责任分解方案。");
         }
+
+        if (await Years.PlanYears.RefuseIfClosedAsync(db, s.Plan.Id, ct) is { } closed) return closed;
 
         if (period == ReportPeriod.WorkPlan)
         {
@@ -97,6 +100,7 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
     /// <summary>Saves the office's edits to a draft; refused when someone saved since, or once issued.</summary>
     public async Task<Outcome<Circular>> SaveAsync(int id, int expectedVersion, string title, string? docNumber, string? addressee, string body, Actor actor, CancellationToken ct = default)
     {
+        if (await Years.PlanYears.RefuseIfCircularClosedAsync(db, id, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(actor);
         var c = await db.Circulars.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null || !actor.CanSupervise(c.DistrictId))
@@ -133,6 +137,7 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
 
     public async Task<Outcome<Circular>> IssueAsync(int id, int expectedVersion, Actor actor, CancellationToken ct = default)
     {
+        if (await Years.PlanYears.RefuseIfCircularClosedAsync(db, id, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(actor);
         var c = await db.Circulars.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null || !actor.CanSupervise(c.DistrictId))

@@ -23,7 +23,7 @@ public sealed record ExportFile(string FileName, string ContentType, byte[] Cont
 /// for every item the unit files for; its text is the unit's filing once the head has sent it to the office (awaiting the
 /// office or accepted), blank otherwise. Who may ask for which unit is the caller's business (the web layer).
 /// </summary>
-public sealed class FormExports(LuoshiDb db)
+public sealed class FormExports(LuoshiDb db, TimeProvider? clock = null)
 {
     /// <summary>The district's form style: its settings' if the office set them, else the default (<see cref="DistrictSettingsDefaults"/>).</summary>
     public async Task<FormStyle> StyleAsync(DistrictInfo district, CancellationToken ct = default)
@@ -33,9 +33,9 @@ public sealed class FormExports(LuoshiDb db)
     }
 
     /// <summary>The work-plan form (办理工作方案) of <paramref name="unitId"/>, or of every unit (null); null when the district has no plan or the unit is not of it.</summary>
-    public async Task<ExportFile?> WorkPlanAsync(DistrictInfo district, int? unitId, FormStyle style, CancellationToken ct = default)
+    public async Task<ExportFile?> WorkPlanAsync(DistrictInfo district, int? unitId, FormStyle style, CancellationToken ct = default, int? year = null)
     {
-        var data = await LoadAsync(district, unitId, ReportPeriod.WorkPlan, ct);
+        var data = await LoadAsync(district, unitId, ReportPeriod.WorkPlan, year, ct);
         if (data is null)
         {
             return null;
@@ -61,14 +61,14 @@ public sealed class FormExports(LuoshiDb db)
     }
 
     /// <summary>The quarterly report form (洪山 附件2: 完成情况, 存在主要问题及下步工作打算) for <paramref name="period"/>.</summary>
-    public async Task<ExportFile?> ReportAsync(DistrictInfo district, int? unitId, ReportPeriod period, CancellationToken ct = default)
+    public async Task<ExportFile?> ReportAsync(DistrictInfo district, int? unitId, ReportPeriod period, CancellationToken ct = default, int? year = null)
     {
         if (period == ReportPeriod.WorkPlan)
         {
             throw new ArgumentOutOfRangeException(nameof(period), period, "The work plan has its own form.");
         }
 
-        var data = await LoadAsync(district, unitId, period, ct);
+        var data = await LoadAsync(district, unitId, period, year, ct);
         if (data is null)
         {
             return null;
@@ -102,10 +102,10 @@ public sealed class FormExports(LuoshiDb db)
     private static string FileName(DistrictInfo district, FormData data, string form) =>
         string.Create(CultureInfo.InvariantCulture, $"{district.Name}{data.Plan.Year}年-{data.OneUnit ?? "各单位"}-{form}.xlsx");
 
-    private async Task<FormData?> LoadAsync(DistrictInfo district, int? unitId, ReportPeriod period, CancellationToken ct)
+    private async Task<FormData?> LoadAsync(DistrictInfo district, int? unitId, ReportPeriod period, int? year, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(district);
-        var plan = await new PlanQueries(db).PlanAsync(district.Id, ct);
+        var plan = await new PlanQueries(db, clock).PlanAsync(district.Id, ct, year);
         var names = await db.Units.AsNoTracking().Where(u => u.DistrictId == district.Id).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
         if (plan is null || (unitId is int wanted && !names.Any(n => n.Id == wanted)))
         {

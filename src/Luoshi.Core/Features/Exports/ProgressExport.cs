@@ -18,10 +18,10 @@ public sealed class ProgressExport(LuoshiDb db, YearQueries year)
     /// <summary>How much of the latest report is printed.</summary>
     public const int ExcerptLength = 200;
 
-    public async Task<ExportFile?> PlanProgressAsync(DistrictInfo district, CancellationToken ct = default)
+    public async Task<ExportFile?> PlanProgressAsync(DistrictInfo district, CancellationToken ct = default, int? planYear = null)
     {
         ArgumentNullException.ThrowIfNull(district);
-        var snapshot = await year.SnapshotAsync(district.Id, ct);
+        var snapshot = await year.SnapshotAsync(district.Id, ct, year: planYear);
         if (snapshot is null)
         {
             return null;

@@ -67,11 +67,16 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
             var changes = Compare(old is null ? null : await LoadLiveAsync(districtId, plan.Year, ct), plan);
             // The year's work already filed against the live plan is carried over to the new version, item by item
             // (matched by part and number); a version that drops an item with filings is refused, so nothing is lost.
-            var carried = old is null ? null : await CarriedWorkAsync(old.Id, ct);
+            // Only the plan of the draft's own year is replaced: every other year of the district stays as it is.
+            if (old?.ClosedAt is not null)
+            {
+                return new Failure(FailureKind.NotAllowed, $"{plan.Year}年度已关闭，不能再发布该年度的新版本。");
+            }
+
+            var carried = old is null ? null : await RepublishedWork.LoadAsync(db, old.Id, ct);
             if (carried is not null && old is not null)
             {
-                var newKeys = KeyList(plan.Items.Select(i => (i.Part, i.Number))).ToHashSet();
-                var lost = carried.Filings.Select(f => carried.ItemKeys[f.ItemId]).Where(k => !newKeys.Contains(k)).Distinct().ToList();
+                var lost = carried.Lost(plan.Items.Select(i => (i.Part, i.Number)));
                 if (lost.Count > 0)
                 {
                     return new Failure(FailureKind.NotAllowed,
@@ -141,7 +146,7 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
             if (carried is not null && old is not null)
             {
                 await db.SaveChangesAsync(ct);
-                await MoveWorkAsync(carried, old.Id, live.Id, ct);
+                await carried.MoveAsync(db, old.Id, live.Id, ct);
                 db.Plans.Remove(old);
                 await db.SaveChangesAsync(ct);
             }
@@ -156,93 +161,6 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
             await tx.CommitAsync(ct);
             return (Outcome<Plan>)live;
         });
-    }
-
-    private sealed record CarriedWork(List<Reports.Filing> Filings, Dictionary<int, (int Part, string Number, int Nth)> ItemKeys, Dictionary<int, int> IndicatorSeqs);
-
-    private async Task<CarriedWork?> CarriedWorkAsync(int planId, CancellationToken ct)
-    {
-        var filings = await db.Filings.Include(f => f.Actuals).Where(f => f.PlanId == planId).ToListAsync(ct);
-        if (filings.Count == 0 && !await db.PeriodLocks.AnyAsync(l => l.PlanId == planId, ct) && !await db.Circulars.AnyAsync(c => c.PlanId == planId, ct)
-            && !await db.QualityGrades.AnyAsync(g => g.PlanId == planId, ct))
-        {
-            return null;
-        }
-
-        var items = await (from i in db.PlanItems.AsNoTracking()
-                           join p in db.PlanParts on i.PartId equals p.Id
-                           where i.PlanId == planId
-                           orderby i.Seq
-                           select new { i.Id, p.Index, i.Number }).ToListAsync(ct);
-        var keys = KeyList(items.Select(i => (i.Index, i.Number)));
-        var indicators = await (from x in db.ItemIndicators.AsNoTracking()
-                                join i in db.PlanItems on x.ItemId equals i.Id
-                                where i.PlanId == planId
-                                select new { x.Id, x.Seq }).ToDictionaryAsync(x => x.Id, x => x.Seq, ct);
-        return new CarriedWork(filings, items.Select((i, k) => (i.Id, keys[k])).ToDictionary(x => x.Id, x => x.Item2), indicators);
-    }
-
-    private async Task MoveWorkAsync(CarriedWork work, int oldPlanId, int newPlanId, CancellationToken ct)
-    {
-        var newItems = await (from i in db.PlanItems.AsNoTracking()
-                              join p in db.PlanParts on i.PartId equals p.Id
-                              where i.PlanId == newPlanId
-                              orderby i.Seq
-                              select new { i.Id, p.Index, i.Number, Indicators = i.Indicators.Select(x => new { x.Id, x.Seq }).ToList() }).ToListAsync(ct);
-        var keys = KeyList(newItems.Select(i => (i.Index, i.Number)));
-        var byKey = newItems.Select((i, k) => (Key: keys[k], Item: i)).ToDictionary(x => x.Key, x => x.Item);
-        foreach (var f in work.Filings)
-        {
-            var target = byKey[work.ItemKeys[f.ItemId]];
-            f.ItemId = target.Id;
-            f.PlanId = newPlanId;
-            foreach (var a in f.Actuals.ToList())
-            {
-                int? seq = work.IndicatorSeqs.TryGetValue(a.IndicatorId, out int s) ? s : null;
-                var moved = target.Indicators.FirstOrDefault(x => x.Seq == seq);
-                if (moved is null)
-                {
-                    f.Actuals.Remove(a);
-                    db.ReportActuals.Remove(a);
-                }
-                else
-                {
-                    a.IndicatorId = moved.Id;
-                }
-            }
-        }
-
-        // Loaded and changed through the change tracker, so that removing the old plan cannot cascade to them.
-        foreach (var l in await db.PeriodLocks.Where(l => l.PlanId == oldPlanId).ToListAsync(ct))
-        {
-            l.PlanId = newPlanId;
-        }
-
-        foreach (var c in await db.Circulars.Where(c => c.PlanId == oldPlanId).ToListAsync(ct))
-        {
-            c.PlanId = newPlanId;
-        }
-
-        foreach (var g in await db.QualityGrades.Where(g => g.PlanId == oldPlanId).ToListAsync(ct))
-        {
-            g.PlanId = newPlanId;
-        }
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Item keys (part, number, nth) in order: a number printed twice in one part is told apart by its order.</summary>
-    private static List<(int Part, string Number, int Nth)> KeyList(IEnumerable<(int Part, string Number)> rows)
-    {
-        var seen = new Dictionary<(int, string), int>();
-        var result = new List<(int Part, string Number, int Nth)>();
-        foreach (var (part, number) in rows)
-        {
-            int nth = seen.TryGetValue((part, number), out int n) ? n + 1 : 0;
-            seen[(part, number)] = nth;
-            result.Add((part, number, nth));
-        }
-
-        return result;
     }
 
     private async Task<List<(int Part, string Number, string Text, string Units)>?> LoadLiveAsync(int districtId, int year, CancellationToken ct)

@@ -38,6 +38,11 @@ public sealed class Plan
     /// <summary>Optimistic concurrency: bumped on every change.</summary>
     public int Version { get; set; }
 
+    /// <summary>When the office closed the year (read-only afterwards, <see cref="Years.PlanYears"/>); null while it is open.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public string? ClosedBy { get; set; }
+
     public List<PlanPart> Parts { get; set; } = [];
 
     public List<PlanItem> Items { get; set; } = [];
@@ -69,6 +74,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.Property(x => x.SourceFileName).HasMaxLength(256);
         b.Property(x => x.CalendarJson).HasMaxLength(16000);
         b.Property(x => x.PublishedBy).HasMaxLength(128);
+        b.Property(x => x.ClosedBy).HasMaxLength(128);
         b.Property(x => x.LeadRule).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.DistrictId, x.Year }).IsUnique();

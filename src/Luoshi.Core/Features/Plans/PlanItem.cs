@@ -35,6 +35,12 @@ public sealed class PlanItem
     /// <summary>Optimistic concurrency: bumped on every change.</summary>
     public int Version { get; set; }
 
+    /// <summary>结转: the year of the plan this unfinished item was carried from (null for the notice's own items).</summary>
+    public int? CarriedFromYear { get; set; }
+
+    /// <summary>结转: the item's number in that year's plan.</summary>
+    public string? CarriedFromNumber { get; set; }
+
     public List<ItemUnit> Units { get; set; } = [];
 
     public List<ItemIndicator> Indicators { get; set; } = [];
@@ -95,6 +101,7 @@ internal sealed class PlanItemConfiguration : IEntityTypeConfiguration<PlanItem>
         b.Property(x => x.Text).HasMaxLength(8000);
         b.Property(x => x.Deadline).HasMaxLength(256);
         b.Property(x => x.Leaders).HasMaxLength(256);
+        b.Property(x => x.CarriedFromNumber).HasMaxLength(16);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.PlanId, x.Seq }).IsUnique();
         b.HasOne<PlanPart>().WithMany().HasForeignKey(x => x.PartId).OnDelete(DeleteBehavior.NoAction);

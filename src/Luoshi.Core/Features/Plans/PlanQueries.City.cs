@@ -12,17 +12,18 @@ public sealed partial class PlanQueries
     public async Task<CityComparison> CityAsync(CancellationToken ct = default)
     {
         var summaries = await DistrictsAsync(ct);
+        var current = await CurrentPlansAsync(ct);
         var kinds = await (from i in db.PlanItems.AsNoTracking()
-                           join p in LatestPlans on i.PlanId equals p.Id
+                           join p in current on i.PlanId equals p.Id
                            join part in db.PlanParts on i.PartId equals part.Id
                            select new { p.DistrictId, part.Kind }).ToListAsync(ct);
         var involved = await (from iu in db.ItemUnits.AsNoTracking()
                               join i in db.PlanItems on iu.ItemId equals i.Id
-                              join p in LatestPlans on i.PlanId equals p.Id
+                              join p in current on i.PlanId equals p.Id
                               select new { p.DistrictId, iu.UnitId }).Distinct().ToListAsync(ct);
         var targets = await (from x in db.ItemIndicators.AsNoTracking()
                              join i in db.PlanItems on x.ItemId equals i.Id
-                             join p in LatestPlans on i.PlanId equals p.Id
+                             join p in current on i.PlanId equals p.Id
                              orderby p.DistrictId, i.Seq, x.Seq
                              select new { p.DistrictId, i.Seq, i.Number, x.Measure, x.Value, x.Unit, x.Sense, x.Printed }).ToListAsync(ct);
 

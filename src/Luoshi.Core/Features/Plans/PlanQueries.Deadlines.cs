@@ -14,10 +14,10 @@ public sealed partial class PlanQueries
     private const int MaxCachedSchedules = 64;
 
     /// <summary>The 时间清单: the work-plan and report deadlines the notice's body sets, and the items' own deadlines.</summary>
-    public async Task<DeadlineList?> DeadlinesAsync(DistrictInfo district, CancellationToken ct = default)
+    public async Task<DeadlineList?> DeadlinesAsync(DistrictInfo district, CancellationToken ct = default, int? year = null)
     {
         ArgumentNullException.ThrowIfNull(district);
-        var plan = await PlanAsync(district.Id, ct);
+        var plan = await PlanAsync(district.Id, ct, year);
         if (plan is null)
         {
             return null;

@@ -6,7 +6,7 @@ public sealed partial class PlanQueries
 {
     /// <summary>
     /// Items whose text, or one of whose units (name, alias, or as printed), contains the query, and the
-    /// units whose name or alias contains it, within <paramref name="limits"/>; latest plans only.
+    /// units whose name or alias contains it, within <paramref name="limits"/>; current plans only.
     /// Plain substring match (the same on SQLite and PostgreSQL; Chinese has no case).
     /// </summary>
     public async Task<SearchResults> SearchAsync(string? query, SearchLimits limits, int limit = SearchLimit, CancellationToken ct = default)
@@ -23,7 +23,7 @@ public sealed partial class PlanQueries
             return new SearchResults(q, [], [], false);
         }
 
-        var plans = LatestPlans;
+        var plans = await CurrentPlansAsync(ct);
         var units = db.Units.AsNoTracking();
         if (limits.DistrictId is int districtId)
         {

@@ -7,9 +7,10 @@ namespace Luoshi.Core.Features.Plans;
 /// <summary>
 /// Reads for the browse pages and the JSON API: LINQ projections, no tracking, nothing provider-specific.
 /// These answer "what is there"; who may see it is the web layer's AccessScope, which is given the
-/// district id and unit ids it needs in every result. A district's plan is its latest year's.
+/// district id and unit ids it needs in every result. A district's plan is the year asked for, or its current year
+/// (<see cref="Years.PlanYears"/>: chosen by the office or set by the calendar, at today in the district on <paramref name="clock"/>).
 /// </summary>
-public sealed partial class PlanQueries(LuoshiDb db)
+public sealed partial class PlanQueries(LuoshiDb db, TimeProvider? clock = null)
 {
     /// <summary>The most items a search returns.</summary>
     public const int SearchLimit = 100;
@@ -17,41 +18,53 @@ public sealed partial class PlanQueries(LuoshiDb db)
     /// <summary>Queries longer than this are cut: nobody types a paragraph into a search box.</summary>
     public const int MaxQueryLength = 100;
 
-    /// <summary>Every district's latest plan (a plan with no later year beside it).</summary>
-    private IQueryable<Plan> LatestPlans =>
-        db.Plans.Where(p => !db.Plans.Any(q => q.DistrictId == p.DistrictId && q.Year > p.Year));
+    private Years.PlanYears Years => new(db, clock ?? TimeProvider.System);
+
+    /// <summary>Every district's current plan (<see cref="Years.PlanYears"/>).</summary>
+    private async Task<IQueryable<Plan>> CurrentPlansAsync(CancellationToken ct)
+    {
+        var ids = (await Years.CurrentPlanIdsAsync(ct)).Values.ToList();
+        return db.Plans.Where(p => ids.Contains(p.Id));
+    }
 
     public Task<DistrictInfo?> DistrictAsync(string code, CancellationToken ct = default) =>
         db.Districts.AsNoTracking().Where(d => d.Code == code)
             .Select(d => new DistrictInfo(d.Id, d.Code, d.Name, d.City))
             .FirstOrDefaultAsync(ct);
 
-    /// <summary>Every district, with its latest plan's header and item count.</summary>
+    /// <summary>Every district, with its current plan's header and item count.</summary>
     public async Task<List<DistrictSummary>> DistrictsAsync(CancellationToken ct = default)
     {
         var districts = await db.Districts.AsNoTracking().OrderBy(d => d.Id)
             .Select(d => new DistrictInfo(d.Id, d.Code, d.Name, d.City)).ToListAsync(ct);
-        var plans = await HeadersAsync(ct);
+        var current = await CurrentPlansAsync(ct);
+        var plans = await HeadersAsync(current, ct);
         var counts = await (from i in db.PlanItems
-                            join p in LatestPlans on i.PlanId equals p.Id
+                            join p in current on i.PlanId equals p.Id
                             group i by p.DistrictId into g
                             select new { DistrictId = g.Key, Items = g.Count() }).ToDictionaryAsync(x => x.DistrictId, x => x.Items, ct);
         return [.. districts.Select(d => new DistrictSummary(d, plans.GetValueOrDefault(d.Id), counts.GetValueOrDefault(d.Id)))];
     }
 
-    /// <summary>The header of a district's latest plan, or null when it has none.</summary>
-    public async Task<PlanHeader?> PlanAsync(int districtId, CancellationToken ct = default)
+    /// <summary>The header of a district's plan of <paramref name="year"/> (its current year when none is asked for, or the district has no plan for it), or null when it has none.</summary>
+    public async Task<PlanHeader?> PlanAsync(int districtId, CancellationToken ct = default, int? year = null)
     {
-        var p = await LatestPlans.AsNoTracking().Where(p => p.DistrictId == districtId)
+        var shown = await Years.ResolveAsync(districtId, year, ct);
+        if (shown is null)
+        {
+            return null;
+        }
+
+        var p = await db.Plans.AsNoTracking().Where(p => p.Id == shown.PlanId)
             .Select(p => new { p.Id, p.Year, p.DocNumber, p.Title, p.Issuer, p.SignedOn, p.PublishedAt })
             .FirstOrDefaultAsync(ct);
         return p is null ? null : new PlanHeader(p.Id, p.Year, p.DocNumber, p.Title, p.Issuer, p.SignedOn, p.PublishedAt);
     }
 
-    public async Task<PlanTree?> TreeAsync(DistrictInfo district, CancellationToken ct = default)
+    public async Task<PlanTree?> TreeAsync(DistrictInfo district, CancellationToken ct = default, int? year = null)
     {
         ArgumentNullException.ThrowIfNull(district);
-        var plan = await PlanAsync(district.Id, ct);
+        var plan = await PlanAsync(district.Id, ct, year);
         if (plan is null)
         {
             return null;
@@ -69,6 +82,8 @@ public sealed partial class PlanQueries(LuoshiDb db)
                 i.Theme,
                 i.Text,
                 i.Deadline,
+                i.CarriedFromYear,
+                i.CarriedFromNumber,
                 Lead = i.Units.Where(u => u.Role == UnitRole.Lead).OrderBy(u => u.Id).Select(u => u.UnitId).ToList(),
                 Co = i.Units.Count(u => u.Role == UnitRole.Co),
                 Indicators = i.Indicators.Count,
@@ -77,17 +92,17 @@ public sealed partial class PlanQueries(LuoshiDb db)
         var tree = parts.Select(p => new TreePart(p.Index, p.Kind, p.Title, p.DeclaredCount,
             Runs(items.Where(i => i.PartId == p.Id).ToList(), i => i.Group, groupItems =>
                 Runs(groupItems, i => i.Theme, themeItems =>
-                    themeItems.Select(i => new TreeItem(i.Seq, i.Number, i.Text, [.. i.Lead.Select(u => names.GetValueOrDefault(u, "?"))], i.Co, i.Indicators, i.Deadline)).ToList(),
+                    themeItems.Select(i => new TreeItem(i.Seq, i.Number, i.Text, [.. i.Lead.Select(u => names.GetValueOrDefault(u, "?"))], i.Co, i.Indicators, i.Deadline, i.CarriedFromYear, i.CarriedFromNumber)).ToList(),
                     (title, list) => new TreeTheme(title, list)),
                 (title, list) => new TreeGroup(title, list)))).ToList();
         return new PlanTree(district, plan, tree);
     }
 
-    /// <summary>An item of a district's latest plan by its position, with its units, targets and source lines.</summary>
-    public async Task<ItemDetail?> ItemAsync(DistrictInfo district, int seq, CancellationToken ct = default)
+    /// <summary>An item of a district's plan of the year shown by its position, with its units, targets and source lines.</summary>
+    public async Task<ItemDetail?> ItemAsync(DistrictInfo district, int seq, CancellationToken ct = default, int? year = null)
     {
         ArgumentNullException.ThrowIfNull(district);
-        var plan = await PlanAsync(district.Id, ct);
+        var plan = await PlanAsync(district.Id, ct, year);
         if (plan is null)
         {
             return null;
@@ -110,6 +125,8 @@ public sealed partial class PlanQueries(LuoshiDb db)
                              i.Leaders,
                              i.FirstLine,
                              i.LastLine,
+                             i.CarriedFromYear,
+                             i.CarriedFromNumber,
                              Units = i.Units.OrderBy(u => u.Id).Select(u => new { u.UnitId, u.Role, u.Printed }).ToList(),
                              Indicators = i.Indicators.OrderBy(x => x.Seq).Select(x => new IndicatorView(x.Measure, x.Value, x.Unit, x.Sense, x.Printed)).ToList(),
                          }).AsSplitQuery().FirstOrDefaultAsync(ct);
@@ -123,16 +140,16 @@ public sealed partial class PlanQueries(LuoshiDb db)
         return new ItemDetail(district, plan, row.Seq, row.Number, row.Index, row.Kind, row.PartTitle, row.Group, row.Theme, row.Text,
             row.Deadline, row.Leaders,
             [.. row.Units.Select(u => new ItemUnitView(u.UnitId, names.GetValueOrDefault(u.UnitId, "?"), u.Role, u.Printed))],
-            row.Indicators, row.FirstLine, row.LastLine, SourceLines(source, row.FirstLine, row.LastLine));
+            row.Indicators, row.FirstLine, row.LastLine, SourceLines(source, row.FirstLine, row.LastLine), row.CarriedFromYear, row.CarriedFromNumber);
     }
 
-    /// <summary>A unit's 任务清单 in its district's latest plan; null when the unit is not of that district.</summary>
-    public async Task<UnitTasks?> UnitTasksAsync(DistrictInfo district, int unitId, CancellationToken ct = default)
+    /// <summary>A unit's 任务清单 in its district's plan of the year shown; null when the unit is not of that district.</summary>
+    public async Task<UnitTasks?> UnitTasksAsync(DistrictInfo district, int unitId, CancellationToken ct = default, int? year = null)
     {
         ArgumentNullException.ThrowIfNull(district);
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.DistrictId == district.Id)
             .Select(u => new { u.Id, u.Name, u.Kind, u.Aliases }).FirstOrDefaultAsync(ct);
-        var plan = await PlanAsync(district.Id, ct);
+        var plan = await PlanAsync(district.Id, ct, year);
         if (unit is null || plan is null)
         {
             return null;
@@ -163,10 +180,10 @@ public sealed partial class PlanQueries(LuoshiDb db)
     }
 
     /// <summary>The 责任清单: one row per item, one column per unit involved (in catalogue order).</summary>
-    public async Task<ResponsibilityMatrix?> MatrixAsync(DistrictInfo district, CancellationToken ct = default)
+    public async Task<ResponsibilityMatrix?> MatrixAsync(DistrictInfo district, CancellationToken ct = default, int? year = null)
     {
         ArgumentNullException.ThrowIfNull(district);
-        var plan = await PlanAsync(district.Id, ct);
+        var plan = await PlanAsync(district.Id, ct, year);
         if (plan is null)
         {
             return null;
@@ -185,9 +202,9 @@ public sealed partial class PlanQueries(LuoshiDb db)
         return new ResponsibilityMatrix(district, plan, units, rows);
     }
 
-    private async Task<Dictionary<int, PlanHeader>> HeadersAsync(CancellationToken ct)
+    private static async Task<Dictionary<int, PlanHeader>> HeadersAsync(IQueryable<Plan> plans, CancellationToken ct)
     {
-        var rows = await LatestPlans.AsNoTracking()
+        var rows = await plans.AsNoTracking()
             .Select(p => new { p.DistrictId, p.Id, p.Year, p.DocNumber, p.Title, p.Issuer, p.SignedOn, p.PublishedAt }).ToListAsync(ct);
         return rows.ToDictionary(p => p.DistrictId, p => new PlanHeader(p.Id, p.Year, p.DocNumber, p.Title, p.Issuer, p.SignedOn, p.PublishedAt));
     }

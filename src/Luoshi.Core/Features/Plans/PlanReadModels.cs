@@ -48,7 +48,9 @@ public sealed record TreeGroup(string? Title, IReadOnlyList<TreeTheme> Themes);
 /// <summary>A run of items under one theme (null: no theme).</summary>
 public sealed record TreeTheme(string? Title, IReadOnlyList<TreeItem> Items);
 
-public sealed record TreeItem(int Seq, string Number, string Text, IReadOnlyList<string> LeadUnits, int CoUnits, int Indicators, string? Deadline);
+/// <remarks><c>CarriedFromYear</c>/<c>CarriedFromNumber</c>: an unfinished item carried over (结转) from that year's plan, where it had that number.</remarks>
+public sealed record TreeItem(int Seq, string Number, string Text, IReadOnlyList<string> LeadUnits, int CoUnits, int Indicators, string? Deadline,
+    int? CarriedFromYear = null, string? CarriedFromNumber = null);
 
 /// <summary>A unit's part in an item, with its name.</summary>
 public sealed record ItemUnitView(
@@ -78,7 +80,9 @@ public sealed record ItemDetail(
     IReadOnlyList<IndicatorView> Indicators,
     int FirstLine,
     int LastLine,
-    IReadOnlyList<SourceLineView> Source)
+    IReadOnlyList<SourceLineView> Source,
+    int? CarriedFromYear = null,
+    string? CarriedFromNumber = null)
 {
     [JsonIgnore]
     public IEnumerable<int> UnitIds => Units.Select(u => u.UnitId);

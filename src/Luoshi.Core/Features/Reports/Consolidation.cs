@@ -14,6 +14,7 @@ public sealed class Consolidation(LuoshiDb db, TimeProvider clock)
     /// <summary>The lead unit takes its co-units' parts into its own report: their text is gathered under each unit's name and the parts are marked consolidated.</summary>
     public async Task<Outcome<Filing>> ConsolidateAsync(int leadFilingId, int expectedVersion, Actor actor, CancellationToken ct = default)
     {
+        if (await Years.PlanYears.RefuseIfFilingClosedAsync(db, leadFilingId, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(actor);
         var lead = await db.Filings.Include(f => f.Actuals).FirstOrDefaultAsync(f => f.Id == leadFilingId, ct);
         if (lead is null || !FilingAccess.MayWrite(actor, lead))

@@ -23,6 +23,7 @@ public sealed class EvidenceStore(LuoshiDb db, TimeProvider clock)
     /// <summary>Attaches an evidence file, checked for type (by its content, not only its name) and size.</summary>
     public async Task<Outcome<Evidence>> AttachAsync(int filingId, string fileName, byte[] content, Actor actor, CancellationToken ct = default)
     {
+        if (await Years.PlanYears.RefuseIfFilingClosedAsync(db, filingId, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(actor);
         var filing = await db.Filings.FirstOrDefaultAsync(f => f.Id == filingId, ct);
@@ -66,6 +67,7 @@ public sealed class EvidenceStore(LuoshiDb db, TimeProvider clock)
 
     public async Task<Outcome<bool>> DetachAsync(int evidenceId, Actor actor, CancellationToken ct = default)
     {
+        if (await Years.PlanYears.RefuseIfEvidenceClosedAsync(db, evidenceId, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(actor);
         var evidence = await db.Evidence.FirstOrDefaultAsync(e => e.Id == evidenceId, ct);
         var filing = evidence is null ? null : await db.Filings.FirstAsync(f => f.Id == evidence.FilingId, ct);

@@ -27,6 +27,7 @@ public sealed class FilingEditing(LuoshiDb db, TimeProvider clock)
     /// <summary>The filing of a unit for an item and period; started (from the last report's text) when the unit's clerk opens it the first time.</summary>
     public async Task<Outcome<Filing>> OpenAsync(int itemId, int unitId, ReportPeriod period, Actor actor, CancellationToken ct = default)
     {
+        if (await Years.PlanYears.RefuseIfItemClosedAsync(db, itemId, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(actor);
         var existing = await db.Filings.Include(f => f.Actuals).FirstOrDefaultAsync(f => f.ItemId == itemId && f.UnitId == unitId && f.Period == period, ct);
         if (existing is not null)
@@ -96,6 +97,7 @@ public sealed class FilingEditing(LuoshiDb db, TimeProvider clock)
     /// <summary>Saves the clerk's text. Refused, with nothing changed, when someone saved since <paramref name="expectedVersion"/>.</summary>
     public async Task<Outcome<Filing>> SaveAsync(int filingId, int expectedVersion, FilingEdit edit, Actor actor, CancellationToken ct = default)
     {
+        if (await Years.PlanYears.RefuseIfFilingClosedAsync(db, filingId, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(actor);
         var filing = await db.Filings.Include(f => f.Actuals).FirstOrDefaultAsync(f => f.Id == filingId, ct);

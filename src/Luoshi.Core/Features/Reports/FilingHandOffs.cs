@@ -26,6 +26,7 @@ public sealed class FilingHandOffs(LuoshiDb db, TimeProvider clock)
     /// <summary>Moves the filing one step (submit, approve, return, accept, reopen).</summary>
     public async Task<Outcome<Filing>> ActAsync(int filingId, int expectedVersion, FilingAction action, string? comment, Actor actor, CancellationToken ct = default)
     {
+        if (await Years.PlanYears.RefuseIfFilingClosedAsync(db, filingId, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(actor);
         var filing = await db.Filings.Include(f => f.Actuals).FirstOrDefaultAsync(f => f.Id == filingId, ct);
         if (filing is null)

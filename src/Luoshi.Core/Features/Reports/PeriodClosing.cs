@@ -15,6 +15,7 @@ public sealed class PeriodClosing(LuoshiDb db, TimeProvider clock)
     /// <summary>Closes a period: its filings change only through an audited reopening.</summary>
     public async Task<Outcome<bool>> LockPeriodAsync(int planId, ReportPeriod period, Actor actor, CancellationToken ct = default)
     {
+        if (await Years.PlanYears.RefuseIfClosedAsync(db, planId, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(actor);
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.Id, p.DistrictId }).FirstOrDefaultAsync(ct);
         if (plan is null || !actor.Has(Permission.ReopenPeriod, plan.DistrictId))

@@ -43,10 +43,10 @@ public sealed class ScoreService(LuoshiDb db, TimeProvider clock, YearQueries ye
     private static readonly string[] Grades = ["A", "B", "C", "D"];
 
     /// <summary>The scores for the window <paramref name="key"/> (null: <see cref="ScoreWindows.Default"/>); null when there is no plan or no such window.</summary>
-    public async Task<ScoreBoard?> BoardAsync(DistrictInfo district, string? key, CancellationToken ct = default)
+    public async Task<ScoreBoard?> BoardAsync(DistrictInfo district, string? key, CancellationToken ct = default, int? planYear = null)
     {
         ArgumentNullException.ThrowIfNull(district);
-        var plan = await new PlanQueries(db).PlanAsync(district.Id, ct);
+        var plan = await new PlanQueries(db, clock).PlanAsync(district.Id, ct, planYear);
         if (plan is null)
         {
             return null;
@@ -55,7 +55,7 @@ public sealed class ScoreService(LuoshiDb db, TimeProvider clock, YearQueries ye
         var rules = await YearRules.LoadAsync(db, district.Id, plan.Id, ct);
         var today = DistrictClock.Today(clock);
         var window = string.IsNullOrWhiteSpace(key) ? ScoreWindows.Default(rules.Calendar, today) : ScoreWindows.For(key, rules.Calendar, today);
-        var snapshot = window is null ? null : await year.SnapshotAsync(district.Id, ct, window.AsOf);
+        var snapshot = window is null ? null : await year.SnapshotAsync(district.Id, ct, window.AsOf, plan.Year);
         if (window is null || snapshot is null)
         {
             return null;
@@ -123,16 +123,17 @@ public sealed class ScoreService(LuoshiDb db, TimeProvider clock, YearQueries ye
     }
 
     /// <summary>Sets (A–D) or removes (null or empty) a unit's quality grade for a report period of the district's plan.</summary>
-    public async Task<Outcome<GradeChange>> GradeAsync(int districtId, int unitId, ReportPeriod period, string? grade, string? note, int expectedVersion, Actor actor, CancellationToken ct = default)
+    public async Task<Outcome<GradeChange>> GradeAsync(int districtId, int unitId, ReportPeriod period, string? grade, string? note, int expectedVersion, Actor actor, CancellationToken ct = default, int? planYear = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var plan = actor.CanSupervise(districtId) ? await new PlanQueries(db).PlanAsync(districtId, ct) : null;
+        var plan = actor.CanSupervise(districtId) ? await new PlanQueries(db, clock).PlanAsync(districtId, ct, planYear) : null;
         string? unitName = plan is null ? null : await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.DistrictId == districtId).Select(u => u.Name).FirstOrDefaultAsync(ct);
         if (plan is null || unitName is null)
         {
             return new Failure(FailureKind.NotFound, "找不到该单位。");
         }
 
+        if (await Years.PlanYears.RefuseIfClosedAsync(db, plan.Id, ct) is { } closed) return closed;
         var rules = await YearRules.LoadAsync(db, districtId, plan.Id, ct);
         if (period == ReportPeriod.WorkPlan || rules.Calendar.For(period) is null)
         {

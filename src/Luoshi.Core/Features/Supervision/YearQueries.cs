@@ -15,13 +15,16 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
 {
     public DateOnly Today => DistrictClock.Today(clock);
 
-    /// <summary>The district's year as it stands today, or as it stood at the end of <paramref name="asOf"/> (reports submitted later left out; not cached).</summary>
-    public async Task<YearSnapshot?> SnapshotAsync(int districtId, CancellationToken ct = default, DateOnly? asOf = null)
+    /// <summary>
+    /// The district's plan year <paramref name="year"/> (its current year when none is asked for, <see cref="Years.PlanYears"/>) as it
+    /// stands today, or as it stood at the end of <paramref name="asOf"/> (reports submitted later left out; not cached).
+    /// </summary>
+    public async Task<YearSnapshot?> SnapshotAsync(int districtId, CancellationToken ct = default, DateOnly? asOf = null, int? year = null)
     {
         if (asOf is { } past && past != Today)
         {
             long? rev = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => (long?)d.Revision).FirstOrDefaultAsync(ct);
-            return rev is null ? null : await LoadAsync(districtId, past, rev.Value, ct);
+            return rev is null ? null : await LoadAsync(districtId, past, rev.Value, year, ct);
         }
 
         var today = Today;
@@ -31,15 +34,15 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
             return null;
         }
 
-        if (cache.TryGet(CacheKinds.YearSnapshot, districtId, revision.Value, today, out YearSnapshot cached))
+        if (cache.TryGet(CacheKinds.YearSnapshot, districtId, revision.Value, (today, year), out YearSnapshot cached))
         {
             return cached;
         }
 
-        var snapshot = await LoadAsync(districtId, today, revision.Value, ct);
+        var snapshot = await LoadAsync(districtId, today, revision.Value, year, ct);
         if (snapshot is not null)
         {
-            Keep(snapshot);
+            Keep(snapshot, year);
         }
 
         return snapshot;
@@ -50,7 +53,7 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
     /// when the cached snapshot is current, so that pages reading it cost no more than that. Null when there is no such
     /// district, or <paramref name="mayRead"/> (asked with the district's id before anything is loaded) says no.
     /// </summary>
-    public async Task<YearSnapshot?> SnapshotAsync(string districtCode, Func<int, bool>? mayRead = null, CancellationToken ct = default)
+    public async Task<YearSnapshot?> SnapshotAsync(string districtCode, Func<int, bool>? mayRead = null, CancellationToken ct = default, int? year = null)
     {
         var today = Today;
         var district = await db.Districts.AsNoTracking().Where(d => d.Code == districtCode).Select(d => new { d.Id, d.Revision }).FirstOrDefaultAsync(ct);
@@ -59,25 +62,25 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
             return null;
         }
 
-        if (cache.TryGet(CacheKinds.YearSnapshot, district.Id, district.Revision, today, out YearSnapshot cached))
+        if (cache.TryGet(CacheKinds.YearSnapshot, district.Id, district.Revision, (today, year), out YearSnapshot cached))
         {
             return cached;
         }
 
-        var snapshot = await LoadAsync(district.Id, today, district.Revision, ct);
+        var snapshot = await LoadAsync(district.Id, today, district.Revision, year, ct);
         if (snapshot is not null)
         {
-            Keep(snapshot);
+            Keep(snapshot, year);
         }
 
         return snapshot;
     }
 
-    private async Task<YearSnapshot?> LoadAsync(int districtId, DateOnly today, long revision, CancellationToken ct)
+    private async Task<YearSnapshot?> LoadAsync(int districtId, DateOnly today, long revision, int? year, CancellationToken ct)
     {
-        var queries = new PlanQueries(db);
+        var queries = new PlanQueries(db, clock);
         var district = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => new DistrictInfo(d.Id, d.Code, d.Name, d.City)).FirstAsync(ct);
-        var plan = await queries.PlanAsync(districtId, ct);
+        var plan = await queries.PlanAsync(districtId, ct, year);
         if (plan is null)
         {
             return null;
@@ -121,6 +124,7 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
             [.. actuals.Select(a => (a.FilingId, a.IndicatorId, a.Value))]);
     }
 
-    // A snapshot holds the whole year of a district: it counts as 8 entries of the cache.
-    private void Keep(YearSnapshot snapshot) => cache.Set(CacheKinds.YearSnapshot, snapshot.District.Id, snapshot.Revision, snapshot.Today, snapshot, size: 8);
+    // A snapshot holds the whole year of a district: it counts as 8 entries of the cache. It is kept under the year asked
+    // for (null: the current year, which moves only with the day or the district's revision, both in the key).
+    private void Keep(YearSnapshot snapshot, int? year) => cache.Set(CacheKinds.YearSnapshot, snapshot.District.Id, snapshot.Revision, (snapshot.Today, year), snapshot, size: 8);
 }

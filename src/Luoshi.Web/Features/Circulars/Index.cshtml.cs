@@ -26,6 +26,13 @@ public sealed class IndexModel(LuoshiDb db, PlanQueries plans, YearQueries years
 
     public bool CanWrite { get; private set; }
 
+    /// <summary>The plan year asked for (?year=, or the form's year); the district's current year when none.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    /// <summary>The plan year shown (its circulars, its periods); null when the district has no plan.</summary>
+    public int? ShownYear { get; private set; }
+
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? district, CancellationToken ct) =>
@@ -38,7 +45,7 @@ public sealed class IndexModel(LuoshiDb db, PlanQueries plans, YearQueries years
             return NotFound();
         }
 
-        var made = await circulars.CreateDraftAsync(District.Id, period, HttpContext.Actor()!, ct);
+        var made = await circulars.CreateDraftAsync(District.Id, period, HttpContext.Actor()!, ct, ShownYear);
         if (!made.Ok)
         {
             Error = made.Failure!.Message;
@@ -60,14 +67,16 @@ public sealed class IndexModel(LuoshiDb db, PlanQueries plans, YearQueries years
 
         District = d;
         CanWrite = scope.CanSupervise(d.Id);
-        var snapshot = await years.SnapshotAsync(d.Id, ct);
+        var snapshot = await years.SnapshotAsync(d.Id, ct, year: Year);
+        ShownYear = snapshot?.Plan.Year;
+        int? planId = snapshot?.Plan.Id;
         if (snapshot is not null)
         {
             Periods = [.. snapshot.Rules.Calendar.Reports.Select(x => (x.Period, ReportPeriodLabels.Of(x.Period), x.Date))];
             Suggested = snapshot.LastClosedPeriod;
         }
 
-        var rows = await db.Circulars.AsNoTracking().Where(c => c.DistrictId == d.Id).OrderByDescending(c => c.Id)
+        var rows = await db.Circulars.AsNoTracking().Where(c => c.DistrictId == d.Id && (planId == null || c.PlanId == planId)).OrderByDescending(c => c.Id)
             .Select(c => new { c.Id, c.Period, c.DocNumber, c.Title, c.State, c.AsOf, c.IssuedAt }).ToListAsync(ct);
         Circulars = [.. rows.Select(c => new Row(c.Id, ReportPeriodLabels.Of(c.Period), c.DocNumber, c.Title, c.State, c.AsOf, c.IssuedAt))];
         return true;

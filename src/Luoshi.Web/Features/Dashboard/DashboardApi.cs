@@ -22,9 +22,9 @@ public static class DashboardApi
         return app;
     }
 
-    internal static async Task<Results<Ok<DashboardData>, NotFound>> GetDashboard(string code, HttpContext ctx, YearQueries year, LuoshiDb db, DashboardCache cache, CancellationToken ct)
+    internal static async Task<Results<Ok<DashboardData>, NotFound>> GetDashboard(string code, HttpContext ctx, YearQueries year, LuoshiDb db, DashboardCache cache, CancellationToken ct, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "year")] int? planYear = null)
     {
-        var snapshot = await YearPages.SnapshotAsync(year, db, ctx.Actor(), code, ct);
+        var snapshot = await YearPages.SnapshotAsync(year, db, ctx.Actor(), code, ct, planYear);
         return snapshot is null ? TypedResults.NotFound() : TypedResults.Ok(cache.For(snapshot).Data);
     }
 

@@ -9,7 +9,7 @@ public sealed class DashboardCache(RevisionCache cache)
     public (DashboardData Data, string Json) For(YearSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return cache.GetOrAdd(CacheKinds.Dashboard, snapshot.District.Id, snapshot.Revision, snapshot.Today, () =>
+        return cache.GetOrAdd(CacheKinds.Dashboard, snapshot.District.Id, snapshot.Revision, (snapshot.Today, snapshot.Plan.Year), () =>
         {
             var data = DashboardData.From(snapshot);
             return (data, DashboardJson.ForScript(data));

@@ -14,7 +14,7 @@ namespace Luoshi.Web.Features.Dashboard;
 /// 看板: progress of a district's year by part, group, unit and leader in charge, targets against time, and the late units;
 /// charts drawn by wwwroot/js/dashboard.js from the data block, the same numbers in tables below them.
 /// </summary>
-public sealed class IndexModel(YearQueries year, LuoshiDb db, DashboardCache cache) : PageModel
+public sealed class IndexModel(YearQueries years, LuoshiDb db, DashboardCache cache) : PageModel
 {
     private (DashboardData Data, string Json)? _built;
 
@@ -39,7 +39,7 @@ public sealed class IndexModel(YearQueries year, LuoshiDb db, DashboardCache cac
         yield return new ProgressTable("leaders", "分管领导", Data.Leaders);
     }
 
-    public async Task<IActionResult> OnGetAsync(string? district, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? district, int? year, CancellationToken ct)
     {
         var scope = HttpContext.Actor();
         if (district is null && scope is { SeesWholeDistrict: true, DistrictId: null })
@@ -48,14 +48,14 @@ public sealed class IndexModel(YearQueries year, LuoshiDb db, DashboardCache cac
             return Page();
         }
 
-        var snapshot = await YearPages.SnapshotAsync(year, db, scope, district, ct);
+        var snapshot = await YearPages.SnapshotAsync(years, db, scope, district, ct, year);
         if (snapshot is null)
         {
             return NotFound();
         }
 
         Snapshot = snapshot;
-        CacheKey = string.Join('|', snapshot.District.Id.ToString(CultureInfo.InvariantCulture), snapshot.Revision.ToString(CultureInfo.InvariantCulture),
+        CacheKey = string.Join('|', snapshot.District.Id.ToString(CultureInfo.InvariantCulture), snapshot.Plan.Year.ToString(CultureInfo.InvariantCulture), snapshot.Revision.ToString(CultureInfo.InvariantCulture),
             snapshot.Today.DayNumber.ToString(CultureInfo.InvariantCulture));
         return Page();
     }

@@ -15,8 +15,12 @@ namespace Luoshi.Web.Features.Exports;
 /// report (Hongshan's 附件2) and the whole plan's progress. Those who read the whole district (office, leaders, Admin,
 /// CityViewer) export any unit or all; a clerk or head exports their own unit's forms only. Anything else is 404.
 /// </summary>
-public sealed class ExportsModel(LuoshiDb db, FormExports forms, ProgressExport progress) : PageModel
+public sealed class ExportsModel(LuoshiDb db, FormExports forms, ProgressExport progress, TimeProvider clock) : PageModel
 {
+    /// <summary>The plan year asked for (?year=); the district's current year when none.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
     public DistrictInfo District { get; private set; } = null!;
 
     public PlanHeader? Plan { get; private set; }
@@ -48,7 +52,7 @@ public sealed class ExportsModel(LuoshiDb db, FormExports forms, ProgressExport 
             return NotFound();
         }
 
-        Plan = await new PlanQueries(db).PlanAsync(District.Id, ct);
+        Plan = await new PlanQueries(db, clock).PlanAsync(District.Id, ct, Year);
         Style = await forms.StyleAsync(District, ct);
         if (Plan is not null)
         {
@@ -73,7 +77,7 @@ public sealed class ExportsModel(LuoshiDb db, FormExports forms, ProgressExport 
         var chosen = Enum.TryParse<FormStyle>(style, ignoreCase: true, out var s) && Enum.IsDefined(s) && !char.IsAsciiDigit(style![0])
             ? s
             : await forms.StyleAsync(District, ct);
-        return Send(await forms.WorkPlanAsync(District, Unit(access, unit), chosen, ct));
+        return Send(await forms.WorkPlanAsync(District, Unit(access, unit), chosen, ct, Year));
     }
 
     /// <summary>The quarterly report form (附件2) for <paramref name="period"/> (Q1 … Q4, Annual).</summary>
@@ -86,7 +90,7 @@ public sealed class ExportsModel(LuoshiDb db, FormExports forms, ProgressExport 
             return NotFound();
         }
 
-        return Send(await forms.ReportAsync(District, Unit(access, unit), p, ct));
+        return Send(await forms.ReportAsync(District, Unit(access, unit), p, ct, Year));
     }
 
     /// <summary>The whole plan's progress: for those who read the whole district only.</summary>
@@ -97,7 +101,7 @@ public sealed class ExportsModel(LuoshiDb db, FormExports forms, ProgressExport 
             return NotFound();
         }
 
-        return Send(await progress.PlanProgressAsync(District, ct));
+        return Send(await progress.PlanProgressAsync(District, ct, Year));
     }
 
     public string Code => District.Code;

@@ -59,6 +59,7 @@ public sealed class OrderService(LuoshiDb db, TimeProvider clock)
 
     public async Task<Outcome<SupervisionOrder>> IssueAsync(int districtId, IssueForm form, Actor actor, CancellationToken ct)
     {
+        if (await Luoshi.Core.Features.Years.PlanYears.RefuseIfItemClosedAsync(db, form?.ItemId, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(actor);
         string subject = form.Subject?.Trim() ?? "";
@@ -217,6 +218,7 @@ public sealed class OrderService(LuoshiDb db, TimeProvider clock)
 
     private async Task<Outcome<SupervisionOrder>> ChangeAsync(SupervisionOrder order, int version, Actor actor, string action, Action<SupervisionOrder> change, CancellationToken ct)
     {
+        if (await Luoshi.Core.Features.Years.PlanYears.RefuseIfItemClosedAsync(db, order.ItemId, ct) is { } closed) return closed;
         if (order.Version != version)
         {
             return Conflict();

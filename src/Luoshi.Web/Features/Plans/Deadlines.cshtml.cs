@@ -7,15 +7,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Luoshi.Web.Features.Plans;
 
 /// <summary>The 时间清单: the reporting calendar the notice sets, and items' own deadlines.</summary>
-public sealed class DeadlinesModel(LuoshiDb db) : PageModel
+public sealed class DeadlinesModel(LuoshiDb db, TimeProvider clock) : PageModel
 {
     public DeadlineList? List { get; private set; }
 
     public DistrictInfo District { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string code, int? year, CancellationToken ct)
     {
-        var queries = new PlanQueries(db);
+        var queries = new PlanQueries(db, clock);
         var district = await queries.DistrictAsync(code, ct);
         if (district is null || HttpContext.Actor() is not { } scope || !scope.CanReadWholePlan(district.Id))
         {
@@ -23,7 +23,8 @@ public sealed class DeadlinesModel(LuoshiDb db) : PageModel
         }
 
         District = district;
-        List = await queries.DeadlinesAsync(district, ct);
+        List = await queries.DeadlinesAsync(district, ct, year);
+        ViewData["PlanYear"] = List?.Plan.Year;
         return Page();
     }
 }

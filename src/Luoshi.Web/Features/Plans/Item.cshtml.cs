@@ -8,28 +8,29 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Luoshi.Web.Features.Plans;
 
 /// <summary>One item: text, targets, lead and co units, and the lines of the notice it was read from.</summary>
-public sealed class ItemModel(LuoshiDb db) : PageModel
+public sealed class ItemModel(LuoshiDb db, TimeProvider clock) : PageModel
 {
     public ItemDetail Item { get; private set; } = null!;
 
     public Actor Scope { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string code, int seq, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string code, int seq, int? year, CancellationToken ct)
     {
-        var queries = new PlanQueries(db);
+        var queries = new PlanQueries(db, clock);
         var district = await queries.DistrictAsync(code, ct);
         if (district is null || HttpContext.Actor() is not { } scope || !scope.CanReadDistrict(district.Id))
         {
             return NotFound();
         }
 
-        var item = await queries.ItemAsync(district, seq, ct);
+        var item = await queries.ItemAsync(district, seq, ct, year);
         if (item is null || !scope.CanReadItem(district.Id, item.UnitIds))
         {
             return NotFound();
         }
 
         Item = item;
+        ViewData["PlanYear"] = item.Plan.Year;
         Scope = scope;
         return Page();
     }

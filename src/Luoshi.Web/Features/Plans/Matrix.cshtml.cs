@@ -7,15 +7,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Luoshi.Web.Features.Plans;
 
 /// <summary>The 责任清单: every item against every unit involved, 牵头 or 配合.</summary>
-public sealed class MatrixModel(LuoshiDb db) : PageModel
+public sealed class MatrixModel(LuoshiDb db, TimeProvider clock) : PageModel
 {
     public ResponsibilityMatrix? Matrix { get; private set; }
 
     public DistrictInfo District { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string code, int? year, CancellationToken ct)
     {
-        var queries = new PlanQueries(db);
+        var queries = new PlanQueries(db, clock);
         var district = await queries.DistrictAsync(code, ct);
         if (district is null || HttpContext.Actor() is not { } scope || !scope.CanReadWholePlan(district.Id))
         {
@@ -23,7 +23,8 @@ public sealed class MatrixModel(LuoshiDb db) : PageModel
         }
 
         District = district;
-        Matrix = await queries.MatrixAsync(district, ct);
+        Matrix = await queries.MatrixAsync(district, ct, year);
+        ViewData["PlanYear"] = Matrix?.Plan.Year;
         return Page();
     }
 }

@@ -22,7 +22,9 @@ public static class PlansApi
         api.MapGet("/districts", ListDistricts)
             .Described("ListDistricts", "可查看的区及其最新计划");
         api.MapGet("/districts/{code}/plan", GetPlan)
-            .Described("GetPlan", "区的计划目录：部分、分组、主题、任务");
+            .Described("GetPlan", "区的计划目录：部分、分组、主题、任务（?year= 指定年度，缺省为当前年度；该区没有该年度的方案时 404）");
+        api.MapGet("/districts/{code}/years", GetYears)
+            .Described("GetYears", "区的各年度方案：年度、文号、报送期、是否当前年度、是否已关闭");
         api.MapGet("/districts/{code}/items/{seq:int}", GetItem)
             .Described("GetItem", "一项任务：内容、指标、牵头和配合单位、通知原文");
         api.MapGet("/districts/{code}/units/{unitId:int}/tasks", GetUnitTasks)
@@ -49,16 +51,28 @@ public static class PlansApi
         return TypedResults.Ok(scope is null ? [] : all.Where(d => scope.CanReadDistrict(d.District.Id)).ToList());
     }
 
-    internal static async Task<Results<Ok<PlanTree>, NotFound>> GetPlan(string code, HttpContext ctx, LuoshiDb db, CancellationToken ct)
+    internal static async Task<Results<Ok<PlanTree>, NotFound>> GetPlan(string code, HttpContext ctx, LuoshiDb db, TimeProvider clock, CancellationToken ct, int? year = null)
     {
-        var queries = new PlanQueries(db);
+        var queries = new PlanQueries(db, clock);
         var district = await queries.DistrictAsync(code, ct);
         if (district is null || ctx.Actor() is not { } scope || !scope.CanReadWholePlan(district.Id))
         {
             return TypedResults.NotFound();
         }
 
-        return await queries.TreeAsync(district, ct) is { } tree ? TypedResults.Ok(tree) : TypedResults.NotFound();
+        // A year asked for and not in the district's plans is not found (the pages show the current year instead).
+        return await queries.TreeAsync(district, ct, year) is { } tree && (year is null || tree.Plan.Year == year) ? TypedResults.Ok(tree) : TypedResults.NotFound();
+    }
+
+    internal static async Task<Results<Ok<List<Core.Features.Years.PlanYear>>, NotFound>> GetYears(string code, HttpContext ctx, LuoshiDb db, Core.Features.Years.PlanYears years, CancellationToken ct)
+    {
+        var district = await new PlanQueries(db).DistrictAsync(code, ct);
+        if (district is null || ctx.Actor() is not { } scope || !scope.CanReadWholePlan(district.Id))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await years.ListAsync(district.Id, ct));
     }
 
     internal static async Task<Results<Ok<ItemDetail>, NotFound>> GetItem(string code, int seq, HttpContext ctx, LuoshiDb db, CancellationToken ct)

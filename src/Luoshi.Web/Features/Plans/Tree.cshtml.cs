@@ -7,15 +7,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Luoshi.Web.Features.Plans;
 
 /// <summary>The plan as a tree: parts, groups, themes, items. For those who may read the whole plan.</summary>
-public sealed class TreeModel(LuoshiDb db) : PageModel
+public sealed class TreeModel(LuoshiDb db, TimeProvider clock) : PageModel
 {
     public DistrictInfo District { get; private set; } = null!;
 
     public PlanTree? Tree { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string code, int? year, CancellationToken ct)
     {
-        var queries = new PlanQueries(db);
+        var queries = new PlanQueries(db, clock);
         var district = await queries.DistrictAsync(code, ct);
         if (district is null || HttpContext.Actor() is not { } scope || !scope.CanReadWholePlan(district.Id))
         {
@@ -23,7 +23,8 @@ public sealed class TreeModel(LuoshiDb db) : PageModel
         }
 
         District = district;
-        Tree = await queries.TreeAsync(district, ct);
+        Tree = await queries.TreeAsync(district, ct, year);
+        ViewData["PlanYear"] = Tree?.Plan.Year;
         return Page();
     }
 }

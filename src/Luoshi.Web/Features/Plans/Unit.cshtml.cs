@@ -12,22 +12,23 @@ public sealed class UnitModel(LuoshiDb db, UnitTasksCache cache) : PageModel
 {
     public UnitTasks Tasks { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string code, int unitId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string code, int unitId, int? year, CancellationToken ct)
     {
-        var tasks = await LoadAsync(code, unitId, ct);
+        var tasks = await LoadAsync(code, unitId, year, ct);
         if (tasks is null)
         {
             return NotFound();
         }
 
         Tasks = tasks;
+        ViewData["PlanYear"] = tasks.Plan.Year;
         return Page();
     }
 
     /// <summary>The same list as a spreadsheet, with the columns of the CLI's 任务清单.</summary>
-    public async Task<IActionResult> OnGetXlsxAsync(string code, int unitId, CancellationToken ct)
+    public async Task<IActionResult> OnGetXlsxAsync(string code, int unitId, int? year, CancellationToken ct)
     {
-        var tasks = await LoadAsync(code, unitId, ct);
+        var tasks = await LoadAsync(code, unitId, year, ct);
         if (tasks is null)
         {
             return NotFound();
@@ -48,11 +49,11 @@ public sealed class UnitModel(LuoshiDb db, UnitTasksCache cache) : PageModel
         await stream.SaveAsAsync(rows, sheetName: "任务清单", cancellationToken: ct);
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"{tasks.District.Name}-{tasks.Unit.Name}-任务清单.xlsx");
+            $"{tasks.District.Name}{tasks.Plan.Year}年-{tasks.Unit.Name}-任务清单.xlsx");
     }
 
-    private Task<UnitTasks?> LoadAsync(string code, int unitId, CancellationToken ct) =>
+    private Task<UnitTasks?> LoadAsync(string code, int unitId, int? year, CancellationToken ct) =>
         HttpContext.Actor() is not { } scope
             ? Task.FromResult<UnitTasks?>(null)
-            : cache.GetAsync(db, code, unitId, districtId => scope.CanReadUnit(districtId, unitId), ct);
+            : cache.GetAsync(db, code, unitId, districtId => scope.CanReadUnit(districtId, unitId), ct, year);
 }

@@ -35,6 +35,10 @@ public sealed class ScoresModel(LuoshiDb db, ScoreService scores) : PageModel
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>The plan year asked for (?year=, or the forms' year); the district's current year when none.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string? district, string? period, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(district) && HttpContext.Actor() is { DistrictId: null } everywhere && everywhere.HasEverywhere(Permission.ReadScores))
@@ -87,7 +91,7 @@ public sealed class ScoresModel(LuoshiDb db, ScoreService scores) : PageModel
         }
 
         Message = "评分方案已保存，得分已按新权重重新计算。";
-        return LocalRedirect(Link(d.Code, period));
+        return LocalRedirect(Link(d.Code, period, null, Year));
     }
 
     public async Task<IActionResult> OnPostGradeAsync(string? district, string? period, int unitId, string? grade, string? note, int version, CancellationToken ct)
@@ -102,7 +106,7 @@ public sealed class ScoresModel(LuoshiDb db, ScoreService scores) : PageModel
             return await RefuseAsync(d.Code, period, "请先选择要评定的季度。", ct);
         }
 
-        var r = await scores.GradeAsync(d.Id, unitId, p, grade, note, version, Actor, ct);
+        var r = await scores.GradeAsync(d.Id, unitId, p, grade, note, version, Actor, ct, Year);
         if (!r.Ok)
         {
             return r.Failure!.Kind == FailureKind.NotFound ? NotFound() : await RefuseAsync(d.Code, period, r.Failure.Message, ct);
@@ -110,11 +114,12 @@ public sealed class ScoresModel(LuoshiDb db, ScoreService scores) : PageModel
 
         var g = r.Value!;
         Message = g.Grade is null ? $"已取消{g.UnitName}的评定。" : $"已将{g.UnitName}{ReportPeriodLabels.Of(g.Period)}评定为 {g.Grade}。";
-        return LocalRedirect(Link(d.Code, period));
+        return LocalRedirect(Link(d.Code, period, null, Year));
     }
 
-    public static string Link(string code, string? period, string? handler = null) =>
+    public static string Link(string code, string? period, string? handler = null, int? year = null) =>
         "/Scores?district=" + Uri.EscapeDataString(code)
+        + (year is int y ? "&year=" + y.ToString(CultureInfo.InvariantCulture) : string.Empty)
         + (string.IsNullOrEmpty(period) ? string.Empty : "&period=" + Uri.EscapeDataString(period))
         + (handler is null ? string.Empty : "&handler=" + handler);
 
@@ -141,7 +146,7 @@ public sealed class ScoresModel(LuoshiDb db, ScoreService scores) : PageModel
         }
 
         CanEdit = scope.CanSupervise(d.Id);
-        Board = await scores.BoardAsync(d, period, ct);
+        Board = await scores.BoardAsync(d, period, ct, Year);
         return Board is not null;
     }
 

@@ -14,7 +14,7 @@ namespace Luoshi.Web.Features.Supervision;
 /// 督办：the office's due / late / missing view of a district. The view is built from the year snapshot only when the page's
 /// cached body (keyed by district, date, revision and filters) is stale, so a request costs one indexed read.
 /// </summary>
-public sealed class IndexModel(YearQueries year, LuoshiDb db, SupervisionCache cache) : PageModel
+public sealed class IndexModel(YearQueries years, LuoshiDb db, SupervisionCache cache) : PageModel
 {
     private SupervisionView? _view;
 
@@ -34,7 +34,7 @@ public sealed class IndexModel(YearQueries year, LuoshiDb db, SupervisionCache c
 
     public SupervisionView View => _view ??= SupervisionView.Build(Snapshot, cache.Units(Snapshot), Period, Status, UnitId);
 
-    public async Task<IActionResult> OnGetAsync(string? district, string? period, string? status, int? unit, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? district, string? period, string? status, int? unit, int? year, CancellationToken ct)
     {
         var scope = HttpContext.Actor();
         if (district is null && scope is { SeesWholeDistrict: true, DistrictId: null })
@@ -43,7 +43,7 @@ public sealed class IndexModel(YearQueries year, LuoshiDb db, SupervisionCache c
             return Page();
         }
 
-        var snapshot = await YearPages.SnapshotAsync(year, db, scope, district, ct);
+        var snapshot = await YearPages.SnapshotAsync(years, db, scope, district, ct, year);
         if (snapshot is null)
         {
             return NotFound();
@@ -55,7 +55,7 @@ public sealed class IndexModel(YearQueries year, LuoshiDb db, SupervisionCache c
             : SupervisionView.DefaultPeriod(snapshot);
         Status = Enum.TryParse<DueFilter>(status, out var f) && Enum.IsDefined(f) ? f : DueFilter.All;
         UnitId = unit is int u && snapshot.Units.Any(x => x.Id == u) ? u : null;
-        CacheKey = string.Join('|', snapshot.District.Id.ToString(CultureInfo.InvariantCulture), snapshot.Revision.ToString(CultureInfo.InvariantCulture),
+        CacheKey = string.Join('|', snapshot.District.Id.ToString(CultureInfo.InvariantCulture), snapshot.Plan.Year.ToString(CultureInfo.InvariantCulture), snapshot.Revision.ToString(CultureInfo.InvariantCulture),
             snapshot.Today.DayNumber.ToString(CultureInfo.InvariantCulture), Period?.ToString() ?? "all", Status.ToString(),
             UnitId?.ToString(CultureInfo.InvariantCulture) ?? "-");
         return Page();
@@ -64,7 +64,7 @@ public sealed class IndexModel(YearQueries year, LuoshiDb db, SupervisionCache c
     /// <summary>The link to this view with some filters changed.</summary>
     public string Link(ReportPeriod? period, DueFilter status, int? unitId)
     {
-        var q = new List<string> { "district=" + Uri.EscapeDataString(Snapshot.District.Code), "period=" + (period?.ToString() ?? "all") };
+        var q = new List<string> { "district=" + Uri.EscapeDataString(Snapshot.District.Code), "year=" + Snapshot.Plan.Year.ToString(CultureInfo.InvariantCulture), "period=" + (period?.ToString() ?? "all") };
         if (status != DueFilter.All)
         {
             q.Add("status=" + status);
@@ -85,6 +85,6 @@ public sealed class SupervisionCache(RevisionCache cache)
     public IReadOnlyList<UnitDue> Units(YearSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return cache.GetOrAdd(CacheKinds.SupervisionUnits, snapshot.District.Id, snapshot.Revision, snapshot.Today, () => SupervisionView.CountUnits(snapshot));
+        return cache.GetOrAdd(CacheKinds.SupervisionUnits, snapshot.District.Id, snapshot.Revision, (snapshot.Today, snapshot.Plan.Year), () => SupervisionView.CountUnits(snapshot));
     }
 }

@@ -12,8 +12,8 @@ internal static class YearPages
     /// <summary>The office, the district's leaders, the city and the admin; never a unit's people.</summary>
     public static bool MayRead(Actor? scope, int districtId) => scope is not null && scope.CanReadWholePlan(districtId);
 
-    /// <summary>The snapshot of the district asked for (or the caller's own), if the caller may read it; nothing is loaded otherwise.</summary>
-    public static async Task<YearSnapshot?> SnapshotAsync(YearQueries year, LuoshiDb db, Actor? scope, string? code, CancellationToken ct)
+    /// <summary>The snapshot of the district asked for (or the caller's own) for the plan year asked for (or its current year), if the caller may read it; nothing is loaded otherwise.</summary>
+    public static async Task<YearSnapshot?> SnapshotAsync(YearQueries year, LuoshiDb db, Actor? scope, string? code, CancellationToken ct, int? planYear = null)
     {
         if (scope is null || !scope.SeesWholeDistrict)
         {
@@ -21,7 +21,7 @@ internal static class YearPages
         }
 
         code = await DistrictChoice.CodeAsync(db, scope, code, ct);
-        return code is null ? null : await year.SnapshotAsync(code, id => MayRead(scope, id), ct);
+        return code is null ? null : await year.SnapshotAsync(code, id => MayRead(scope, id), ct, planYear);
     }
 
     /// <summary>The districts with a plan that the caller may read (for the admin and the city, who have no district of their own).</summary>

@@ -67,6 +67,10 @@ public sealed class WorkIndexModel(LuoshiDb db, YearQueries year, PeriodClosing 
 
     public string? Error { get; private set; }
 
+    /// <summary>The plan year asked for (?year=); the district's current year when none or one it has no plan for.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -100,7 +104,7 @@ public sealed class WorkIndexModel(LuoshiDb db, YearQueries year, PeriodClosing 
         }
 
         Message = $"已关闭{WorkLabels.Filed(p)}的报送：本期材料已锁定，如需修改须由督查室重新开放并说明原因。";
-        return Redirect(S.District.Id == Scope.DistrictId ? "/Work" : "/Work?district=" + S.District.Code);
+        return Redirect((S.District.Id == Scope.DistrictId ? "/Work?" : "/Work?district=" + S.District.Code + "&") + "year=" + S.Plan.Year);
     }
 
     private async Task<bool> BuildAsync(string? code, CancellationToken ct)
@@ -131,7 +135,7 @@ public sealed class WorkIndexModel(LuoshiDb db, YearQueries year, PeriodClosing 
         Mode = scope.HasAny(Permission.WriteOwnFiling) || scope.HasAny(Permission.ApproveOwnFiling) ? View.Unit
             : scope.Supervises ? View.Office
             : View.Reader;
-        S = await year.SnapshotAsync(id, ct);
+        S = await year.SnapshotAsync(id, ct, year: Year);
         if (S is null)
         {
             return true;

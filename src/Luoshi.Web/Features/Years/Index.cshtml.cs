@@ -1,0 +1,99 @@
+using Luoshi.Core.Common;
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Plans;
+using Luoshi.Core.Features.Years;
+using Luoshi.Web.Features.Settings;
+using Luoshi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Luoshi.Web.Features.Years;
+
+/// <summary>
+/// 年度管理: the district's plan years side by side, for its office: which is current (chosen, or by the calendar), choose
+/// another, close a year (read-only afterwards), carry a year's unfinished items into the next plan (结转). Anyone else: 404.
+/// </summary>
+public sealed class IndexModel(LuoshiDb db, PlanYears years, YearService service) : PageModel
+{
+    public DistrictInfo District { get; private set; } = null!;
+
+    public IReadOnlyList<PlanYear> Years { get; private set; } = [];
+
+    public string? Error { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string? district, CancellationToken ct) =>
+        await BuildAsync(district, ct) ? Page() : NotFound();
+
+    /// <summary>Makes a year current; an empty year goes back to the calendar's choice.</summary>
+    public Task<IActionResult> OnPostChooseAsync(string? district, int? year, CancellationToken ct) =>
+        ActAsync(district, d => service.ChooseAsync(d.Id, year, HttpContext.Actor()!, ct),
+            year is int y ? $"已将{y}年度设为当前年度。" : "已恢复按报送时间自动确定当前年度。", ct);
+
+    public Task<IActionResult> OnPostCloseAsync(string? district, int year, string? confirm, CancellationToken ct) =>
+        confirm != "yes"
+            ? RefuseAsync(district, "关闭年度后该年度的所有材料只能查看，不能再修改。请勾选确认后再关闭。", ct)
+            : ActAsync(district, d => service.CloseAsync(d.Id, year, HttpContext.Actor()!, ct), $"已关闭{year}年度：该年度的材料只能查看。", ct);
+
+    public async Task<IActionResult> OnPostCarryAsync(string? district, int year, CancellationToken ct)
+    {
+        if (!await BuildAsync(district, ct))
+        {
+            return NotFound();
+        }
+
+        var r = await service.CarryOverAsync(District.Id, year, null, HttpContext.Actor()!, ct);
+        if (!r.Ok)
+        {
+            Error = r.Failure!.Message;
+            return Page();
+        }
+
+        Message = $"已将{year}年度未完成的 {r.Value!.Numbers.Count} 项事项结转到{r.Value.ToYear}年度（“{r.Value.PartTitle}”）。";
+        return Redirect("/Years?district=" + District.Code);
+    }
+
+    private async Task<IActionResult> ActAsync<T>(string? district, Func<DistrictInfo, Task<Outcome<T>>> act, string done, CancellationToken ct)
+    {
+        if (!await BuildAsync(district, ct))
+        {
+            return NotFound();
+        }
+
+        var r = await act(District);
+        if (!r.Ok)
+        {
+            Error = r.Failure!.Message;
+            await BuildAsync(district, ct);
+            return Page();
+        }
+
+        Message = done;
+        return Redirect("/Years?district=" + District.Code);
+    }
+
+    private async Task<IActionResult> RefuseAsync(string? district, string message, CancellationToken ct)
+    {
+        if (!await BuildAsync(district, ct))
+        {
+            return NotFound();
+        }
+
+        Error = message;
+        return Page();
+    }
+
+    private async Task<bool> BuildAsync(string? code, CancellationToken ct)
+    {
+        if (HttpContext.Actor() is not { } scope || await SupervisionDistrict.ResolveAsync(db, scope, code, ct) is not { } d || !scope.CanSupervise(d.Id))
+        {
+            return false;
+        }
+
+        District = d;
+        Years = await years.ListAsync(d.Id, ct);
+        return true;
+    }
+}
