@@ -32,6 +32,11 @@ public static class NoticeParser
         var facts = new LineFacts(lines);
         var region = PlanLocator.Locate(facts, diagnostics);
         var document = HeaderReader.Read(lines, region?.Start ?? lines.Count, diagnostics);
+        if (document.LeadRuleAt > 0)
+        {
+            diagnostics.Add(new Diagnostic(document.LeadRuleAt, 0, Severity.Info, "lead-rule",
+                $"牵头约定“{document.LeadRuleText}”（第{document.LeadRuleAt}行）适用于全部任务，已从单位名称中去除。"));
+        }
         if (region is null)
         {
             return new ParsedNotice(document, [], [], [], Sorted(diagnostics));
