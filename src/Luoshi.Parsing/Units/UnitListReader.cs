@@ -196,7 +196,7 @@ internal static partial class UnitListReader
     {
         for (int i = 0; i < pieces.Count - 1; i++)
         {
-            string head = pieces[i].Piece.Trim();
+            string head = TrimStray(pieces[i].Piece);
             if (head.Length is < 2 or > 5 || head[0] != '各' || !IsLevel(head[1..]))
             {
                 continue;
@@ -204,9 +204,9 @@ internal static partial class UnitListReader
 
             int j = i + 1;
             string merged = head;
-            while (j < pieces.Count && pieces[j].DunBefore && LevelOrLevelEnding(pieces[j].Piece.Trim()))
+            while (j < pieces.Count && pieces[j].DunBefore && LevelOrLevelEnding(TrimStray(pieces[j].Piece)))
             {
-                merged += "、" + pieces[j].Piece.Trim();
+                merged += "、" + TrimStray(pieces[j].Piece);
                 j++;
             }
 
