@@ -73,7 +73,13 @@ public static class NoticeParser
                 "找到了计划部分，但没有读到任何编号任务：计划的版式可能未被识别。"));
         }
 
-        return new ParsedNotice(document, parts, items, definitions, Sorted(diagnostics));
+        var read = new ParsedNotice(document, parts, items, definitions, diagnostics);
+        if (LayoutFamilies.Describe(read) is { } layout)
+        {
+            diagnostics.Add(layout);
+        }
+
+        return read with { Diagnostics = Sorted(diagnostics) };
     }
 
     private static List<Diagnostic> Sorted(List<Diagnostic> diagnostics) =>
