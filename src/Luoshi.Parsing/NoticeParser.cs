@@ -53,6 +53,12 @@ public static class NoticeParser
                     $"“{part.Title}”声明共 {declared} 项，实际读到 {count} 项。"));
             }
 
+            if (count == 0 && part == parts[^1] && lines.SkipWhile(l => l.Number <= part.Line).All(l => l.Text.Trim().Length == 0))
+            {
+                diagnostics.Add(new Diagnostic(part.Line, 0, Severity.Warning, "text-cut-off",
+                    $"文本在“{part.Title}”之后结束，这一部分的任务没有读到：网页转载可能不完整，请核对原文。"));
+            }
+
             if (count == 0)
             {
                 diagnostics.Add(new Diagnostic(part.Line, 0, Severity.Warning, "empty-part",

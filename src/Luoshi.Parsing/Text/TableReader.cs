@@ -147,6 +147,13 @@ internal static class TableReader
             }
 
             lines[i].Text = RowText(header, cells, lines[i].Number, ref synthesized, diagnostics, out bool isItem);
+            if (isItem && cells.Count < header.Count && lines.Skip(i + 1).All(l => l.Text.Trim().Length == 0))
+            {
+                // A web copy that stops inside the last row: read what is there and say where it stops.
+                diagnostics.Add(new Diagnostic(lines[i].Number, 0, Severity.Warning, "text-cut-off",
+                    $"文本在第{lines[i].Number}行的表格行中途结束（只有 {cells.Count} 列），之后的内容可能缺失，请核对原文。"));
+            }
+
             if (isItem && cells.Count != header.Count)
             {
                 diagnostics.Add(new Diagnostic(lines[i].Number, 0, Severity.Warning, "table-row-shape",

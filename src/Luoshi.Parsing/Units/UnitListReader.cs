@@ -350,7 +350,8 @@ internal static partial class UnitListReader
         }
 
         string inner = piece[(open + 1)..closeAt];
-        return inner.Contains("下同", StringComparison.Ordinal) || inner.Contains("简称", StringComparison.Ordinal);
+        return inner.Contains("下同", StringComparison.Ordinal) || inner.Contains("简称", StringComparison.Ordinal)
+            || LeadConventions.Find(inner).Rule != LeadRule.Unstated;
     }
 
     /// <summary>Removes in-place definitions (recording them), a trailing 等, stray brackets and punctuation.</summary>
