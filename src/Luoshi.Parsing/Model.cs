@@ -20,13 +20,17 @@ public sealed record ParsedNotice(
 /// <param name="SignedOn">The signing date where legible.</param>
 /// <param name="LeadRule">The convention the notice states for items that name no lead unit.</param>
 /// <param name="Year">The year the plan is for: the year in the document number (〔2026〕), else the signing year; null when neither is legible.</param>
+/// <param name="LeadRuleAt">1-based source line where the lead convention is stated (covering notice, footnote or a unit list); 0 when unstated.</param>
+/// <param name="LeadRuleText">The convention's wording as printed ("列第一位者为牵头单位"); null when unstated.</param>
 public sealed record NoticeDocument(
     string? Issuer,
     string? DocNumber,
     string? Title,
     DateOnly? SignedOn,
     LeadRule LeadRule,
-    int? Year);
+    int? Year,
+    int LeadRuleAt = 0,
+    string? LeadRuleText = null);
 
 /// <summary>What a notice says about items that name no lead unit.</summary>
 public enum LeadRule

@@ -32,6 +32,11 @@ public static class NoticeParser
         var facts = new LineFacts(lines);
         var region = PlanLocator.Locate(facts, diagnostics);
         var document = HeaderReader.Read(lines, region?.Start ?? lines.Count, diagnostics);
+        if (document.LeadRuleAt > 0)
+        {
+            diagnostics.Add(new Diagnostic(document.LeadRuleAt, 0, Severity.Info, "lead-rule",
+                $"牵头约定“{document.LeadRuleText}”（第{document.LeadRuleAt}行）适用于全部任务，已从单位名称中去除。"));
+        }
         if (region is null)
         {
             return new ParsedNotice(document, [], [], [], Sorted(diagnostics));
@@ -46,6 +51,12 @@ public static class NoticeParser
             {
                 diagnostics.Add(new Diagnostic(part.Line, 0, Severity.Error, "declared-count-mismatch",
                     $"“{part.Title}”声明共 {declared} 项，实际读到 {count} 项。"));
+            }
+
+            if (count == 0 && part == parts[^1] && lines.SkipWhile(l => l.Number <= part.Line).All(l => l.Text.Trim().Length == 0))
+            {
+                diagnostics.Add(new Diagnostic(part.Line, 0, Severity.Warning, "text-cut-off",
+                    $"文本在“{part.Title}”之后结束，这一部分的任务没有读到：网页转载可能不完整，请核对原文。"));
             }
 
             if (count == 0)
@@ -68,7 +79,13 @@ public static class NoticeParser
                 "找到了计划部分，但没有读到任何编号任务：计划的版式可能未被识别。"));
         }
 
-        return new ParsedNotice(document, parts, items, definitions, Sorted(diagnostics));
+        var read = new ParsedNotice(document, parts, items, definitions, diagnostics);
+        if (LayoutFamilies.Describe(read) is { } layout)
+        {
+            diagnostics.Add(layout);
+        }
+
+        return read with { Diagnostics = Sorted(diagnostics) };
     }
 
     private static List<Diagnostic> Sorted(List<Diagnostic> diagnostics) =>

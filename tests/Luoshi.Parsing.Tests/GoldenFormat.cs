@@ -6,7 +6,8 @@ namespace Luoshi.Parsing.Tests;
 /// <summary>Renders a parsed notice in the golden-file format described in Golden/README.md.</summary>
 internal static class GoldenFormat
 {
-    public static string Render(ParsedNotice notice)
+    /// <summary>Renders <paramref name="notice"/>; corpus files also show the lead convention and its line when one is stated.</summary>
+    public static string Render(ParsedNotice notice, bool corpus = false)
     {
         var sb = new StringBuilder();
         var d = notice.Document;
@@ -14,6 +15,11 @@ internal static class GoldenFormat
         Field(sb, "issuer", d.Issuer);
         Field(sb, "docNumber", d.DocNumber);
         Field(sb, "signedOn", d.SignedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (corpus && d.LeadRule != LeadRule.Unstated)
+        {
+            Field(sb, "leadRule", string.Create(CultureInfo.InvariantCulture, $"{Snake(d.LeadRule.ToString())} line {d.LeadRuleAt}"));
+        }
+
         var itemsByPart = notice.Items.ToLookup(i => i.Part);
         foreach (var p in notice.Parts)
         {
@@ -68,4 +74,7 @@ internal static class GoldenFormat
             .Where(l => l.Length > 0 && !l.StartsWith('#'))];
 
     public static string KindName(PartKind kind) => kind.Code();
+
+    private static string Snake(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

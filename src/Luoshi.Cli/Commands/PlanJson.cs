@@ -36,6 +36,7 @@ internal static class PlanJson
         return new PlanDto(
             new DocumentDto(n.Document.Issuer, n.Document.DocNumber, n.Document.Title,
                 n.Document.SignedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Snake(n.Document.LeadRule.ToString()),
+                n.Document.LeadRuleAt > 0 ? n.Document.LeadRuleAt : null, n.Document.LeadRuleText,
                 u.Resolved?.Catalogue.District, u.Resolved?.UnitsInvolved.Count),
             [.. n.Parts.Select(p => new PartDto(p.Index, KindName(p.Kind), p.Title, p.DeclaredCount, p.Line, p.Leader))],
             items,
@@ -78,7 +79,7 @@ internal sealed record PlanDto(DocumentDto Document, IReadOnlyList<PartDto> Part
     IReadOnlyList<DefinitionDto> Definitions, ScheduleDto Schedule, IReadOnlyList<RepeatedTargetDto> RepeatedTargets, IReadOnlyList<DiagnosticDto> Diagnostics);
 
 internal sealed record DocumentDto(string? Issuer, string? DocNumber, string? Title, string? SignedOn, string LeadRule,
-    string? District, int? UnitsInvolved);
+    int? LeadRuleAt, string? LeadRuleText, string? District, int? UnitsInvolved);
 
 internal sealed record PartDto(int Index, string Kind, string Title, int? DeclaredCount, int Line, string? Leader);
 

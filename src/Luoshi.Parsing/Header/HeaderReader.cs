@@ -21,12 +21,6 @@ internal static partial class HeaderReader
     [GeneratedRegex(@"^.{2,40}?(?:人民政府办公室|人民政府办公厅|人民政府)$")]
     private static partial Regex IssuerSignature();
 
-    [GeneratedRegex(@"无牵头单位的\s*[,，]?\s*责任单位即为牵头单位")]
-    private static partial Regex ResponsibleLeadRule();
-
-    [GeneratedRegex(@"(?:列|排)(?:在)?(?:第一位|首位|第一)[^。；]{0,8}(?:为|是|作为)?牵头")]
-    private static partial Regex FirstListedRule();
-
     public static NoticeDocument Read(IReadOnlyList<SourceLine> lines, int planStart, List<Diagnostic> diagnostics)
     {
         int limit = Math.Min(lines.Count, Math.Max(planStart, 0));
@@ -42,7 +36,6 @@ internal static partial class HeaderReader
         DateOnly? signedOn = null;
         string? signature = null;
         DateOnly? issuedDate = null;
-        var rule = LeadRule.Unstated;
 
         for (int i = 0; i < limit; i++)
         {
@@ -54,8 +47,7 @@ internal static partial class HeaderReader
 
             if (t.Length > MaxHeaderLine)
             {
-                // Header fields stand on short lines; a huge line (damage, binary) only gets the convention check.
-                rule = Combine(rule, t);
+                // Header fields stand on short lines; a huge line (damage, binary) is skipped.
                 continue;
             }
 
@@ -87,8 +79,6 @@ internal static partial class HeaderReader
                     $"落款日期“{folded}”残缺，无法确定。"));
                 signature ??= PreviousSignature(lines, i);
             }
-
-            rule = Combine(rule, t);
         }
 
         if (signedOn is null && issuedDate is not null)
@@ -100,16 +90,35 @@ internal static partial class HeaderReader
 
         issuer ??= signature;
         // The year the plan is for: the one in the document number (岸政办〔2026〕1号), else the signing year.
-        return new NoticeDocument(issuer, docNumber, title, signedOn, rule, docYear ?? signedOn?.Year);
+        var (rule, at, wording) = FindLeadRule(lines);
+        return new NoticeDocument(issuer, docNumber, title, signedOn, rule, docYear ?? signedOn?.Year, at, wording);
     }
 
     private const int MaxHeaderLine = 2000;
 
-    /// <summary>The convention stated so far: "责任单位即为牵头单位" wins over "列第一位者为牵头单位".</summary>
-    private static LeadRule Combine(LeadRule current, string t) =>
-        ResponsibleLeadRule().IsMatch(t) ? LeadRule.ResponsibleUnitsLead
-        : current == LeadRule.Unstated && FirstListedRule().IsMatch(t) ? LeadRule.FirstListedLeads
-        : current;
+    /// <summary>
+    /// The lead convention wherever the document states it (covering notice, footnote, a unit list): the first line
+    /// that states "责任单位即为牵头单位", else the first that states "列第一位者为牵头单位"; with its line and wording.
+    /// </summary>
+    private static (LeadRule Rule, int Line, string? Wording) FindLeadRule(IReadOnlyList<SourceLine> lines)
+    {
+        (LeadRule, int, string?) found = (LeadRule.Unstated, 0, null);
+        foreach (var line in lines)
+        {
+            var (rule, wording) = Units.LeadConventions.Find(line.Text);
+            if (rule == LeadRule.ResponsibleUnitsLead)
+            {
+                return (rule, line.Number, wording);
+            }
+
+            if (rule == LeadRule.FirstListedLeads && found.Item1 == LeadRule.Unstated)
+            {
+                found = (rule, line.Number, wording);
+            }
+        }
+
+        return found;
+    }
 
     private static bool IsDamagedDate(string t)
     {

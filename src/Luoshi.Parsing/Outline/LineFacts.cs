@@ -53,5 +53,7 @@ internal sealed class LineFacts
         || (t.EndsWith("印发", StringComparison.Ordinal) && t.Contains('年', StringComparison.Ordinal))
         || t.Contains("已阅", StringComparison.Ordinal)
         || t is "打印" or "关闭" or "打印本页" or "关闭窗口" or "【打印本页】" or "【关闭窗口】"
-        || t.StartsWith("扫一扫", StringComparison.Ordinal);
+        || t.StartsWith("扫一扫", StringComparison.Ordinal)
+        || t.StartsWith("注：", StringComparison.Ordinal) || t.StartsWith("注:", StringComparison.Ordinal)
+        || t.StartsWith("备注：", StringComparison.Ordinal) || t.StartsWith("说明：", StringComparison.Ordinal);
 }

@@ -28,7 +28,7 @@ internal sealed partial class OutlineBuilder
     [GeneratedRegex(@"[（(]\s*共\s*(?<n>[0-9０-９]+)\s*项\s*[)）]")]
     private static partial Regex DeclaredCount();
 
-    [GeneratedRegex(@"^(?<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:常务)?副?(?:区长|县长|市长|主任|书记|部长|局长|旗长)(?:牵头|分管|负责|联系)")]
+    [GeneratedRegex(@"^(?<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:常务)?副?(?:区长|县长|市长|省长|州长|主任|书记|部长|局长|旗长|秘书长)(?:牵头|分管|负责|联系|主抓|领衔|包保|督办)")]
     private static partial Regex LeaderTitle();
 
     private OutlineBuilder(LineFacts f, PlanRegion region, List<Diagnostic> diagnostics)

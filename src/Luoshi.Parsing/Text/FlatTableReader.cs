@@ -23,7 +23,7 @@ internal static class FlatTableReader
             Blank(lines, i, next);
             TableReader.ReportUnknownColumns(header, headerLine, diagnostics);
             diagnostics.Add(new Diagnostic(headerLine, 0, Severity.Info, "table-flattened",
-                "计划表格被拆成每格一行，已按表头逐行重组。"));
+                $"表格（每格一行）：计划表格被拆成每格一行，已按表头逐行重组；{header.Describe()}。"));
             i = ReadRows(lines, next, header, diagnostics);
         }
     }
@@ -113,6 +113,17 @@ internal static class FlatTableReader
                 break;
             }
 
+            if (cellLines.Count > 1 && Milestone(t) is int m && m > 1 && Milestone(lines[cellLines[^1]].Text) == m - 1)
+            {
+                // "1.4月底前…" then "2.9月底前…": milestones inside one cell, not cells nor items.
+                lines[cellLines[^1]].Text += "；" + t;
+                lines[k].Text = string.Empty;
+                diagnostics.Add(new Diagnostic(lines[k].Number, 0, Severity.Info, "table-cell-milestones",
+                    $"“{t}”是同一单元格内的进度节点，已并入上一格，不作为任务。"));
+                k++;
+                continue;
+            }
+
             cellLines.Add(k);
             k++;
         }
@@ -140,6 +151,45 @@ internal static class FlatTableReader
         }
 
         return cellLines[^1] + 1;
+    }
+
+    /// <summary>The number of a milestone line inside a cell ("1.4月底前…", "（2）9月底前…"), or null.</summary>
+    private static int? Milestone(string t)
+    {
+        // The last milestone joined into a cell ends the cell's text: look at the part after the last joint.
+        int joint = t.LastIndexOf('；');
+        var s = t.AsSpan(joint + 1).TrimStart();
+        int i = 0;
+        bool paren = s.Length > 0 && s[0] is '（' or '(';
+        if (paren)
+        {
+            i++;
+        }
+
+        int start = i;
+        while (i < s.Length && i - start < 2 && Chars.IsDigit(s[i]))
+        {
+            i++;
+        }
+
+        if (i == start || i >= s.Length - 1)
+        {
+            return null;
+        }
+
+        bool closed = paren ? s[i] is '）' or ')' : s[i] is '.' or '．' or '、' or '﹒';
+        if (!closed)
+        {
+            return null;
+        }
+
+        int value = 0;
+        foreach (char c in s[start..i])
+        {
+            value = (value * 10) + Chars.DigitValue(c);
+        }
+
+        return value;
     }
 
     private static void Blank(List<SourceLine> lines, int from, int to)

@@ -12,12 +12,28 @@ internal enum TableColumn
     Responsible,
     Leader,
     Deadline,
+
+    /// <summary>目标要求, 工作措施 …: what the task must reach, read into the item's text after the task.</summary>
+    Detail,
+
+    /// <summary>目标类型, 任务来源, 备注 …: a column the reader knows and does not need.</summary>
+    Known,
 }
 
 /// <summary>A table's header row: the role of each column and the label its clause is written under.</summary>
 internal sealed class TableHeader
 {
     private static readonly string[] TaskWords = ["任务", "事项", "工作内容", "目标", "项目", "指标"];
+
+    /// <summary>Header cells of a column that says what the task must reach (read after the task's text).</summary>
+    private static readonly string[] DetailHeaders =
+    [
+        "目标要求", "工作要求", "具体目标", "目标任务要求", "主要内容", "具体内容", "工作措施", "具体措施", "推进措施",
+        "工作目标", "年度目标", "进度安排", "主要举措", "预期目标", "目标值", "具体要求", "完成标准", "工作举措",
+    ];
+
+    /// <summary>Words of header cells the reader knows and leaves unread (the kind of target, where the task comes from).</summary>
+    private static readonly string[] KnownWords = ["类型", "类别", "来源", "属性", "备注", "分值", "权重", "依据"];
 
     private TableHeader(TableColumn[] columns, string[] labels)
     {
@@ -60,6 +76,12 @@ internal sealed class TableHeader
 
             columns[i] = c;
             other += c == TableColumn.Other ? 1 : 0;
+        }
+
+        if (Array.IndexOf(columns, TableColumn.Task) < 0 && Array.IndexOf(columns, TableColumn.Detail) is int d and >= 0)
+        {
+            // "序号 | 目标要求 | 牵头部门": the only text column is the task.
+            columns[d] = TableColumn.Task;
         }
 
         bool hasTask = Array.IndexOf(columns, TableColumn.Task) >= 0;
@@ -109,6 +131,19 @@ internal sealed class TableHeader
             return TableColumn.Responsible;
         }
 
+        if (Array.IndexOf(DetailHeaders, h) >= 0)
+        {
+            return TableColumn.Detail;
+        }
+
+        foreach (string w in KnownWords)
+        {
+            if (h.Contains(w, StringComparison.Ordinal))
+            {
+                return TableColumn.Known;
+            }
+        }
+
         return HasTaskWord(h) && !h.Contains("科室", StringComparison.Ordinal) ? TableColumn.Task : TableColumn.Other;
     }
 
@@ -134,9 +169,37 @@ internal sealed class TableHeader
         TableColumn.Leader => Units.ClauseLabels.MatchAt(Labels[column] + "：", 0) is { Role: Units.LabelRole.Leader } l
             ? l.Label : "责任领导",
         TableColumn.Deadline => "完成时限",
-        TableColumn.Other or TableColumn.Number or TableColumn.Task => string.Empty,
+        TableColumn.Other or TableColumn.Number or TableColumn.Task or TableColumn.Detail or TableColumn.Known => string.Empty,
         _ => string.Empty,
     };
+
+    /// <summary>
+    /// Which column the reader takes each thing from, for the layout diagnostic: "任务取自第2列“工作任务”，牵头单位取自第4列“牵头部门”…".
+    /// </summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        for (int i = 0; i < Count; i++)
+        {
+            string? what = Columns[i] switch
+            {
+                TableColumn.Number => "序号",
+                TableColumn.Task => "任务",
+                TableColumn.Detail => "任务要求",
+                TableColumn.Lead => "牵头单位",
+                TableColumn.Responsible => "责任单位",
+                TableColumn.Leader => "领导",
+                TableColumn.Deadline => "完成时限",
+                _ => null,
+            };
+            if (what is not null)
+            {
+                parts.Add($"{what}取自第{i + 1}列“{Labels[i]}”");
+            }
+        }
+
+        return string.Join("，", parts);
+    }
 
     /// <summary>The clause for a row: "（牵头单位：A；责任单位：B；完成时限：C）", or empty when no cell names anything.</summary>
     public string Clause(IReadOnlyList<string> cells)

@@ -147,6 +147,13 @@ internal static class TableReader
             }
 
             lines[i].Text = RowText(header, cells, lines[i].Number, ref synthesized, diagnostics, out bool isItem);
+            if (isItem && cells.Count < header.Count && lines.Skip(i + 1).All(l => l.Text.Trim().Length == 0))
+            {
+                // A web copy that stops inside the last row: read what is there and say where it stops.
+                diagnostics.Add(new Diagnostic(lines[i].Number, 0, Severity.Warning, "text-cut-off",
+                    $"文本在第{lines[i].Number}行的表格行中途结束（只有 {cells.Count} 列），之后的内容可能缺失，请核对原文。"));
+            }
+
             if (isItem && cells.Count != header.Count)
             {
                 diagnostics.Add(new Diagnostic(lines[i].Number, 0, Severity.Warning, "table-row-shape",
@@ -157,7 +164,7 @@ internal static class TableReader
             {
                 ReportUnknownColumns(header, headerLine, diagnostics);
                 diagnostics.Add(new Diagnostic(headerLine, 0, Severity.Info, "table-read",
-                    $"计划以表格排列，已按表头“{string.Join("、", header.Labels.Where(l => l.Length > 0))}”逐行读取。"));
+                    $"表格：计划以表格排列，已按表头“{string.Join("、", header.Labels.Where(l => l.Length > 0))}”逐行读取；{header.Describe()}。"));
             }
         }
 
@@ -207,6 +214,14 @@ internal static class TableReader
                 $"表格这一行没有可读的序号，已按行次编为第{synthesized}项，请核对。"));
         }
 
+        int detailAt = header.IndexOf(TableColumn.Detail);
+        string detail = detailAt >= 0 && detailAt < filled.Count ? filled[detailAt] : string.Empty;
+        if (detail.Length > 0)
+        {
+            // "地区生产总值 | 增长6%": the target's requirement belongs to the task's text.
+            task += (Chars.IsCloseBracket(task[^1]) || task[^1] is '。' or '；' or '：' or ':' ? string.Empty : "：") + detail;
+        }
+
         isItem = true;
         return prefix + task + header.Clause(filled);
     }
@@ -217,7 +232,7 @@ internal static class TableReader
     {
         for (int c = 0; c < h.Count; c++)
         {
-            if (h.Columns[c] == TableColumn.Other && h.Labels[c].Length > 0)
+            if (h.Columns[c] is TableColumn.Other or TableColumn.Known && h.Labels[c].Length > 0)
             {
                 diagnostics.Add(new Diagnostic(lineNumber, 0, Severity.Info, "table-column-ignored",
                     $"表格列“{h.Labels[c]}”不是任务、单位、领导或时限，未读取其内容。"));

@@ -7,6 +7,9 @@ internal enum LabelRole
     Responsible,
     Leader,
     Deadline,
+
+    /// <summary>"部门分工：省发展改革委牵头，各地、各部门配合": a free-text sentence of who leads and who helps.</summary>
+    Division,
 }
 
 /// <summary>The labels that open a unit clause ("牵头单位：", "责任单位：" …), longest first so that 牵头责任单位 wins over 责任单位.</summary>
@@ -28,6 +31,11 @@ internal static class ClauseLabels
             ("牵头负责领导", LabelRole.Leader), ("牵头区领导", LabelRole.Leader), ("牵头领导", LabelRole.Leader),
             ("分管区领导", LabelRole.Leader), ("分管领导", LabelRole.Leader), ("责任领导", LabelRole.Leader),
             ("联系领导", LabelRole.Leader), ("责任人", LabelRole.Leader),
+            ("分管省领导", LabelRole.Leader), ("分管市领导", LabelRole.Leader), ("分管县领导", LabelRole.Leader),
+            ("牵头省领导", LabelRole.Leader), ("牵头市领导", LabelRole.Leader), ("牵头县领导", LabelRole.Leader),
+            ("责任省领导", LabelRole.Leader), ("责任市领导", LabelRole.Leader), ("责任县领导", LabelRole.Leader),
+            ("责任区领导", LabelRole.Leader), ("牵头负责人", LabelRole.Leader), ("包保领导", LabelRole.Leader),
+            ("部门分工", LabelRole.Division), ("责任分工", LabelRole.Division), ("任务分工", LabelRole.Division),
             ("完成时限", LabelRole.Deadline), ("完成时间", LabelRole.Deadline), ("时限要求", LabelRole.Deadline),
             ("时间节点", LabelRole.Deadline),
         };
@@ -76,7 +84,7 @@ internal static class ClauseLabels
         for (int i = from; i < s.Length; i++)
         {
             char c = s[i];
-            if (c is not ('牵' or '责' or '配' or '协' or '参' or '会' or '承' or '主' or '分' or '联' or '完' or '时'))
+            if (c is not ('牵' or '责' or '配' or '协' or '参' or '会' or '承' or '主' or '分' or '联' or '完' or '时' or '部' or '任' or '包'))
             {
                 continue;
             }
@@ -98,7 +106,7 @@ internal static class ClauseLabels
                 return open;
             }
 
-            if (m.Role is LabelRole.Lead or LabelRole.Responsible || i == 0)
+            if (m.Role is LabelRole.Lead or LabelRole.Responsible or LabelRole.Division || i == 0)
             {
                 return i;
             }

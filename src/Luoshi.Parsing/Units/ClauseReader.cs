@@ -139,7 +139,7 @@ internal static partial class ClauseReader
 
     private static bool AllLookLikeUnits(ClauseContent c) =>
         c.Lead.Concat(c.Responsible).All(m => m.Name.Length is >= 2 and <= 30 && !m.Name.Contains('。', StringComparison.Ordinal)
-            && UnitListReader.HasUnitEnding(m.Name));
+            && (UnitListReader.HasUnitEnding(m.Name) || m.Name.StartsWith('各')));
 
     private static void Apply(ClauseContent content, string label, LabelRole role, ReadOnlySpan<char> value, int line, List<Diagnostic> diagnostics)
     {
@@ -161,6 +161,20 @@ internal static partial class ClauseReader
             case LabelRole.Leader:
                 content.Leaders.AddRange(new string(value).Split(LeaderSeparators, StringSplitOptions.RemoveEmptyEntries)
                     .Select(UnitListReader.TrimStray).Where(x => x.Length > 0));
+                break;
+            case LabelRole.Division:
+                // "部门分工：省发展改革委牵头，各地、各部门配合。": read as an unlabelled clause, else as responsible units.
+                if (ReadUnlabelled(new string(value), line, diagnostics) is { } division)
+                {
+                    content.Lead.AddRange(division.Lead.Select(m => m with { Label = label }));
+                    content.Responsible.AddRange(division.Responsible.Select(m => m with { Label = label }));
+                    content.Definitions.AddRange(division.Definitions);
+                }
+                else
+                {
+                    Apply(content, label, LabelRole.Responsible, value, line, diagnostics);
+                }
+
                 break;
             case LabelRole.Deadline:
                 string d = UnitListReader.TrimStray(new string(value));

@@ -72,6 +72,7 @@ internal static partial class UnitListReader
 
         var pieces = scratch.Pieces;
         SplitTopLevel(content, pieces);
+        MergeCollectives(pieces);
         var names = scratch.Names;
         var parts = scratch.Parts;
         foreach (var (piece, dunBefore) in pieces)
@@ -180,6 +181,62 @@ internal static partial class UnitListReader
 
         AddPiece(result, content[start..], dunBefore);
     }
+
+    /// <summary>Administrative levels a collective runs through with 、 inside it ("各县、市、区", "各乡、镇、街道").</summary>
+    private static readonly string[] LevelWords = ["县", "市", "区", "乡", "镇", "街道", "旗", "场", "州", "盟", "园区", "开发区", "县级市", "社区", "村"];
+
+    /// <summary>Unit words a collective of levels ends with ("各县、市、区人民政府").</summary>
+    private static readonly string[] CollectiveEndings = ["人民政府", "政府", "党委", "党委和政府", "管委会", "街道办事处", "有关部门", "相关部门"];
+
+    /// <summary>
+    /// "各县、市、区人民政府": one collective of several levels written with 、 inside it; the pieces after 各县 are
+    /// levels, not units, so they are joined back into one name.
+    /// </summary>
+    private static void MergeCollectives(List<(string Piece, bool DunBefore)> pieces)
+    {
+        for (int i = 0; i < pieces.Count - 1; i++)
+        {
+            string head = TrimStray(pieces[i].Piece);
+            if (head.Length is < 2 or > 5 || head[0] != '各' || !IsLevel(head[1..]))
+            {
+                continue;
+            }
+
+            int j = i + 1;
+            string merged = head;
+            while (j < pieces.Count && pieces[j].DunBefore && LevelOrLevelEnding(TrimStray(pieces[j].Piece)))
+            {
+                merged += "、" + TrimStray(pieces[j].Piece);
+                j++;
+            }
+
+            if (j > i + 1)
+            {
+                pieces[i] = (merged, pieces[i].DunBefore);
+                pieces.RemoveRange(i + 1, j - i - 1);
+            }
+        }
+
+        static bool LevelOrLevelEnding(string p)
+        {
+            if (IsLevel(p))
+            {
+                return true;
+            }
+
+            foreach (string e in CollectiveEndings)
+            {
+                if (p.Length > e.Length && p.EndsWith(e, StringComparison.Ordinal) && IsLevel(p[..^e.Length]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private static bool IsLevel(string p) => Array.IndexOf(LevelWords, p) >= 0;
 
     /// <summary>Keeps a piece unless it is blank.</summary>
     private static void AddPiece(List<(string Piece, bool DunBefore)> pieces, ReadOnlySpan<char> piece, bool dunBefore)
@@ -293,13 +350,15 @@ internal static partial class UnitListReader
         }
 
         string inner = piece[(open + 1)..closeAt];
-        return inner.Contains("下同", StringComparison.Ordinal) || inner.Contains("简称", StringComparison.Ordinal);
+        return inner.Contains("下同", StringComparison.Ordinal) || inner.Contains("简称", StringComparison.Ordinal)
+            || LeadConventions.Find(inner).Rule != LeadRule.Unstated;
     }
 
     /// <summary>Removes in-place definitions (recording them), a trailing 等, stray brackets and punctuation.</summary>
     private static string NormaliseName(string printed, int line, ref List<InPlaceDefinition>? definitions)
     {
-        string s = printed;
+        // "市财政局（列第一位者为牵头单位，下同）": the convention is the document's (LeadConventions), not part of the name.
+        string s = LeadConventions.RemoveFrom(printed);
 
         // Each pattern needs a word that few names hold (各…下同, 含 or 包括, 简称): look for it before matching.
         if (s.StartsWith('各') && s.Contains("下同", StringComparison.Ordinal) && BareIncludesDefinition().Match(s) is { Success: true } bare)

@@ -28,4 +28,5 @@ public static class AuditActions
     public const string CloseYear = "close-year";
     public const string CarryOverYear = "carry-over-year";
     public const string OverrideNoticeOrigin = "override-notice-origin";
+    public const string ConfirmCatalogue = "confirm-catalogue";
 }

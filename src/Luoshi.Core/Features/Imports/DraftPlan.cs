@@ -26,6 +26,18 @@ public sealed class DraftPlan
 
     public LeadRule LeadRule { get; set; }
 
+    /// <summary>1-based source line where the lead convention is stated; 0 when unstated.</summary>
+    public int LeadRuleAt { get; set; }
+
+    /// <summary>The lead convention as printed.</summary>
+    public string? LeadRuleText { get; set; }
+
+    /// <summary>
+    /// The catalogue proposed from the notice when the district had none at import (issue 15); null otherwise and once the
+    /// office has confirmed it.
+    /// </summary>
+    public DraftCatalogueProposal? ProposedCatalogue { get; set; }
+
     public int Year { get; set; }
 
     public List<DraftPart> Parts { get; set; } = [];
@@ -60,6 +72,8 @@ public sealed class DraftPlan
             Title = n.Document.Title,
             SignedOn = n.Document.SignedOn,
             LeadRule = n.Document.LeadRule,
+            LeadRuleAt = n.Document.LeadRuleAt,
+            LeadRuleText = n.Document.LeadRuleText,
             Year = n.Document.Year ?? fallbackYear,
             Parts = [.. n.Parts.Select(p => new DraftPart { Index = p.Index, Kind = p.Kind, Title = p.Title, DeclaredCount = p.DeclaredCount })],
             Diagnostics = [.. u.Diagnostics],

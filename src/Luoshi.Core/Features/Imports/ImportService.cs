@@ -71,12 +71,19 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
+        var plan = DraftPlan.From(understood, now.Year);
+        if (catalogue.Units.Count == 0)
+        {
+            // A government without a catalogue: the notice proposes one, for the office to confirm or edit (issue 15).
+            plan.ProposedCatalogue = DraftCatalogueProposal.From(CatalogueProposer.Propose(understood.Notice));
+        }
+
         var draft = new ImportDraft
         {
             DistrictId = districtId,
             FileName = Path.GetFileName(fileName!),
             SourceText = doc.Text!,
-            PlanJson = DraftPlan.From(understood, now.Year).ToJson(),
+            PlanJson = plan.ToJson(),
             Status = DraftStatus.Draft,
             CreatedBy = actor,
             CreatedAt = now,
@@ -256,6 +263,125 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
             await tx.CommitAsync(ct);
             return mapped;
         });
+    }
+
+    /// <summary>
+    /// Makes the catalogue the office confirmed (from the proposal read out of the notice, as edited) the district's catalogue, and
+    /// reads the draft's notice again against it, both or neither. Refused when the district already has units, when someone saved
+    /// the draft since <paramref name="expectedVersion"/>, or when a name is empty, too long or given twice.
+    /// </summary>
+    public async Task<Outcome<ImportDraft>> ConfirmCatalogueAsync(int draftId, int districtId, int expectedVersion,
+        IReadOnlyList<ConfirmedUnit> units, IReadOnlyList<ConfirmedCollective> collectives, string actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(collectives);
+        if (CheckConfirmed(units, collectives) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var open = await OpenDraft.LoadAsync(db, draftId, districtId, expectedVersion, "该草稿已发布或已放弃，不能再修改。", ConflictMessage, ct);
+            if (!open.Ok)
+            {
+                return open;
+            }
+
+            if (await db.Units.AnyAsync(u => u.DistrictId == districtId, ct))
+            {
+                return new Failure(FailureKind.Conflict, "该区已有单位名录，不能再按通知生成。请在“待确认的单位”中逐个对应或添加。");
+            }
+
+            var draft = open.Value!;
+            var old = DraftPlan.FromJson(draft.PlanJson);
+            foreach (var u in units)
+            {
+                db.Units.Add(new Unit { DistrictId = districtId, Name = u.Name, Kind = u.Kind, Aliases = string.Join('|', u.Aliases) });
+            }
+
+            foreach (var c in collectives)
+            {
+                var members = units.Where(u => c.MemberKinds.Contains(u.Kind)).Select(u => u.Name)
+                    .Concat(c.Include.Where(n => units.Any(u => u.Name == n))).Distinct(StringComparer.Ordinal);
+                db.UnitCollectives.Add(new UnitCollective
+                {
+                    DistrictId = districtId, Name = c.Name, Aliases = string.Join('|', c.Aliases), Open = c.Open, Members = string.Join('|', members),
+                });
+            }
+
+            await db.SaveChangesAsync(ct);
+            var catalogue = await DistrictCatalogue.LoadAsync(db, districtId, ct);
+            var understood = NoticeUnderstanding.Understand(draft.SourceText, new CatalogueSet([catalogue]), catalogue);
+            var plan = DraftPlan.From(understood, old.Year);
+            plan.Year = old.Year;
+            draft.PlanJson = plan.ToJson();
+            draft.Version++;
+            draft.UpdatedAt = clock.GetUtcNow();
+            AuditLog.Record(db, clock, actor, AuditActions.ConfirmCatalogue, nameof(ImportDraft), draft.Id.ToString(CultureInfo.InvariantCulture), districtId,
+                after: new { Units = units.Select(u => u.Name), Collectives = collectives.Select(c => c.Name), Unresolved = plan.Unresolved.Count() });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return new Failure(FailureKind.Conflict, ConflictMessage);
+            }
+
+            await tx.CommitAsync(ct);
+            return (Outcome<ImportDraft>)draft;
+        });
+    }
+
+    /// <summary>The catalogue proposed in a draft of this district, or null when it has none.</summary>
+    public async Task<DraftCatalogueProposal?> ProposalAsync(int draftId, int districtId, CancellationToken ct = default)
+    {
+        string? json = await db.ImportDrafts.AsNoTracking().Where(d => d.Id == draftId && d.DistrictId == districtId).Select(d => d.PlanJson).FirstOrDefaultAsync(ct);
+        return json is null ? null : DraftPlan.FromJson(json).ProposedCatalogue;
+    }
+
+    /// <summary>The checks of a confirmed catalogue that need no database: every name 2 to 64 characters, no name or printed form twice.</summary>
+    public static Failure? CheckConfirmed(IReadOnlyList<ConfirmedUnit> units, IReadOnlyList<ConfirmedCollective> collectives)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(collectives);
+        if (units.Count == 0)
+        {
+            return new Failure(FailureKind.Invalid, "名录中至少要有一个单位。");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string n in units.Select(u => u.Name).Concat(collectives.Select(c => c.Name)))
+        {
+            if (n.Length is < 2 or > 64)
+            {
+                return new Failure(FailureKind.Invalid, $"单位名称“{n}”应为 2 到 64 个字。");
+            }
+
+            if (!seen.Add(n))
+            {
+                return new Failure(FailureKind.Invalid, $"“{n}”在名录中出现了两次，请合并或改名。");
+            }
+        }
+
+        foreach (string a in units.SelectMany(u => u.Aliases).Concat(collectives.SelectMany(c => c.Aliases)))
+        {
+            if (a.Length is < 2 or > 64 || !seen.Add(a))
+            {
+                return new Failure(FailureKind.Invalid, $"别名“{a}”应为 2 到 64 个字，且不能与其他名称或别名重复。");
+            }
+        }
+
+        if (units.Any(u => !Enum.IsDefined(u.Kind)) || units.Any(u => string.Join('|', u.Aliases).Length > 2048))
+        {
+            return new Failure(FailureKind.Invalid, "单位类别无效或别名过长。");
+        }
+
+        return null;
     }
 
     /// <summary>Throws a draft away (nothing of it was live). Refused when someone saved it since <paramref name="expectedVersion"/>.</summary>

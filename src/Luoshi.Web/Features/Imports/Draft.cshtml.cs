@@ -16,7 +16,7 @@ namespace Luoshi.Web.Features.Imports;
 /// publish would make, publish and discard. Every form carries the draft's version; a stale one is refused with the
 /// conflict message and nothing is saved. Every handler answers 404 unless the user runs plans of the draft's district.
 /// </summary>
-public sealed class DraftModel(LuoshiDb db, ImportService imports, PlanPublisher publisher) : PageModel
+public sealed partial class DraftModel(LuoshiDb db, ImportService imports, PlanPublisher publisher) : PageModel
 {
     /// <summary>An unknown unit as printed, the items that name it and the catalogue names the reader thinks closest.</summary>
     public sealed record UnresolvedUnit(string Printed, IReadOnlyList<string> Candidates, IReadOnlyList<DraftItem> Items);
