@@ -35,6 +35,9 @@ builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterce
 builder.Services.AddScoped<Luoshi.Web.Features.Settings.SettingsService>();
 builder.Services.AddScoped<Luoshi.Web.Features.Orders.OrderService>();
 builder.Services.AddScoped<AccountService>();
+builder.Services.AddScoped<SignInGuard>();
+builder.Services.AddSignInThrottle();
+builder.Services.AddHostedService<AuditSealer>();
 
 // Keys for cookies and antiforgery live in the database, so that every web instance reads the others' cookies.
 builder.Services.AddDataProtection().PersistKeysToDbContext<LuoshiDb>().SetApplicationName("Luoshi");
@@ -49,9 +52,9 @@ builder.Services.AddIdentityCore<AppUser>(o =>
         o.Password.RequireNonAlphanumeric = false;
         o.Password.RequiredUniqueChars = 1;
         o.SignIn.RequireConfirmedAccount = true; // "confirmed" means not disabled: EnabledAccounts
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        o.Lockout.AllowedForNewUsers = true;
+        // Identity's lockout (per account, for everyone) is not used: sign-ins pass lockoutOnFailure: false and the locks are
+        // SignInGuard's, per user name and client address.
+        o.Lockout.AllowedForNewUsers = false;
         o.User.RequireUniqueEmail = false;
     })
     .AddSignInManager()
@@ -103,6 +106,7 @@ app.Use(async (ctx, next) =>
     ctx.Response.Headers["Referrer-Policy"] = "same-origin";
     await next();
 });
+app.UseRateLimiter();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

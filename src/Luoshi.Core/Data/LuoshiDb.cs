@@ -63,6 +63,10 @@ public sealed class LuoshiDb(DbContextOptions<LuoshiDb> options) : IdentityDbCon
 
     public DbSet<QualityGrade> QualityGrades => Set<QualityGrade>();
 
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+
+    public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
+
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
