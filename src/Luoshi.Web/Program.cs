@@ -38,6 +38,7 @@ builder.Services.AddScoped<AccountService>();
 builder.Services.AddScoped<SignInGuard>();
 builder.Services.AddSignInThrottle();
 builder.Services.AddHostedService<AuditSealer>();
+builder.Services.AddTransport();
 
 // Keys for cookies and antiforgery live in the database, so that every web instance reads the others' cookies.
 builder.Services.AddDataProtection().PersistKeysToDbContext<LuoshiDb>().SetApplicationName("Luoshi");
@@ -97,6 +98,7 @@ var app = builder.Build();
 
 await StartupTasks.RunAsync(app);
 
+app.UseTransport();
 app.UseErrorPages();
 app.Use(async (ctx, next) =>
 {
@@ -104,6 +106,7 @@ app.Use(async (ctx, next) =>
     ctx.Response.Headers.XFrameOptions = "DENY";
     ctx.Response.Headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
     ctx.Response.Headers["Referrer-Policy"] = "same-origin";
+    ctx.Response.Headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
     await next();
 });
 app.UseRateLimiter();
