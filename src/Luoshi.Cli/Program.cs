@@ -8,4 +8,5 @@ var root = new RootCommand("落实（Luoshi）：读取目标任务责任分解�
 root.Subcommands.Add(ParseCommand.Create());
 root.Subcommands.Add(UnitsCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(AuditCommand.Create());
 return root.Parse(args).Invoke();

@@ -42,6 +42,10 @@ builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterce
 builder.Services.AddScoped<Luoshi.Core.Features.Supervision.DistrictSettingsService>();
 builder.Services.AddScoped<Luoshi.Web.Features.Orders.OrderService>();
 builder.Services.AddScoped<AccountService>();
+builder.Services.AddScoped<SignInGuard>();
+builder.Services.AddSignInThrottle();
+builder.Services.AddHostedService<AuditSealer>();
+builder.Services.AddTransport();
 
 // Keys for cookies and antiforgery live in the database, so that every web instance reads the others' cookies.
 builder.Services.AddDataProtection().PersistKeysToDbContext<LuoshiDb>().SetApplicationName("Luoshi");
@@ -56,9 +60,9 @@ builder.Services.AddIdentityCore<AppUser>(o =>
         o.Password.RequireNonAlphanumeric = false;
         o.Password.RequiredUniqueChars = 1;
         o.SignIn.RequireConfirmedAccount = true; // "confirmed" means not disabled: EnabledAccounts
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        o.Lockout.AllowedForNewUsers = true;
+        // Identity's lockout (per account, for everyone) is not used: sign-ins pass lockoutOnFailure: false and the locks are
+        // SignInGuard's, per user name and client address.
+        o.Lockout.AllowedForNewUsers = false;
         o.User.RequireUniqueEmail = false;
     })
     .AddSignInManager()
@@ -101,6 +105,7 @@ var app = builder.Build();
 
 await StartupTasks.RunAsync(app);
 
+app.UseTransport();
 app.UseErrorPages();
 app.Use(async (ctx, next) =>
 {
@@ -108,8 +113,10 @@ app.Use(async (ctx, next) =>
     ctx.Response.Headers.XFrameOptions = "DENY";
     ctx.Response.Headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
     ctx.Response.Headers["Referrer-Policy"] = "same-origin";
+    ctx.Response.Headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
     await next();
 });
+app.UseRateLimiter();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

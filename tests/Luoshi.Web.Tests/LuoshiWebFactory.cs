@@ -28,6 +28,9 @@ public sealed class LuoshiWebFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>Configuration over the test defaults (set before the first request).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     public string ConnectionString => _connectionString;
 
     /// <summary>A second web instance on the same database (for the several-instances tests).</summary>
@@ -65,6 +68,7 @@ public sealed class LuoshiWebFactory : WebApplicationFactory<Program>
             ["Database:MigrateOnStart"] = "true",
             ["Demo:Seed"] = "true",
             ["Reminders:Enabled"] = "false", // the reminder tests run the job themselves
+            ["Luoshi:SignIn:PerClientPerMinute"] = "100000", // every test signs in from the same (absent) address
             // Keep the test log readable: warnings and errors only, without the test server's note on request size limits
             // (it has none to apply) and without EF's log of commands that fail on purpose (unique keys in races, the
             // migrations history check); such failures reach the tests as exceptions anyway.
@@ -73,6 +77,8 @@ public sealed class LuoshiWebFactory : WebApplicationFactory<Program>
             ["Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter"] = "Error",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",
         }));
+        builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(Settings));
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestClientAddress>());
     }
 
     public override async ValueTask DisposeAsync()

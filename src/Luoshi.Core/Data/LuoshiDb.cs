@@ -64,6 +64,9 @@ public sealed class LuoshiDb(DbContextOptions<LuoshiDb> options) : IdentityDbCon
     public DbSet<QualityGrade> QualityGrades => Set<QualityGrade>();
 
     public DbSet<Features.Years.YearChoice> YearChoices => Set<Features.Years.YearChoice>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+
+    public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
 
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();

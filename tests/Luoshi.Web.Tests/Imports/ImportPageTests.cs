@@ -293,7 +293,7 @@ public abstract class ImportPageTests(LuoshiWebFactory factory)
 
         var auditor = await Factory.SignedInClientAsync("auditor");
         string page = await auditor.GetStringAsync("/Admin/Audit?actor=jiangan.office&action=publish-plan");
-        page.ShouldContain("<code>publish-plan</code>");
+        page.ShouldContain("<td>发布任务清单</td>");
         page.ShouldContain("&quot;Changed&quot;:2");
     }
 

@@ -208,6 +208,7 @@ public static class RouteTable
 
         // Admin
         new("GET /Admin/Audit", Rules.AuditLog, _ => "/Admin/Audit?action=import-notice", Shows.DraftFile),
+        new("POST /Admin/Audit?handler=Verify", Rules.AuditLog, _ => "/Admin/Audit?handler=Verify", Shows.DraftFile) { Form = _ => [] },
 
         // Accounts (Features/Accounts): the district's office and the admin. Each action names a clerk of the target's district
         // with a stale concurrency stamp, so that an allowed one is refused with a message and changes nothing.

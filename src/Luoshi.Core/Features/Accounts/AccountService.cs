@@ -31,7 +31,7 @@ public sealed record AccountRow(
 /// transaction), each with its own random initial password that the first sign-in must change; passwords reset, accounts
 /// disabled, enabled and unlocked; every step audited. Permission questions go to <see cref="AccountAccess"/>.
 /// </summary>
-public sealed partial class AccountService(LuoshiDb db, UserManager<AppUser> users, TimeProvider clock)
+public sealed partial class AccountService(LuoshiDb db, UserManager<AppUser> users, SignInGuard guard, TimeProvider clock)
 {
     private static readonly Failure NotFound = new(FailureKind.NotFound, "没有找到该账号。");
     private static readonly Failure Stale = new(FailureKind.Conflict, "该账号刚被修改过（或有人刚登录过），请刷新页面后重试。");
@@ -329,12 +329,27 @@ public sealed partial class AccountService(LuoshiDb db, UserManager<AppUser> use
             return Stale;
         }
 
-        AuditLog.Record(db, clock, actor.UserName, "unlock-account", "User", user.Id, user.DistrictId,
-            before: new { user = user.UserName, lockedUntil = user.LockoutEnd, failures = user.AccessFailedCount },
-            after: new { user = user.UserName, lockedUntil = (DateTimeOffset?)null, failures = 0 });
-        user.AccessFailedCount = 0;
-        var result = await users.SetLockoutEndDateAsync(user, null); // saves the count, the end and the audit entry together
-        return result.Succeeded ? user : new Failure(FailureKind.Conflict, string.Join(" ", result.Errors.Select(Chinese)));
+        // The sign-in guard's locks (per client address) go with the account's own; both in one transaction.
+        string key = user.NormalizedUserName ?? users.NormalizeName(user.UserName!);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            int cleared = await guard.ClearAsync(key, ct);
+            AuditLog.Record(db, clock, actor.UserName, AuditActions.UnlockAccount, "User", user.Id, user.DistrictId,
+                before: new { user = user.UserName, lockedUntil = user.LockoutEnd, failures = user.AccessFailedCount, clientLocks = cleared },
+                after: new { user = user.UserName, lockedUntil = (DateTimeOffset?)null, failures = 0, clientLocks = 0 });
+            user.AccessFailedCount = 0;
+            var result = await users.SetLockoutEndDateAsync(user, null); // saves the count, the end and the audit entry together
+            if (!result.Succeeded)
+            {
+                await tx.RollbackAsync(ct);
+                return (Outcome<AppUser>)new Failure(FailureKind.Conflict, string.Join(" ", result.Errors.Select(Chinese)));
+            }
+
+            await tx.CommitAsync(ct);
+            return user;
+        });
     }
 
     /// <summary>The signed-in person changes their own password (the policy applies); clears the forced change.</summary>
@@ -398,11 +413,12 @@ public sealed partial class AccountService(LuoshiDb db, UserManager<AppUser> use
 
         var now = clock.GetUtcNow();
         var rows = await q.OrderBy(u => u.DistrictId).ThenBy(u => u.UnitId).ThenBy(u => u.UserName).ToListAsync(ct);
+        var guarded = await guard.LockedNamesAsync([.. rows.Select(u => u.NormalizedUserName!)], ct);
         var unitNames = await db.Units.AsNoTracking().Where(u => districtId == null || u.DistrictId == districtId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var districtNames = await db.Districts.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         var list = rows.Select(u => new AccountRow(u.Id, u.UserName!, u.DisplayName, u.Role, u.DistrictId,
                 u.DistrictId is int di ? districtNames.GetValueOrDefault(di) : null, u.UnitId, u.UnitId is int ui ? unitNames.GetValueOrDefault(ui) : null,
-                u.PhoneNumber, u.Email, u.Disabled, u.LockoutEnd is { } end && end > now, u.MustChangePassword))
+                u.PhoneNumber, u.Email, u.Disabled, (u.LockoutEnd is { } end && end > now) || guarded.Contains(u.NormalizedUserName!), u.MustChangePassword))
             .Where(a => state switch
             {
                 "disabled" => a.Disabled,

@@ -29,4 +29,47 @@ public static class AuditActions
     public const string CarryOverYear = "carry-over-year";
     public const string OverrideNoticeOrigin = "override-notice-origin";
     public const string ConfirmCatalogue = "confirm-catalogue";
+    public const string SignInDisabled = "sign-in-disabled";
+    public const string CreateAccount = "create-account";
+    public const string ResetPassword = "reset-password";
+    public const string DisableAccount = "disable-account";
+    public const string EnableAccount = "enable-account";
+    public const string UnlockAccount = "unlock-account";
+    public const string ChangePassword = "change-password";
+
+    /// <summary>What each action is called on the audit page (审计日志); an action without a name shows as stored.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [SignIn] = "登录",
+        [SignInLocked] = "登录被锁定",
+        [SignInFailed] = "登录失败",
+        [ImportNotice] = "导入通知",
+        [EditItemText] = "修改任务内容",
+        [EditItemUnits] = "修改责任单位",
+        [MapUnit] = "对应单位",
+        [AddUnit] = "新增单位",
+        [DiscardImport] = "放弃导入",
+        [PublishPlan] = "发布任务清单",
+        [ReopenFiling] = "退回重填",
+        [LockPeriod] = "锁定填报期",
+        [EditDistrictSettings] = "修改本区设置",
+        [SetUnitLeaders] = "设置分管领导",
+        [IssueOrder] = "下发督办单",
+        [ReplyOrder] = "回复督办单",
+        [CloseOrder] = "办结督办单",
+        [EditScoreScheme] = "修改考核方案",
+        [GradeUnit] = "评定单位质量",
+        [DraftCircular] = "起草通报",
+        [IssueCircular] = "印发通报",
+        [SignInDisabled] = "停用账号登录",
+        [CreateAccount] = "开通账号",
+        [ResetPassword] = "重置密码",
+        [DisableAccount] = "停用账号",
+        [EnableAccount] = "启用账号",
+        [UnlockAccount] = "解锁账号",
+        [ChangePassword] = "修改密码",
+    };
+
+    /// <summary>The Chinese name of an action, or the stored string if it has none.</summary>
+    public static string NameOf(string action) => Names.TryGetValue(action, out var name) ? name : action;
 }

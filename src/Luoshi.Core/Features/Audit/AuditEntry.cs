@@ -27,6 +27,33 @@ public sealed class AuditEntry
 
     /// <summary>JSON of the state after, if any.</summary>
     public string? After { get; set; }
+
+    /// <summary>The place in the chain (1, 2, …), given by <see cref="AuditChain"/>; null until sealed.</summary>
+    public long? Seq { get; set; }
+
+    /// <summary>SM3 (hex) over the previous entry's hash and this entry's content; null until sealed.</summary>
+    public string? Hash { get; set; }
+}
+
+/// <summary>The head of the audit chain (one row): the last sealed place and its hash, so that cutting the tail is seen.</summary>
+public sealed class AuditSeal
+{
+    public int Id { get; set; }
+
+    public long Seq { get; set; }
+
+    public required string Hash { get; set; }
+
+    public DateTimeOffset SealedAt { get; set; }
+}
+
+internal sealed class AuditSealConfiguration : IEntityTypeConfiguration<AuditSeal>
+{
+    public void Configure(EntityTypeBuilder<AuditSeal> b)
+    {
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Hash).HasMaxLength(64);
+    }
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -39,5 +66,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.EntityId).HasMaxLength(64);
         b.HasIndex(x => x.At);
         b.HasIndex(x => new { x.DistrictId, x.At });
+        b.Property(x => x.Hash).HasMaxLength(64);
+        b.HasIndex(x => x.Seq).IsUnique();
     }
 }

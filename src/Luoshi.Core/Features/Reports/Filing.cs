@@ -69,6 +69,9 @@ public sealed class Filing
     /// <summary>Optimistic concurrency: bumped on every change.</summary>
     public int Version { get; set; }
 
+    /// <summary>How many evidence files it has: raised only by a conditional update below the limit (EvidenceLimit), so that parallel uploads never pass it.</summary>
+    public int EvidenceCount { get; set; }
+
     public List<ReportActual> Actuals { get; set; } = [];
 
     public List<FilingEvent> Events { get; set; } = [];

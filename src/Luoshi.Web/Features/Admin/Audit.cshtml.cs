@@ -1,5 +1,6 @@
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
+using Luoshi.Core.Features.Audit;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,11 +12,14 @@ namespace Luoshi.Web.Features.Admin;
 /// The audit log, newest first, a page at a time, filtered by action and actor. Only <see cref="Permission.ReadAudit"/> reads it
 /// (审计管理员, every entry; 三员分立); a grant for one district would show that district's entries; everyone else gets 404.
 /// </summary>
-public sealed class AuditModel(LuoshiDb db) : PageModel
+public sealed class AuditModel(LuoshiDb db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
-    public sealed record Row(long Id, DateTimeOffset At, string Actor, string Action, string? EntityType, string? EntityId, string? District, string? Before, string? After);
+    public sealed record Row(long Id, long? Seq, DateTimeOffset At, string Actor, string Action, string? EntityType, string? EntityId, string? District, string? Before, string? After);
+
+    /// <summary>The result of the verify button (the whole chain, sealed first), or null.</summary>
+    public AuditVerification? Verification { get; private set; }
 
     public List<Row> Entries { get; private set; } = [];
 
@@ -33,6 +37,20 @@ public sealed class AuditModel(LuoshiDb db) : PageModel
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public bool SeesAll { get; private set; }
+
+    /// <summary>Seals what is new and verifies the whole chain (SM3), naming the first broken link: the 审计管理员's (everywhere).</summary>
+    public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct = default)
+    {
+        var scope = HttpContext.Actor();
+        if (scope is null || !scope.HasEverywhere(Permission.ReadAudit))
+        {
+            return NotFound();
+        }
+
+        await AuditChain.SealAsync(db, clock, ct);
+        Verification = await AuditChain.VerifyAsync(db, ct);
+        return await OnGetAsync(null, null, 1, ct);
+    }
 
     public async Task<IActionResult> OnGetAsync(string? action, string? actor, int p = 1, CancellationToken ct = default)
     {
@@ -67,7 +85,18 @@ public sealed class AuditModel(LuoshiDb db) : PageModel
 
         // Newest first by id: ids follow the order entries were written, and SQLite cannot order by DateTimeOffset.
         var rows = await q.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        Entries = [.. rows.Select(a => new Row(a.Id, a.At, a.Actor, a.Action, a.EntityType, a.EntityId,
+        // People by their names, not their user names or ids: the actors, and accounts as objects.
+        var userNames = rows.Select(a => a.Actor).Distinct().ToList();
+        var userIds = rows.Where(a => a.EntityType == "User" && a.EntityId != null).Select(a => a.EntityId!).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => userNames.Contains(u.UserName!) || userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync(ct);
+        var byName = people.Where(u => u.UserName != null).ToDictionary(u => u.UserName!, u => u.DisplayName, StringComparer.Ordinal);
+        var byId = people.ToDictionary(u => u.Id, u => u.DisplayName, StringComparer.Ordinal);
+        Entries = [.. rows.Select(a => new Row(a.Id, a.Seq, a.At,
+            a.Actor == "system" ? "系统" : byName.TryGetValue(a.Actor, out var person) ? $"{person}（{a.Actor}）" : a.Actor,
+            AuditActions.NameOf(a.Action),
+            a.EntityType == "User" ? "账号" : a.EntityType,
+            a.EntityType == "User" && a.EntityId is { } uid ? byId.GetValueOrDefault(uid, uid) : a.EntityId,
             a.DistrictId is int d ? names.GetValueOrDefault(d) : null, a.Before, a.After))];
         return Page();
     }

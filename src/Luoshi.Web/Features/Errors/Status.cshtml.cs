@@ -47,6 +47,7 @@ public sealed class StatusModel(Microsoft.AspNetCore.Antiforgery.IAntiforgery an
                 StatusCodes.Status404NotFound => ("页面不存在", "您要找的页面不存在，或者不在您的权限范围内。请检查地址是否正确。"),
                 StatusCodes.Status403Forbidden => ("无权访问", "您没有查看该页面的权限。如需访问，请联系本区政府督查室。"),
                 StatusCodes.Status401Unauthorized => ("登录已过期", "请重新登录后再继续。"),
+                StatusCodes.Status429TooManyRequests => ("操作过于频繁", "短时间内的请求过多，本次提交未被处理。请稍候一分钟后再试。"),
                 StatusCodes.Status400BadRequest => ("请求无效", "提交的内容无法处理，请返回上一页检查后重试。"),
                 >= 500 => ("系统出错", "处理请求时出现错误，请稍后再试。如问题持续，请联系系统管理员。"),
                 _ => ("请求无效", "该请求无法处理，请返回上一页后重试。"),
