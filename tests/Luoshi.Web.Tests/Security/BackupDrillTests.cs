@@ -103,11 +103,11 @@ public sealed class BackupDrillTests(ITestOutputHelper output)
             bad.Err.ShouldContain("已损坏或被改动");
             Exists(provider, elsewhere).ShouldBeFalse();
 
-            string source = SqliteBackupSource(app.ConnectionString);
-            long databaseBytes = provider == DatabaseProvider.Sqlite
-                ? new FileInfo(source).Length + (File.Exists(source + "-wal") ? new FileInfo(source + "-wal").Length : 0)
-                : 0;
+            string? source = provider == DatabaseProvider.Sqlite ? SqliteBackupSource(app.ConnectionString) : null;
+            long databaseBytes = source is null ? 0 : new FileInfo(source).Length + (File.Exists(source + "-wal") ? new FileInfo(source + "-wal").Length : 0);
             string live = databaseBytes > 0 ? string.Create(CultureInfo.InvariantCulture, $", live database file and its WAL {databaseBytes} bytes") : string.Empty;
+            output.WriteLine(backup.Out);
+            output.WriteLine(restore.Out);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: backup {backupTime.TotalSeconds:0.00} s, restore {restoreTime.TotalSeconds:0.00} s (both including the CLI's start), backup file {new FileInfo(dbFile).Length} bytes, rows {original.Values.Sum(r => r.Count)}, evidence {uploaded.Count}{live}"));
         }
