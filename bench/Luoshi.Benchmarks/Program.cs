@@ -9,6 +9,6 @@ using Luoshi.Benchmarks;
 var config = DefaultConfig.Instance
     // Median and Min next to Mean: the machine is shared, and Min shows the undisturbed cost.
     .AddColumn(StatisticColumn.Median, StatisticColumn.Min)
-    .AddColumn(ThroughputColumn.Size, ThroughputColumn.Rate)
+    .AddColumn(ThroughputColumn.Size, ThroughputColumn.Rate, AllocationPerByteColumn.Instance)
     .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(32));
 BenchmarkSwitcher.FromAssembly(typeof(ParseSeed).Assembly).Run(args, config);

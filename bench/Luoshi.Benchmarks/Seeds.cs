@@ -4,7 +4,7 @@ namespace Luoshi.Benchmarks;
 
 /// <summary>
 /// Finds the seed notices and builds the benchmark inputs from them. The seeds live beside the repository
-/// (<c>../shared/seeds</c> from the folder holding <c>Luoshi.sln</c>); <c>LUOSHI_SEEDS</c> overrides the folder.
+/// (<c>tests/seeds</c> of the repository, else <c>../shared/seeds</c> beside the folder holding <c>Luoshi.sln</c>); <c>LUOSHI_SEEDS</c> overrides the folder.
 /// </summary>
 internal static class Seeds
 {
@@ -86,6 +86,12 @@ internal static class Seeds
         {
             if (File.Exists(Path.Combine(dir.FullName, "Luoshi.sln")))
             {
+                string inRepository = Path.Combine(dir.FullName, "tests", "seeds");
+                if (System.IO.Directory.Exists(inRepository))
+                {
+                    return inRepository;
+                }
+
                 string seeds = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "seeds"));
                 return System.IO.Directory.Exists(seeds)
                     ? seeds

@@ -80,7 +80,7 @@ internal sealed class ThroughputColumn : IColumn
 
     public override string ToString() => ColumnName;
 
-    private long? InputBytes(BenchmarkCase benchmarkCase)
+    internal long? InputBytes(BenchmarkCase benchmarkCase)
     {
         var type = benchmarkCase.Descriptor.Type;
         if (!typeof(IInputSized).IsAssignableFrom(type))
@@ -109,4 +109,44 @@ internal sealed class ThroughputColumn : IColumn
             return instance.InputBytes;
         });
     }
+}
+
+/// <summary>"B/B": bytes allocated per operation (the memory diagnoser's figure) divided by the input's UTF-8 bytes.</summary>
+internal sealed class AllocationPerByteColumn : IColumn
+{
+    public static AllocationPerByteColumn Instance { get; } = new();
+
+    public string Id => "Luoshi.AllocatedPerInputByte";
+
+    public string ColumnName => "B/B";
+
+    public bool AlwaysShow => true;
+
+    public ColumnCategory Category => ColumnCategory.Custom;
+
+    public int PriorityInCategory => 2;
+
+    public bool IsNumeric => true;
+
+    public UnitType UnitType => UnitType.Dimensionless;
+
+    public string Legend => "Allocated bytes per operation / input bytes (UTF-8)";
+
+    public bool IsAvailable(Summary summary) => ThroughputColumn.Size.IsAvailable(summary);
+
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        long? bytes = ThroughputColumn.Size.InputBytes(benchmarkCase);
+        var report = summary[benchmarkCase];
+        long? allocated = report?.GcStats.GetBytesAllocatedPerOperation(benchmarkCase);
+        return bytes is > 0 && allocated is long a
+            ? ((double)a / bytes.Value).ToString("0.0", CultureInfo.InvariantCulture)
+            : "NA";
+    }
+
+    public override string ToString() => ColumnName;
 }
