@@ -35,6 +35,7 @@ builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterce
 builder.Services.AddScoped<Luoshi.Web.Features.Settings.SettingsService>();
 builder.Services.AddScoped<Luoshi.Web.Features.Orders.OrderService>();
 builder.Services.AddScoped<AccountService>();
+builder.Services.AddScoped<Luoshi.Core.Features.Units.UnitService>();
 
 // Keys for cookies and antiforgery live in the database, so that every web instance reads the others' cookies.
 builder.Services.AddDataProtection().PersistKeysToDbContext<LuoshiDb>().SetApplicationName("Luoshi");

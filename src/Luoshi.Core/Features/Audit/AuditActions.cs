@@ -24,4 +24,48 @@ public static class AuditActions
     public const string GradeUnit = "grade-unit";
     public const string DraftCircular = "draft-circular";
     public const string IssueCircular = "issue-circular";
+    public const string EditUnit = "edit-unit";
+    public const string RenameUnit = "rename-unit";
+    public const string MergeUnits = "merge-units";
+    public const string RetireUnit = "retire-unit";
+    public const string ImportUnits = "import-units";
+    public const string EditCollective = "edit-collective";
+}
+
+/// <summary>The Chinese names of the audit actions, as the pages show them.</summary>
+public static class AuditActionLabels
+{
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        [AuditActions.SignIn] = "登录",
+        [AuditActions.SignInLocked] = "登录（账号已锁定）",
+        [AuditActions.SignInFailed] = "登录失败",
+        [AuditActions.ImportNotice] = "导入通知",
+        [AuditActions.EditItemText] = "修改事项文字",
+        [AuditActions.EditItemUnits] = "修改事项单位",
+        [AuditActions.MapUnit] = "对应单位",
+        [AuditActions.AddUnit] = "新增单位",
+        [AuditActions.DiscardImport] = "放弃导入",
+        [AuditActions.PublishPlan] = "发布计划",
+        [AuditActions.ReopenFiling] = "退回重办",
+        [AuditActions.LockPeriod] = "关闭报送期",
+        [AuditActions.EditDistrictSettings] = "修改区设置",
+        [AuditActions.SetUnitLeaders] = "设置分管领导",
+        [AuditActions.IssueOrder] = "发出督办单",
+        [AuditActions.ReplyOrder] = "回复督办单",
+        [AuditActions.CloseOrder] = "办结督办单",
+        [AuditActions.EditScoreScheme] = "修改考核方案",
+        [AuditActions.GradeUnit] = "评定质量等次",
+        [AuditActions.DraftCircular] = "起草通报",
+        [AuditActions.IssueCircular] = "印发通报",
+        [AuditActions.EditUnit] = "修改单位",
+        [AuditActions.RenameUnit] = "单位更名",
+        [AuditActions.MergeUnits] = "单位合并",
+        [AuditActions.RetireUnit] = "撤销单位",
+        [AuditActions.ImportUnits] = "导入单位名录",
+        [AuditActions.EditCollective] = "修改集合称谓",
+    };
+
+    /// <summary>The action's Chinese name; the stored string itself for an action without one.</summary>
+    public static string Of(string action) => Labels.GetValueOrDefault(action, action);
 }
