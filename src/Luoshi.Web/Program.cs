@@ -36,6 +36,7 @@ builder.Services.AddScoped<Luoshi.Web.Features.Settings.SettingsService>();
 builder.Services.AddScoped<Luoshi.Web.Features.Orders.OrderService>();
 builder.Services.AddScoped<AccountService>();
 builder.Services.AddScoped<Luoshi.Core.Features.Units.UnitService>();
+builder.Services.AddScoped<Luoshi.Core.Features.Plans.PlanChanges>();
 
 // Keys for cookies and antiforgery live in the database, so that every web instance reads the others' cookies.
 builder.Services.AddDataProtection().PersistKeysToDbContext<LuoshiDb>().SetApplicationName("Luoshi");

@@ -30,6 +30,11 @@ public static class AuditActions
     public const string RetireUnit = "retire-unit";
     public const string ImportUnits = "import-units";
     public const string EditCollective = "edit-collective";
+    public const string AddItem = "add-item";
+    public const string SplitItem = "split-item";
+    public const string MergeItems = "merge-items";
+    public const string HandOverItem = "hand-over-item";
+    public const string DeferItem = "defer-item";
 }
 
 /// <summary>The Chinese names of the audit actions, as the pages show them.</summary>
@@ -64,6 +69,11 @@ public static class AuditActionLabels
         [AuditActions.RetireUnit] = "撤销单位",
         [AuditActions.ImportUnits] = "导入单位名录",
         [AuditActions.EditCollective] = "修改集合称谓",
+        [AuditActions.AddItem] = "新增事项",
+        [AuditActions.SplitItem] = "拆分事项",
+        [AuditActions.MergeItems] = "合并事项",
+        [AuditActions.HandOverItem] = "移交事项",
+        [AuditActions.DeferItem] = "事项延期",
     };
 
     /// <summary>The action's Chinese name; the stored string itself for an action without one.</summary>
