@@ -46,6 +46,8 @@ builder.Services.AddScoped<SignInGuard>();
 builder.Services.AddSignInThrottle();
 builder.Services.AddHostedService<AuditSealer>();
 builder.Services.AddTransport();
+builder.Services.AddScoped<Luoshi.Core.Features.Units.UnitService>();
+builder.Services.AddScoped<Luoshi.Core.Features.Plans.PlanChanges>();
 
 // Keys for cookies and antiforgery live in the database, so that every web instance reads the others' cookies.
 builder.Services.AddDataProtection().PersistKeysToDbContext<LuoshiDb>().SetApplicationName("Luoshi");

@@ -1245,17 +1245,29 @@ namespace Luoshi.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Unsure")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LeaderUserId");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("DistrictId", "Name")
                         .IsUnique();
@@ -1675,6 +1687,11 @@ namespace Luoshi.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("LeaderUserId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Luoshi.Core.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Luoshi.Core.Features.Units.UnitCollective", b =>

@@ -1202,17 +1202,29 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Unsure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("LeaderUserId");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("DistrictId", "Name")
                         .IsUnique();
@@ -1624,6 +1636,11 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("LeaderUserId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Luoshi.Core.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Luoshi.Core.Features.Units.UnitCollective", b =>

@@ -229,6 +229,31 @@ public static class RouteTable
             Form = _ => [], // no file: refused with a message
         },
 
+        // Units (Features/Units): the district's office and the admin. Every change carries a version it never has, so an
+        // allowed one is refused as stale (200, nothing changed); an empty add or import is refused with its message.
+        new("GET /Units", Rules.ManageUnits, t => "/Units?district=" + t.DistrictCode, Shows.DistrictName),
+        new("GET /Units?handler=Export", Rules.ManageUnits, t => $"/Units?district={t.DistrictCode}&handler=Export"),
+        new("GET /Units/Detail", Rules.ManageUnits, t => $"/Units/Detail?district={t.DistrictCode}&id={t.Id(t.UnitId)}", Shows.DistrictName),
+        new("POST /Units/Detail?handler=Retire", Rules.ManageUnits, t => $"/Units/Detail?district={t.DistrictCode}&id={t.Id(t.UnitId)}&handler=Retire", Shows.DistrictName)
+        {
+            Form = _ => new(StringComparer.Ordinal) { ["version"] = "-1", ["confirm"] = "true" },
+        },
+        new("GET /Units/Edit", Rules.ManageUnits, t => $"/Units/Edit?district={t.DistrictCode}&id={t.Id(t.UnitId)}", Shows.DistrictName),
+        new("POST /Units/Edit", Rules.ManageUnits, t => $"/Units/Edit?district={t.DistrictCode}&id={t.Id(t.UnitId)}", Shows.DistrictName)
+        {
+            Form = _ => new(StringComparer.Ordinal) { ["version"] = "-1", ["name"] = "矩阵测试单位", ["kind"] = "Department" },
+        },
+        new("GET /Units/Merge", Rules.ManageUnits, t => $"/Units/Merge?district={t.DistrictCode}&id={t.Id(t.UnitId)}", Shows.DistrictName),
+        new("POST /Units/Merge", Rules.ManageUnits, t => $"/Units/Merge?district={t.DistrictCode}&id={t.Id(t.UnitId)}", Shows.DistrictName)
+        {
+            Form = t => new(StringComparer.Ordinal) { ["into"] = t.Id(t.UnitId), ["version"] = "-1", ["intoVersion"] = "-1" },
+        },
+        new("GET /Units/Import", Rules.ManageUnits, t => "/Units/Import?district=" + t.DistrictCode, Shows.DistrictName),
+        new("POST /Units/Import", Rules.ManageUnits, t => "/Units/Import?district=" + t.DistrictCode, Shows.DistrictName)
+        {
+            Form = _ => [], // no file: refused with a message
+        },
+
         // Settings (Features/Settings): the district's office. A stale version makes an allowed save a refused conflict.
         new("GET /Settings", Rules.Supervise, t => "/Settings?district=" + t.DistrictCode, Shows.DistrictName),
         // Years (Features/Years): the district's office; a choice of a year the district has no plan for is refused with a message.

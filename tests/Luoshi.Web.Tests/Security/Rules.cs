@@ -345,6 +345,19 @@ public static class Rules
         Clerk         deny  deny
         """);
 
+    /// <summary>The organisation of a district (Permission.ManageUnits): the admin anywhere, the office in its own district.</summary>
+    public static readonly AccessRule ManageUnits = AccessRule.Grid(nameof(ManageUnits), """
+                      Own   OtherDistrict
+        Admin         allow allow
+        SecurityAdmin deny  deny
+        AuditAdmin    deny  deny
+        CityViewer    deny  deny
+        Office        allow deny
+        Leader        deny  deny
+        UnitHead      deny  deny
+        Clerk         deny  deny
+        """);
+
     /// <summary>The account list of a district (AccountAccess.MaySeeAccounts): who manages its accounts, and the security admin, who unlocks.</summary>
     public static readonly AccessRule AccountList = AccessRule.Grid(nameof(AccountList), """
                       Own   OtherDistrict

@@ -14,7 +14,7 @@ public static class AccessPolicy
         [AppRole.Admin] = Row(
             (Permission.ReadDistrict, Reach.Everywhere), (Permission.ReadAllDistricts, Reach.Everywhere), (Permission.ReadWholePlan, Reach.Everywhere),
             (Permission.ReadScores, Reach.Everywhere), (Permission.RunPlans, Reach.Everywhere), (Permission.ManageDistricts, Reach.Everywhere),
-            (Permission.ManageAccounts, Reach.Everywhere)),
+            (Permission.ManageAccounts, Reach.Everywhere), (Permission.ManageUnits, Reach.Everywhere)),
 
         // 安全管理员: the security policy and locked accounts, nothing of the work.
         [AppRole.SecurityAdmin] = Row((Permission.SetSecurityPolicy, Reach.Everywhere), (Permission.UnlockAccounts, Reach.Everywhere)),
@@ -26,11 +26,12 @@ public static class AccessPolicy
         [AppRole.CityViewer] = Row(
             (Permission.ReadDistrict, Reach.Everywhere), (Permission.ReadAllDistricts, Reach.Everywhere), (Permission.ReadWholePlan, Reach.Everywhere)),
 
-        // 督查室: imports and runs its district's year; creates its district's accounts.
+        // 督查室: imports and runs its district's year; keeps its organisation (units) and creates its district's accounts.
         [AppRole.Office] = Row(
             (Permission.ReadDistrict, Reach.OwnDistrict), (Permission.ReadWholePlan, Reach.OwnDistrict), (Permission.ReadScores, Reach.OwnDistrict),
             (Permission.RunPlans, Reach.OwnDistrict), (Permission.Supervise, Reach.OwnDistrict), (Permission.ReviewFiling, Reach.OwnDistrict),
-            (Permission.ReopenPeriod, Reach.OwnDistrict), (Permission.ManageAccounts, Reach.OwnDistrict)),
+            (Permission.ReopenPeriod, Reach.OwnDistrict), (Permission.ManageAccounts, Reach.OwnDistrict),
+            (Permission.ManageUnits, Reach.OwnDistrict)),
 
         // 区领导: reads its district.
         [AppRole.Leader] = Row(

@@ -115,7 +115,7 @@ public sealed partial class AccountService(LuoshiDb db, UserManager<AppUser> use
             return (errors, accounts);
         }
 
-        var units = await db.Units.AsNoTracking().Where(u => u.DistrictId == districtId).ToListAsync(ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.DistrictId == districtId && u.RetiredAt == null).ToListAsync(ct);
         var names = entries.Select(e => e.UserName?.Trim()).OfType<string>().Select(n => users.NormalizeName(n)).Distinct().ToList();
         var taken = (await db.Users.Where(u => names.Contains(u.NormalizedUserName!)).Select(u => u.NormalizedUserName!).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);

@@ -45,6 +45,9 @@ public enum Permission
     /// <summary>Districts and their setup (系统管理员).</summary>
     ManageDistricts,
 
+    /// <summary>Keeps the district's organisation: adds, renames, merges and retires units, edits collectives and leaders, imports and exports the catalogue.</summary>
+    ManageUnits,
+
     /// <summary>Creates, resets and disables accounts.</summary>
     ManageAccounts,
 

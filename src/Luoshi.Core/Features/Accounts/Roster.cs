@@ -146,14 +146,29 @@ public static class RosterFile
     }
 
     /// <summary>The first worksheet's cells as text, row by row (row numbers kept: a missing row is an empty one).</summary>
-    private static List<string[]> ReadXlsx(byte[] bytes)
+    private static List<string[]> ReadXlsx(byte[] bytes) => ReadXlsxSheets(bytes)[0].Rows;
+
+    /// <summary>
+    /// Every worksheet of an .xlsx, in order, with its name and its cells as text row by row (row numbers kept). The one
+    /// spreadsheet reader of uploads (the roster, the unit catalogue); throws what <see cref="Read"/> catches on a bad file.
+    /// </summary>
+    internal static List<(string Name, List<string[]> Rows)> ReadXlsxSheets(byte[] bytes)
     {
         using var stream = new MemoryStream(bytes, writable: false);
         using var doc = SpreadsheetDocument.Open(stream, false);
         var wb = doc.WorkbookPart ?? throw new InvalidDataException("no workbook");
-        var first = wb.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidDataException("no sheet");
-        var part = (WorksheetPart)wb.GetPartById(first.Id!.Value!);
+        var sheets = wb.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
+        if (sheets.Count == 0)
+        {
+            throw new InvalidDataException("no sheet");
+        }
+
         var shared = wb.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        return [.. sheets.Select(sheet => (sheet.Name?.Value ?? string.Empty, ReadSheet((WorksheetPart)wb.GetPartById(sheet.Id!.Value!), shared)))];
+    }
+
+    private static List<string[]> ReadSheet(WorksheetPart part, List<string> shared)
+    {
         var rows = new List<string[]>();
         foreach (var row in part.Worksheet.Descendants<Row>())
         {

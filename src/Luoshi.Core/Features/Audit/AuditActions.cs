@@ -37,6 +37,18 @@ public static class AuditActions
     public const string UnlockAccount = "unlock-account";
     public const string ChangePassword = "change-password";
 
+    public const string EditUnit = "edit-unit";
+    public const string RenameUnit = "rename-unit";
+    public const string MergeUnits = "merge-units";
+    public const string RetireUnit = "retire-unit";
+    public const string ImportUnits = "import-units";
+    public const string EditCollective = "edit-collective";
+    public const string AddItem = "add-item";
+    public const string SplitItem = "split-item";
+    public const string MergeItems = "merge-items";
+    public const string HandOverItem = "hand-over-item";
+    public const string DeferItem = "defer-item";
+
     /// <summary>What each action is called on the audit page (审计日志); an action without a name shows as stored.</summary>
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -68,6 +80,22 @@ public static class AuditActions
         [EnableAccount] = "启用账号",
         [UnlockAccount] = "解锁账号",
         [ChangePassword] = "修改密码",
+        [ChooseYear] = "选定当前年度",
+        [CloseYear] = "关闭年度",
+        [CarryOverYear] = "结转未完成事项",
+        [OverrideNoticeOrigin] = "确认他处通知",
+        [ConfirmCatalogue] = "确认单位名录",
+        [EditUnit] = "修改单位",
+        [RenameUnit] = "单位更名",
+        [MergeUnits] = "单位合并",
+        [RetireUnit] = "撤销单位",
+        [ImportUnits] = "导入单位名录",
+        [EditCollective] = "修改集合称谓",
+        [AddItem] = "新增事项",
+        [SplitItem] = "拆分事项",
+        [MergeItems] = "合并事项",
+        [HandOverItem] = "移交事项",
+        [DeferItem] = "事项延期",
     };
 
     /// <summary>The Chinese name of an action, or the stored string if it has none.</summary>

@@ -415,7 +415,7 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
     /// <summary>The canonical names of a district's units, for <see cref="MapUnit"/> and <see cref="SetUnits"/>.</summary>
     public async Task<HashSet<string>> CatalogueNamesAsync(int districtId, CancellationToken ct = default)
     {
-        var names = await db.Units.AsNoTracking().Where(u => u.DistrictId == districtId).Select(u => u.Name).ToListAsync(ct);
+        var names = await db.Units.AsNoTracking().Where(u => u.DistrictId == districtId && u.RetiredAt == null).Select(u => u.Name).ToListAsync(ct);
         return names.ToHashSet(StringComparer.Ordinal);
     }
 

@@ -18,8 +18,12 @@ public static class NotificationKinds
     /// <summary>A supervision order (督办单) was issued to the unit.</summary>
     public const string Order = "order";
 
+    /// <summary>The office changed the plan (added, split, merged, handed over or deferred an item) and tells the units concerned.</summary>
+    public const string PlanChange = "plan-change";
+
     public static string Label(string kind) => kind switch
     {
+        PlanChange => "计划调整",
         BeforeDue => "到期提醒",
         Overdue => "逾期催办",
         Order => "督办单",

@@ -54,16 +54,18 @@ public static class DistrictCatalogue
         return district;
     }
 
-    /// <summary>The reader's catalogue for a district, from the database (units as edited by the office).</summary>
+    /// <summary>The reader's catalogue for a district, from the database (units as the office keeps them in <see cref="UnitService"/>).</summary>
     public static async Task<UnitCatalogue> LoadAsync(LuoshiDb db, int districtId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var d = await db.Districts.AsNoTracking().SingleAsync(x => x.Id == districtId, ct);
-        var units = await db.Units.AsNoTracking().Where(u => u.DistrictId == districtId).OrderBy(u => u.Id).ToListAsync(ct);
+        // Retired and merged units are not offered: a merged unit's names are the survivor's aliases, a renamed one's old name its own.
+        var units = await db.Units.AsNoTracking().Where(u => u.DistrictId == districtId && u.RetiredAt == null).OrderBy(u => u.Id).ToListAsync(ct);
+        var active = units.Select(u => u.Name).ToHashSet(StringComparer.Ordinal);
         var cols = await db.UnitCollectives.AsNoTracking().Where(c => c.DistrictId == districtId).OrderBy(c => c.Id).ToListAsync(ct);
         return new UnitCatalogue(d.Name, d.Code, d.City,
             [.. units.Select(u => new CatalogueUnit(u.Name, u.Kind, [.. u.AliasList], u.Unsure, null))],
             [.. cols.Select(c => new CollectiveName(c.Name, c.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries), c.Open, [],
-                c.Members.Split('|', StringSplitOptions.RemoveEmptyEntries), []))]);
+                [.. c.Members.Split('|', StringSplitOptions.RemoveEmptyEntries).Where(active.Contains)], []))]);
     }
 }

@@ -25,6 +25,17 @@ public sealed class Unit
     /// <summary>The district leader in charge (分管区领导) of this unit: a Leader account, for escalation and the dashboard.</summary>
     public string? LeaderUserId { get; set; }
 
+    /// <summary>When the office retired it (撤销) or merged it into another: kept for history, no longer offered for new work or to the reader.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+
+    /// <summary>The unit it was merged into (并入); its tasks, filings and accounts went there.</summary>
+    public int? MergedIntoId { get; set; }
+
+    /// <summary>Moves with every change the office makes (the edit page carries it, so a stale page changes nothing).</summary>
+    public int Version { get; set; }
+
+    public bool Retired => RetiredAt is not null;
+
     public IEnumerable<string> AliasList => Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries);
 }
 
@@ -39,5 +50,8 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         b.Property(x => x.LeaderUserId).HasMaxLength(64);
         b.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(x => x.LeaderUserId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Districts.District>().WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.Retired);
     }
 }

@@ -1,0 +1,34 @@
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Accounts;
+using Luoshi.Core.Features.Districts;
+using Luoshi.Core.Features.Units;
+using Luoshi.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Web.Features.Units;
+
+/// <summary>What the organisation pages share: the district a request is about, if the caller keeps its units.</summary>
+internal static class UnitPages
+{
+    /// <summary>The district named (else the caller's own) when the caller may keep its units (<see cref="Permission.ManageUnits"/>); null otherwise (404).</summary>
+    public static async Task<District?> DistrictAsync(LuoshiDb db, Actor? actor, string? code, CancellationToken ct)
+    {
+        if (actor is null || !actor.HasAny(Permission.ManageUnits))
+        {
+            return null;
+        }
+
+        string? chosen = await DistrictChoice.CodeAsync(db, actor, code, ct);
+        if (chosen is null)
+        {
+            return null;
+        }
+
+        var district = await db.Districts.AsNoTracking().FirstOrDefaultAsync(d => d.Code == chosen, ct);
+        return district is not null && UnitService.MayManage(actor, district.Id) ? district : null;
+    }
+
+    /// <summary>The districts the caller may choose between (the admin: all; the office: its own).</summary>
+    public static Task<List<District>> ChoicesAsync(LuoshiDb db, Actor actor, CancellationToken ct) =>
+        db.Districts.AsNoTracking().Where(d => actor.HasEverywhere(Permission.ManageUnits) || d.Id == actor.DistrictId).OrderBy(d => d.Id).ToListAsync(ct);
+}
