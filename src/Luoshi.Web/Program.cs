@@ -33,7 +33,7 @@ builder.Services.AddScoped<Luoshi.Web.Features.Inbox.InboxQueries>();
 builder.Services.AddSingleton<Luoshi.Web.Features.Inbox.InboxBadge>();
 builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Luoshi.Web.Features.Inbox.InboxBadgeInterceptor>();
 builder.Services.AddScoped<Luoshi.Web.Features.Settings.SettingsService>();
-builder.Services.AddScoped<Luoshi.Web.Features.Orders.OrderService>();
+builder.Services.AddScoped<Luoshi.Core.Features.Orders.OrderService>();
 builder.Services.AddScoped<AccountService>();
 
 // Keys for cookies and antiforgery live in the database, so that every web instance reads the others' cookies.

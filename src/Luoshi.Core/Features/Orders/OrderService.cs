@@ -6,11 +6,10 @@ using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Circulars;
 using Luoshi.Core.Features.Districts;
 using Luoshi.Core.Features.Notifications;
-using Luoshi.Core.Features.Orders;
 using Luoshi.Core.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Web.Features.Orders;
+namespace Luoshi.Core.Features.Orders;
 
 /// <summary>What the office fills in to issue an order.</summary>
 public sealed class IssueForm
@@ -29,6 +28,9 @@ public sealed class IssueForm
 /// <summary>An order as lists show it, with whether its reply is late.</summary>
 public sealed record OrderRow(int Id, string Number, int UnitId, string UnitName, string Subject, DateOnly ReplyBy, OrderState State,
     DateTimeOffset IssuedAt, DateTimeOffset? RepliedAt, string? Late);
+
+/// <summary>A unit or an item the office can pick when issuing an order.</summary>
+public sealed record OrderChoice(int Id, string Label);
 
 /// <summary>
 /// Supervision orders (督办单): the office issues one to a unit (numbered 督办〔year〕N号 in sequence per district and year), the
@@ -49,6 +51,22 @@ public sealed class OrderService(LuoshiDb db, TimeProvider clock)
                           select new { o.Id, o.Number, o.UnitId, u.Name, o.Subject, o.ReplyBy, o.State, o.IssuedAt, o.RepliedAt }).ToListAsync(ct);
         return [.. rows.Select(o => new OrderRow(o.Id, o.Number, o.UnitId, o.Name, o.Subject, o.ReplyBy, o.State, o.IssuedAt, o.RepliedAt,
             Late(o.State, o.ReplyBy, o.RepliedAt, Today)))];
+    }
+
+    /// <summary>The district's units, in their order, for the issue form.</summary>
+    public Task<List<OrderChoice>> UnitChoicesAsync(int districtId, CancellationToken ct) =>
+        db.Units.AsNoTracking().Where(u => u.DistrictId == districtId).OrderBy(u => u.Id).Select(u => new OrderChoice(u.Id, u.Name)).ToListAsync(ct);
+
+    /// <summary>The district's plan items ("重点工作 第12项 …"), for the issue form.</summary>
+    public async Task<List<OrderChoice>> ItemChoicesAsync(int districtId, CancellationToken ct)
+    {
+        var items = await (from i in db.PlanItems.AsNoTracking()
+                           join p in db.Plans on i.PlanId equals p.Id
+                           join part in db.PlanParts on i.PartId equals part.Id
+                           where p.DistrictId == districtId
+                           orderby i.Seq
+                           select new { i.Id, i.Number, part.Title, i.Text }).ToListAsync(ct);
+        return [.. items.Select(i => new OrderChoice(i.Id, Invariant($"{ReminderSweep.ShortPart(i.Title)} 第{i.Number}项 {ReminderSweep.Clip(i.Text, 31)}")))];
     }
 
     /// <summary>"逾期未回复" (still unanswered after the date), "逾期回复" (answered after it), or null.</summary>
