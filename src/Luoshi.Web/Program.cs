@@ -21,6 +21,7 @@ builder.Services.AddScoped<Luoshi.Core.Features.Supervision.YearQueries>();
 builder.Services.AddSingleton<Luoshi.Core.Common.RevisionCache>();
 builder.Services.AddScoped<Luoshi.Core.Features.Plans.PlanQueries>();
 builder.Services.AddScoped<Luoshi.Core.Features.Circulars.CircularService>();
+builder.Services.AddScoped<Luoshi.Core.Features.Numbering.NumberingService>();
 builder.Services.AddSingleton(new Luoshi.Core.Features.Circulars.PdfConverter());
 builder.Services.AddScoped<Luoshi.Core.Features.Scores.ScoreService>();
 builder.Services.AddScoped<Luoshi.Core.Features.Exports.FormExports>();

@@ -24,4 +24,5 @@ public static class AuditActions
     public const string GradeUnit = "grade-unit";
     public const string DraftCircular = "draft-circular";
     public const string IssueCircular = "issue-circular";
+    public const string SaveNumberSeries = "save-number-series";
 }

@@ -6,6 +6,7 @@ using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Circulars;
 using Luoshi.Core.Features.Districts;
 using Luoshi.Core.Features.Notifications;
+using Luoshi.Core.Features.Numbering;
 using Luoshi.Core.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,12 +34,12 @@ public sealed record OrderRow(int Id, string Number, int UnitId, string UnitName
 public sealed record OrderChoice(int Id, string Label);
 
 /// <summary>
-/// Supervision orders (督办单): the office issues one to a unit (numbered 督办〔year〕N号 in sequence per district and year), the
+/// Supervision orders (督办单): the office issues one to a unit (numbered from the district's 督办单 series, e.g. 岸督办〔2026〕3号, see NumberingService), the
 /// unit's clerks and heads are notified (in-app and e-mail), the unit replies by the date, the office closes it. Every step
-/// writes an audit entry and bumps the district's revision in its transaction; the bump comes first when issuing, so that
-/// two offices issuing at once wait for each other and never take the same number.
+/// writes an audit entry and bumps the district's revision in its transaction; the number is taken inside the issuing
+/// transaction, so two offices issuing at once wait for each other and never take the same number.
 /// </summary>
-public sealed class OrderService(LuoshiDb db, TimeProvider clock)
+public sealed class OrderService(LuoshiDb db, NumberingService numbering, TimeProvider clock)
 {
     public DateOnly Today => DistrictClock.Today(clock);
 
@@ -116,19 +117,13 @@ public sealed class OrderService(LuoshiDb db, TimeProvider clock)
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await DistrictRevision.BumpAsync(db, districtId, ct);
-        string prefix = Invariant($"督办〔{today.Year}〕");
-        var numbers = await db.SupervisionOrders.AsNoTracking().Where(o => o.DistrictId == districtId && o.Number.StartsWith(prefix))
-            .Select(o => o.Number).ToListAsync(ct);
-        int next = numbers.Select(n => int.TryParse(n.AsSpan(prefix.Length).TrimEnd('号'), NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : 0)
-            .DefaultIfEmpty(0).Max() + 1;
         var now = clock.GetUtcNow();
         var order = new SupervisionOrder
         {
             DistrictId = districtId,
             UnitId = unit.Id,
             ItemId = form.ItemId,
-            Number = Invariant($"{prefix}{next}号"),
+            Number = "",
             Subject = subject,
             Requirement = requirement,
             ReplyBy = replyBy,
@@ -138,6 +133,8 @@ public sealed class OrderService(LuoshiDb db, TimeProvider clock)
             Version = 1,
         };
         db.SupervisionOrders.Add(order);
+        await db.SaveChangesAsync(ct);
+        order.Number = (await numbering.TakeAsync(districtId, NumberKinds.Order, today.Year, Invariant($"SupervisionOrder:{order.Id}"), actor.UserName, ct)).Number;
         await db.SaveChangesAsync(ct);
 
         var district = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => d.Name).FirstAsync(ct);
