@@ -4,6 +4,7 @@ using Luoshi.Core.Features.Circulars;
 using Luoshi.Core.Features.Districts;
 using Luoshi.Core.Features.Imports;
 using Luoshi.Core.Features.Notifications;
+using Luoshi.Core.Features.Numbering;
 using Luoshi.Core.Features.Orders;
 using Luoshi.Core.Features.Plans;
 using Luoshi.Core.Features.Reports;
@@ -67,6 +68,9 @@ public sealed class LuoshiDb(DbContextOptions<LuoshiDb> options) : IdentityDbCon
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 
     public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
+    public DbSet<NumberSeries> NumberSeries => Set<NumberSeries>();
+
+    public DbSet<IssuedNumber> IssuedNumbers => Set<IssuedNumber>();
 
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();

@@ -234,6 +234,10 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .HasMaxLength(64000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CopyTo")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -446,6 +450,91 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "ForDate");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Numbering.IssuedNumber", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictId", "Kind", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("IssuedNumbers");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Numbering.NumberSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("NumberSeries");
                 });
 
             modelBuilder.Entity("Luoshi.Core.Features.Orders.SupervisionOrder", b =>
@@ -1455,6 +1544,24 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Luoshi.Core.Features.Imports.ImportDraft", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Numbering.IssuedNumber", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Numbering.NumberSeries", b =>
                 {
                     b.HasOne("Luoshi.Core.Features.Districts.District", null)
                         .WithMany()

@@ -279,6 +279,12 @@ public static class RouteTable
             Form = _ => [], // no unit named: "没有改动"
         },
 
+        new("GET /Settings/Numbers", Rules.Supervise, t => "/Settings/Numbers?district=" + t.DistrictCode, Shows.DistrictName),
+        new("POST /Settings/Numbers?handler=Save", Rules.Supervise, t => $"/Settings/Numbers?district={t.DistrictCode}&handler=Save", Shows.DistrictName)
+        {
+            Form = _ => new(StringComparer.Ordinal) { ["kind"] = "circular", ["name"] = "督查通报", ["prefix"] = "矩阵代字", ["version"] = "-5" },
+        },
+
         // Inbox (Features/Inbox): everyone's own messages; an id that is not theirs matches nothing.
         new("GET /Inbox", Rules.SignedIn, _ => "/Inbox"),
         new("POST /Inbox?handler=Read", Rules.SignedIn, _ => "/Inbox?handler=Read") { Form = _ => new(StringComparer.Ordinal) { ["id"] = "0" }, AllowedRedirect = "/Inbox" },

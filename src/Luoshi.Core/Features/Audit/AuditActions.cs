@@ -100,4 +100,5 @@ public static class AuditActions
 
     /// <summary>The Chinese name of an action, or the stored string if it has none.</summary>
     public static string NameOf(string action) => Names.TryGetValue(action, out var name) ? name : action;
+    public const string SaveNumberSeries = "save-number-series";
 }

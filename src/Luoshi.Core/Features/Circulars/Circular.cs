@@ -28,6 +28,9 @@ public sealed class Circular
 
     public string? Addressee { get; set; }
 
+    /// <summary>抄送机关 of the 版记, e.g. "区委办公室，区人大常委会办公室，区政协办公室。"; none when empty.</summary>
+    public string? CopyTo { get; set; }
+
     /// <summary>The text as edited (headings 一、, （一）, tables as lines with '|').</summary>
     public required string Body { get; set; }
 
@@ -58,6 +61,7 @@ internal sealed class CircularConfiguration : IEntityTypeConfiguration<Circular>
         b.Property(x => x.DocNumber).HasMaxLength(64);
         b.Property(x => x.Title).HasMaxLength(512);
         b.Property(x => x.Addressee).HasMaxLength(256);
+        b.Property(x => x.CopyTo).HasMaxLength(512);
         b.Property(x => x.Body).HasMaxLength(64000);
         b.Property(x => x.LateUnits).HasMaxLength(8000);
         b.Property(x => x.CreatedBy).HasMaxLength(128);

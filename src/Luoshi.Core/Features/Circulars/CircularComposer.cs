@@ -20,7 +20,10 @@ public static class CircularComposer
         string thisPeriod = period.EndsWith("季度", StringComparison.Ordinal) ? "本季度" : "本期";
 
         var body = new StringBuilder();
-        Paragraph(body, $"根据《{Clean(facts.PlanTitle).Trim('《', '》')}》要求，{Clean(facts.Supervisor)}对{Year(facts.Year)}年{period}政府工作报告目标任务推进情况进行了跟踪督办。现将有关情况通报如下：");
+        string basis = facts.NoticeTitle is { Length: > 0 } notice
+            ? GbFormat.Cite(notice) + (facts.NoticeNumber is { Length: > 0 } no ? "（" + Clean(no) + "）" : "")
+            : GbFormat.Cite(facts.PlanTitle);
+        Paragraph(body, $"根据{basis}要求，{Clean(facts.Supervisor)}对{Year(facts.Year)}年{period}政府工作报告目标任务推进情况进行了跟踪督办。现将有关情况通报如下：");
         Overview(body, facts);
         LateUnits(body, facts, period, thisPeriod);
         BehindItems(body, facts, thisPeriod);
@@ -38,13 +41,14 @@ public static class CircularComposer
         string rest = notStarted > 0 ? Invariant($"，尚未开始{notStarted}项") : string.Empty;
         Paragraph(body, Invariant($"截至{ChineseDate(facts.AsOf)}，责任分解方案共有目标任务{total}项，其中已完成{done}项，正常推进{onTrack}项，进度滞后{behind}项，逾期未报{overdue}项{rest}。各部分推进情况如下："));
 
-        body.Append("部分 | 事项数 | 已完成 | 正常推进 | 进度滞后 | 逾期未报\n");
+        body.Append("部分 | 事项数 | 已完成 | 正常推进 | 进度滞后 | 逾期未报 | 完成率 | 正常率\n");
         foreach (var p in parts)
         {
-            body.Append(Invariant($"{Clean(p.Name)} | {p.Items} | {p.Done} | {p.OnTrack} | {p.Behind} | {p.Overdue}\n"));
+            body.Append(Invariant($"{Clean(p.Name)} | {p.Items} | {p.Done} | {p.OnTrack} | {p.Behind} | {p.Overdue} | {Rate(p.Done, p.Items)} | {Rate(p.Done + p.OnTrack, p.Items)}\n"));
         }
 
-        body.Append(Invariant($"合计 | {total} | {done} | {onTrack} | {behind} | {overdue}\n\n"));
+        body.Append(Invariant($"合计 | {total} | {done} | {onTrack} | {behind} | {overdue} | {Rate(done, total)} | {Rate(done + onTrack, total)}\n\n"));
+        Paragraph(body, "注：完成率为已完成事项占事项数的比例，正常率为已完成和正常推进事项占事项数的比例。");
     }
 
     private static void LateUnits(StringBuilder body, CircularFacts facts, string period, string thisPeriod)
@@ -61,14 +65,54 @@ public static class CircularComposer
             return;
         }
 
-        Paragraph(body, Invariant($"截至{ChineseDate(facts.Deadline)}报送截止，{string.Join("、", units.Select(u => u.Name))}共{units.Count}家单位未按时报送{period}推进情况。具体如下："));
+        int stillMissing = units.Count(u => u.Filings.Any(f => f.SubmittedOn is null));
+        bool mixed = units.Any(u => u.Filings.Any(f => f.SubmittedOn is null)) && units.Any(u => u.Filings.Any(f => f.SubmittedOn is not null));
+        string missingNote = units.All(u => u.Filings.Count > 0 && u.Filings.All(f => f.SubmittedOn is null)) ? "，均至今未报送" : stillMissing == units.Count ? "，均有事项至今未报送" : stillMissing > 0 ? Invariant($"，其中{stillMissing}家有事项至今未报送") : "，均已逾期补报";
+        Paragraph(body, Invariant($"截至{ChineseDate(facts.Deadline)}报送截止，共有{units.Count}家单位未按时报送{period}推进情况{missingNote}。各单位未按时报送的事项如下："));
         for (int i = 0; i < units.Count; i++)
         {
-            var filings = units[i].Filings.Select(f => ItemLabel(f.ItemNumber) + "（" + Clean(f.PeriodName) + "，"
-                + (f.SubmittedOn is { } on ? ChineseDate(on) + "补报" : "至今未报送") + "）");
-            string list = units[i].Filings.Count == 0 ? "未按时报送" : string.Join("、", filings);
+            var missing = units[i].Filings.Where(f => f.SubmittedOn is null).ToList();
+            var late = units[i].Filings.Where(f => f.SubmittedOn is not null).ToList();
+            string list = units[i].Filings.Count == 0 ? "未按时报送"
+                : !mixed ? Items(units[i].Filings.Select(f => (f.PartName, f.ItemNumber)))
+                : string.Join("；", new[]
+                {
+                    missing.Count > 0 ? Items(missing.Select(f => (f.PartName, f.ItemNumber))) + "未报送" : "",
+                    late.Count > 0 ? Items(late.Select(f => (f.PartName, f.ItemNumber))) + "逾期补报" : "",
+                }.Where(x => x.Length > 0));
             Paragraph(body, Invariant($"{i + 1}.{units[i].Name}：{list}。"));
         }
+    }
+
+    /// <summary>"重点工作第12、15项，民生实事第3项": items grouped by part, in the order given; numbers not in digits kept as written.</summary>
+    internal static string Items(IEnumerable<(string Part, string Number)> items)
+    {
+        var groups = new List<(string Part, List<string> Numbers)>();
+        foreach (var (part, number) in items)
+        {
+            string p = Clean(part);
+            var g = groups.FirstOrDefault(x => x.Part == p);
+            if (g.Numbers is null)
+            {
+                g = (p, []);
+                groups.Add(g);
+            }
+
+            string n = Clean(number);
+            if (!g.Numbers.Contains(n, StringComparer.Ordinal))
+            {
+                g.Numbers.Add(n);
+            }
+        }
+
+        return string.Join("，", groups.Select(g =>
+        {
+            var digits = g.Numbers.Where(n => n.Length > 0 && n.All(char.IsAsciiDigit)).ToList();
+            var others = g.Numbers.Where(n => !digits.Contains(n)).ToList();
+            string text = (digits.Count > 0 ? "第" + string.Join("、", digits) + "项" : "")
+                + (digits.Count > 0 && others.Count > 0 ? "、" : "") + string.Join("、", others);
+            return g.Part + text;
+        }));
     }
 
     private static void BehindItems(StringBuilder body, CircularFacts facts, string thisPeriod)
@@ -81,11 +125,13 @@ public static class CircularComposer
         }
 
         Paragraph(body, Invariant($"对照序时进度，共有{facts.BehindItems.Count}项目标任务进度滞后："));
-        for (int i = 0; i < facts.BehindItems.Count; i++)
+        body.Append("事项 | 内容 | 牵头单位 | 实际进度 | 序时进度\n");
+        foreach (var b in facts.BehindItems)
         {
-            var b = facts.BehindItems[i];
-            Paragraph(body, Invariant($"{i + 1}.{Clean(b.PartName)}{ItemLabel(b.ItemNumber)}“{Abbreviate(b.Text, 30)}”（牵头单位：{Clean(b.LeadUnit)}），实际进度{b.ActualPercent}%，序时进度{b.ExpectedPercent}%。"));
+            body.Append(Invariant($"{Clean(b.PartName)}{ItemLabel(b.ItemNumber)} | {Abbreviate(b.Text, 30)} | {Clean(b.LeadUnit)} | {b.ActualPercent}% | {b.ExpectedPercent}%\n"));
         }
+
+        body.Append('\n');
     }
 
     private static void Requirements(StringBuilder body, CircularFacts facts)
@@ -150,6 +196,10 @@ public static class CircularComposer
 
         return sb.ToString();
     }
+
+    /// <summary>"18.5%", "0%", "—" when there is nothing to count.</summary>
+    private static string Rate(int part, int whole) =>
+        whole == 0 ? "—" : Invariant($"{Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero):0.#}%");
 
     internal static string ChineseDate(DateOnly date) => GbFormat.ChineseDate(date);
 

@@ -19,7 +19,14 @@ public sealed record CircularFacts(
     string PlanTitle,
     IReadOnlyList<PartProgress> Parts,
     IReadOnlyList<LateUnit> LateUnits,
-    IReadOnlyList<BehindItem> BehindItems);
+    IReadOnlyList<BehindItem> BehindItems)
+{
+    /// <summary>The notice's own title (区人民政府办公室关于印发…的通知), cited with its number; without it the plan's title is cited.</summary>
+    public string? NoticeTitle { get; init; }
+
+    /// <summary>The notice's number (岸政办〔2026〕1号), cited after its title.</summary>
+    public string? NoticeNumber { get; init; }
+}
 
 /// <summary>Item counts of one part (主要预期目标, 重点工作 …). Items counted in no state (not started) are the remainder.</summary>
 public sealed record PartProgress(string Name, int Items, int Done, int OnTrack, int Behind, int Overdue);
@@ -31,7 +38,11 @@ public sealed record LateUnit(string Name, IReadOnlyList<LateFiling> Filings);
 /// <param name="ItemNumber">The item's number as printed in the plan ("12", "（一）").</param>
 /// <param name="PeriodName">The period of the report, e.g. "第二季度".</param>
 /// <param name="SubmittedOn">When it arrived after the deadline; null while it is still missing.</param>
-public sealed record LateFiling(string ItemNumber, string PeriodName, DateOnly? SubmittedOn);
+public sealed record LateFiling(string ItemNumber, string PeriodName, DateOnly? SubmittedOn)
+{
+    /// <summary>The item's part (重点工作, 民生实事 …), so that "第1项" says which part's; empty when unknown.</summary>
+    public string PartName { get; init; } = "";
+}
 
 /// <summary>An item behind the time elapsed.</summary>
 /// <param name="PartName">The part it belongs to, e.g. "重点工作".</param>

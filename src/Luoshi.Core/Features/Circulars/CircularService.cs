@@ -4,6 +4,7 @@ using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Audit;
+using Luoshi.Core.Features.Numbering;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.Parsing.Calendar;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +16,33 @@ namespace Luoshi.Core.Features.Circulars;
 /// period, the items behind), edited by the office as text, then issued and fixed. Word from
 /// <see cref="OfficialDocumentWriter"/>, PDF through LibreOffice.
 /// </summary>
-public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider clock)
+public sealed class CircularService(LuoshiDb db, YearQueries years, NumberingService numbering, TimeProvider clock)
 {
-    public const string DefaultAddressee = "各街道办事处，区政府各部门：";
+    /// <summary>The addressee when the notice's own 主送 cannot be found in its text.</summary>
+    public const string DefaultAddressee = "各街道办事处，区人民政府各部门，各有关单位：";
+
+    /// <summary>
+    /// The notice's own 主送机关: the first line of its text, before the body begins, that ends with "：" and names 各…
+    /// ("各街道办事处、乡人民政府，区人民政府各部门，各有关单位："); null when there is none.
+    /// </summary>
+    public static string? AddresseeOf(string? noticeText)
+    {
+        if (string.IsNullOrWhiteSpace(noticeText))
+        {
+            return null;
+        }
+
+        foreach (string raw in noticeText.ReplaceLineEndings("\n").Split('\n').Take(60))
+        {
+            string line = raw.Trim().TrimStart('#', ' ', '*').TrimEnd('*', ' ');
+            if (line.Length is > 2 and <= 120 && (line.EndsWith('：') || line.EndsWith(':')) && line.StartsWith('各'))
+            {
+                return string.Concat(line.Where(c => !char.IsWhiteSpace(c))).TrimEnd(':', '：') + "：";
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The facts of a circular on <paramref name="period"/> as the data stands today.</summary>
     public static CircularFacts Facts(YearSnapshot s, ReportPeriod period, string supervisor, string planTitle)
@@ -33,7 +58,7 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
         var late = s.Obligations.Where(o => o.Period == period && !o.PartToLead && o.Status is ObligationStatus.Late or ObligationStatus.Missing)
             .GroupBy(o => o.UnitId)
             .Select(g => new LateUnit(s.UnitName(g.Key), [.. g.OrderBy(o => s.Item(o.ItemId).Seq)
-                .Select(o => new LateFiling(s.Item(o.ItemId).Number, ReportPeriodLabels.Of(o.Period), o.SubmittedOn))]))
+                .Select(o => new LateFiling(s.Item(o.ItemId).Number, ReportPeriodLabels.Of(o.Period), o.SubmittedOn) { PartName = PartName(s.Item(o.ItemId).PartTitle) })]))
             .OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
         var behind = s.Items.Where(i => i.Status.State == ItemState.Behind && i.Status.ActualPercent is not null)
             .OrderBy(i => i.Seq)
@@ -69,21 +94,23 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
             return new Failure(FailureKind.Invalid, $"通知未规定{ReportPeriodLabels.Of(period)}的报送时间，无法生成通报。");
         }
 
-        var settings = await DistrictSettingsDefaults.LoadAsync(db, districtId, ct);
-        string title = await db.Plans.AsNoTracking().Where(p => p.Id == s.Plan.Id).Select(p => p.Title).FirstAsync(ct)
-            ?? $"{s.District.Name}{s.Plan.Year}年政府工作报告目标任务责任分解方案";
-        var facts = Facts(s, period, "区政府督查室", title);
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == s.Plan.Id).Select(p => new { p.Title, p.DocNumber, p.SourceText }).FirstAsync(ct);
+        string planTitle = $"{s.District.Name}{s.Plan.Year}年政府工作报告目标任务责任分解方案";
+        bool isNotice = plan.Title is { } t && t.TrimEnd().EndsWith("通知", StringComparison.Ordinal);
+        var facts = Facts(s, period, "区政府督查室", isNotice ? planTitle : plan.Title ?? planTitle) with
+        {
+            NoticeTitle = isNotice ? plan.Title : null,
+            NoticeNumber = plan.DocNumber,
+        };
         var draft = CircularComposer.Compose(facts);
-        int count = await db.Circulars.CountAsync(c => c.DistrictId == districtId && c.PlanId == s.Plan.Id, ct);
-        string prefix = string.IsNullOrWhiteSpace(settings.CircularPrefix) ? "督查通报" : settings.CircularPrefix;
         var circular = new Circular
         {
             DistrictId = districtId,
             PlanId = s.Plan.Id,
             Period = period,
-            DocNumber = string.Create(CultureInfo.InvariantCulture, $"{prefix}〔{s.Plan.Year}〕{count + 1}号"),
+            DocNumber = await numbering.ProposeAsync(districtId, NumberKinds.Circular, DistrictClock.Today(clock).Year, ct),
             Title = draft.Title,
-            Addressee = DefaultAddressee,
+            Addressee = AddresseeOf(plan.SourceText) ?? DefaultAddressee,
             Body = draft.Body,
             LateUnits = JsonSerializer.Serialize(facts.LateUnits.Select(u => u.Name), JsonOptions),
             AsOf = s.Today,
@@ -98,7 +125,7 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
     }
 
     /// <summary>Saves the office's edits to a draft; refused when someone saved since, or once issued.</summary>
-    public async Task<Outcome<Circular>> SaveAsync(int id, int expectedVersion, string title, string? docNumber, string? addressee, string body, Actor actor, CancellationToken ct = default)
+    public async Task<Outcome<Circular>> SaveAsync(int id, int expectedVersion, string title, string? docNumber, string? addressee, string body, Actor actor, CancellationToken ct = default, string? copyTo = null)
     {
         if (await Years.PlanYears.RefuseIfCircularClosedAsync(db, id, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(actor);
@@ -123,7 +150,7 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
             return new Failure(FailureKind.Invalid, "标题和正文不能为空。");
         }
 
-        if (title.Length > 500 || body.Length > 60000 || (docNumber?.Length ?? 0) > 60 || (addressee?.Length ?? 0) > 250)
+        if (title.Length > 500 || body.Length > 60000 || (docNumber?.Length ?? 0) > 60 || (addressee?.Length ?? 0) > 250 || (copyTo?.Length ?? 0) > 500)
         {
             return new Failure(FailureKind.Invalid, "内容过长，请精简后再保存。");
         }
@@ -131,6 +158,7 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
         c.Title = title.Trim();
         c.DocNumber = string.IsNullOrWhiteSpace(docNumber) ? null : docNumber.Trim();
         c.Addressee = string.IsNullOrWhiteSpace(addressee) ? null : addressee.Trim();
+        c.CopyTo = string.IsNullOrWhiteSpace(copyTo) ? null : copyTo.Trim();
         c.Body = body.Replace("\r\n", "\n", StringComparison.Ordinal);
         return await BumpAsync(c, ct);
     }
@@ -155,11 +183,25 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
             return new Failure(FailureKind.Conflict, "通报已被他人修改，请刷新页面确认后再印发。");
         }
 
-        c.State = CircularState.Issued;
-        c.IssuedAt = clock.GetUtcNow();
-        c.IssuedBy = actor.UserName;
-        AuditLog.Record(db, clock, actor.UserName, AuditActions.IssueCircular, nameof(Circular), c.Id.ToString(CultureInfo.InvariantCulture), c.DistrictId, after: new { c.DocNumber, c.Title });
-        return await BumpAsync(c, ct);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var number = await numbering.TakeAsync(c.DistrictId, NumberKinds.Circular, DistrictClock.Today(clock).Year,
+                "Circular:" + c.Id.ToString(CultureInfo.InvariantCulture), actor.UserName, ct);
+            c.DocNumber = number.Number;
+            c.State = CircularState.Issued;
+            c.IssuedAt = clock.GetUtcNow();
+            c.IssuedBy = actor.UserName;
+            AuditLog.Record(db, clock, actor.UserName, AuditActions.IssueCircular, nameof(Circular), c.Id.ToString(CultureInfo.InvariantCulture), c.DistrictId, after: new { c.DocNumber, c.Title });
+            var done = await BumpAsync(c, ct);
+            if (done.Ok)
+            {
+                await tx.CommitAsync(ct);
+            }
+
+            return done;
+        });
     }
 
     /// <summary>The circular laid out as an official document.</summary>
@@ -169,7 +211,7 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, TimeProvider
         var settings = await DistrictSettingsDefaults.LoadAsync(db, c.DistrictId, ct);
         string issuer = settings.CircularIssuer!;
         var date = c.IssuedAt is { } at ? DistrictClock.DateOf(at) : DistrictClock.Today(clock);
-        return new OfficialDocument(issuer, c.DocNumber, c.Title, c.Addressee, c.Body, issuer, date, null, issuer, date);
+        return new OfficialDocument(issuer, c.DocNumber, c.Title, c.Addressee, c.Body, issuer, date, c.CopyTo, issuer, date);
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -45,6 +45,34 @@ internal static class GbFormat
         (SongTi, "SimSun", FontFamilyValues.Auto),
     ];
 
+    /// <summary>
+    /// A title cited in the text: in 《》, with any 书名号 inside it turned into 〈〉 (GB/T 15834: 《…〈…〉…》), and the spaces
+    /// that PDF extraction leaves between Chinese characters removed: "2026 年 区《政府工作报告》" → "《2026年区〈政府工作报告〉》".
+    /// </summary>
+    public static string Cite(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        string t = title.Trim();
+        if (t.StartsWith('《') && t.EndsWith('》'))
+        {
+            t = t[1..^1];
+        }
+
+        var sb = new StringBuilder(t.Length + 2).Append('《');
+        for (int i = 0; i < t.Length; i++)
+        {
+            char c = t[i];
+            if (c is '\r' or '\n' || (char.IsWhiteSpace(c) && (sb.Length <= 1 || !char.IsAscii(sb[^1]) || (i + 1 < t.Length && !char.IsAscii(t[i + 1])))))
+            {
+                continue;
+            }
+
+            sb.Append(c switch { '《' => '〈', '》' => '〉', '|' => '｜', _ => c });
+        }
+
+        return sb.Append('》').ToString();
+    }
+
     public static Run Run(string text, string font, int halfPoints, string? color = null)
     {
         var props = new RunProperties

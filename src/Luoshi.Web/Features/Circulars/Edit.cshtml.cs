@@ -33,17 +33,17 @@ public sealed class EditModel(LuoshiDb db, CircularService circulars, PdfConvert
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostSaveAsync(int id, int version, string? title, string? docNumber, string? addressee, string? body, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync(int id, int version, string? title, string? docNumber, string? addressee, string? copyTo, string? body, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct) || !CanWrite)
         {
             return NotFound();
         }
 
-        var saved = await circulars.SaveAsync(id, version, title ?? string.Empty, docNumber, addressee, body ?? string.Empty, HttpContext.Actor()!, ct);
+        var saved = await circulars.SaveAsync(id, version, title ?? string.Empty, docNumber, addressee, body ?? string.Empty, HttpContext.Actor()!, ct, copyTo);
         if (!saved.Ok)
         {
-            return Refused(saved.Failure!, title, docNumber, addressee, body);
+            return Refused(saved.Failure!, title, docNumber, addressee, copyTo, body);
         }
 
         Message = "已保存。";
@@ -109,13 +109,14 @@ public sealed class EditModel(LuoshiDb db, CircularService circulars, PdfConvert
 
     private string FileName(string ext) => $"{(Circular.State == CircularState.Draft ? "【草稿】" : string.Empty)}{Circular.Title}.{ext}";
 
-    private IActionResult Refused(Failure failure, string? title, string? docNumber, string? addressee, string? body)
+    private IActionResult Refused(Failure failure, string? title, string? docNumber, string? addressee, string? copyTo, string? body)
     {
         // Keep what the person typed on the page: a refused save loses nothing.
         Error = failure.Message;
         Circular.Title = title ?? string.Empty;
         Circular.DocNumber = docNumber;
         Circular.Addressee = addressee;
+        Circular.CopyTo = copyTo;
         Circular.Body = body ?? string.Empty;
         Preview = OfficialDocumentText.Parse(Circular.Body);
         return Page();

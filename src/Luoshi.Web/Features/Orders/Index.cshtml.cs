@@ -1,13 +1,12 @@
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Data;
+using Luoshi.Core.Features.Orders;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Web.Features.Plans;
 using Luoshi.Web.Features.Settings;
 using Luoshi.Web.Infrastructure;
 using Luoshi.Web.Infrastructure.Reminders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Features.Orders;
 
@@ -17,8 +16,6 @@ namespace Luoshi.Web.Features.Orders;
 /// </summary>
 public sealed class IndexModel(LuoshiDb db, OrderService orders, NotificationKick kick) : PageModel
 {
-    public sealed record Choice(int Id, string Label);
-
     public DistrictInfo? District { get; private set; }
 
     public IReadOnlyList<DistrictInfo> Choices { get; private set; } = [];
@@ -27,9 +24,9 @@ public sealed class IndexModel(LuoshiDb db, OrderService orders, NotificationKic
 
     public bool CanIssue { get; private set; }
 
-    public IReadOnlyList<Choice> Units { get; private set; } = [];
+    public IReadOnlyList<OrderChoice> Units { get; private set; } = [];
 
-    public IReadOnlyList<Choice> Items { get; private set; } = [];
+    public IReadOnlyList<OrderChoice> Items { get; private set; } = [];
 
     public IssueForm Form { get; private set; } = new();
 
@@ -103,13 +100,7 @@ public sealed class IndexModel(LuoshiDb db, OrderService orders, NotificationKic
             return;
         }
 
-        Units = await db.Units.AsNoTracking().Where(u => u.DistrictId == id).OrderBy(u => u.Id).Select(u => new Choice(u.Id, u.Name)).ToListAsync(ct);
-        var items = await (from i in db.PlanItems.AsNoTracking()
-                           join p in db.Plans on i.PlanId equals p.Id
-                           join part in db.PlanParts on i.PartId equals part.Id
-                           where p.DistrictId == id
-                           orderby i.Seq
-                           select new { i.Id, i.Number, part.Title, i.Text }).ToListAsync(ct);
-        Items = [.. items.Select(i => new Choice(i.Id, $"{Core.Features.Supervision.ReminderSweep.ShortPart(i.Title)} 第{i.Number}项 {Browse.Clip(i.Text, 30)}"))];
+        Units = await orders.UnitChoicesAsync(id, ct);
+        Items = await orders.ItemChoicesAsync(id, ct);
     }
 }

@@ -6,11 +6,11 @@ using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Circulars;
 using Luoshi.Core.Features.Districts;
 using Luoshi.Core.Features.Notifications;
-using Luoshi.Core.Features.Orders;
+using Luoshi.Core.Features.Numbering;
 using Luoshi.Core.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Web.Features.Orders;
+namespace Luoshi.Core.Features.Orders;
 
 /// <summary>What the office fills in to issue an order.</summary>
 public sealed class IssueForm
@@ -30,13 +30,16 @@ public sealed class IssueForm
 public sealed record OrderRow(int Id, string Number, int UnitId, string UnitName, string Subject, DateOnly ReplyBy, OrderState State,
     DateTimeOffset IssuedAt, DateTimeOffset? RepliedAt, string? Late);
 
+/// <summary>A unit or an item the office can pick when issuing an order.</summary>
+public sealed record OrderChoice(int Id, string Label);
+
 /// <summary>
-/// Supervision orders (督办单): the office issues one to a unit (numbered 督办〔year〕N号 in sequence per district and year), the
+/// Supervision orders (督办单): the office issues one to a unit (numbered from the district's 督办单 series, e.g. 岸督办〔2026〕3号, see NumberingService), the
 /// unit's clerks and heads are notified (in-app and e-mail), the unit replies by the date, the office closes it. Every step
-/// writes an audit entry and bumps the district's revision in its transaction; the bump comes first when issuing, so that
-/// two offices issuing at once wait for each other and never take the same number.
+/// writes an audit entry and bumps the district's revision in its transaction; the number is taken inside the issuing
+/// transaction, so two offices issuing at once wait for each other and never take the same number.
 /// </summary>
-public sealed class OrderService(LuoshiDb db, TimeProvider clock)
+public sealed class OrderService(LuoshiDb db, NumberingService numbering, TimeProvider clock)
 {
     public DateOnly Today => DistrictClock.Today(clock);
 
@@ -49,6 +52,22 @@ public sealed class OrderService(LuoshiDb db, TimeProvider clock)
                           select new { o.Id, o.Number, o.UnitId, u.Name, o.Subject, o.ReplyBy, o.State, o.IssuedAt, o.RepliedAt }).ToListAsync(ct);
         return [.. rows.Select(o => new OrderRow(o.Id, o.Number, o.UnitId, o.Name, o.Subject, o.ReplyBy, o.State, o.IssuedAt, o.RepliedAt,
             Late(o.State, o.ReplyBy, o.RepliedAt, Today)))];
+    }
+
+    /// <summary>The district's units, in their order, for the issue form.</summary>
+    public Task<List<OrderChoice>> UnitChoicesAsync(int districtId, CancellationToken ct) =>
+        db.Units.AsNoTracking().Where(u => u.DistrictId == districtId).OrderBy(u => u.Id).Select(u => new OrderChoice(u.Id, u.Name)).ToListAsync(ct);
+
+    /// <summary>The district's plan items ("重点工作 第12项 …"), for the issue form.</summary>
+    public async Task<List<OrderChoice>> ItemChoicesAsync(int districtId, CancellationToken ct)
+    {
+        var items = await (from i in db.PlanItems.AsNoTracking()
+                           join p in db.Plans on i.PlanId equals p.Id
+                           join part in db.PlanParts on i.PartId equals part.Id
+                           where p.DistrictId == districtId
+                           orderby i.Seq
+                           select new { i.Id, i.Number, part.Title, i.Text }).ToListAsync(ct);
+        return [.. items.Select(i => new OrderChoice(i.Id, Invariant($"{ReminderSweep.ShortPart(i.Title)} 第{i.Number}项 {ReminderSweep.Clip(i.Text, 31)}")))];
     }
 
     /// <summary>"逾期未回复" (still unanswered after the date), "逾期回复" (answered after it), or null.</summary>
@@ -99,19 +118,13 @@ public sealed class OrderService(LuoshiDb db, TimeProvider clock)
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await DistrictRevision.BumpAsync(db, districtId, ct);
-        string prefix = Invariant($"督办〔{today.Year}〕");
-        var numbers = await db.SupervisionOrders.AsNoTracking().Where(o => o.DistrictId == districtId && o.Number.StartsWith(prefix))
-            .Select(o => o.Number).ToListAsync(ct);
-        int next = numbers.Select(n => int.TryParse(n.AsSpan(prefix.Length).TrimEnd('号'), NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : 0)
-            .DefaultIfEmpty(0).Max() + 1;
         var now = clock.GetUtcNow();
         var order = new SupervisionOrder
         {
             DistrictId = districtId,
             UnitId = unit.Id,
             ItemId = form.ItemId,
-            Number = Invariant($"{prefix}{next}号"),
+            Number = "",
             Subject = subject,
             Requirement = requirement,
             ReplyBy = replyBy,
@@ -121,6 +134,8 @@ public sealed class OrderService(LuoshiDb db, TimeProvider clock)
             Version = 1,
         };
         db.SupervisionOrders.Add(order);
+        await db.SaveChangesAsync(ct);
+        order.Number = (await numbering.TakeAsync(districtId, NumberKinds.Order, today.Year, Invariant($"SupervisionOrder:{order.Id}"), actor.UserName, ct)).Number;
         await db.SaveChangesAsync(ct);
 
         var district = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => d.Name).FirstAsync(ct);
