@@ -6,6 +6,12 @@ using Luoshi.Benchmarks;
 
 // Usage: dotnet run -c Release --project bench/Luoshi.Benchmarks -- --filter '*' [--job short]
 // Figures and the machine they were taken on: docs/benchmarks.md.
+if (args is ["stages", .. var sizes])
+{
+    Stages.Run(sizes);
+    return;
+}
+
 var config = DefaultConfig.Instance
     // Median and Min next to Mean: the machine is shared, and Min shows the undisturbed cost.
     .AddColumn(StatisticColumn.Median, StatisticColumn.Min)

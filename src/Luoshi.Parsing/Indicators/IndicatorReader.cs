@@ -129,34 +129,61 @@ public static partial class IndicatorReader
         ArgumentNullException.ThrowIfNull(items);
         var all = items.SelectMany(x => x.Indicators.Where(i => i.Sense != IndicatorSense.Growth && i.Unit != "%")
             .Select(i => (x.Item, Indicator: i))).ToList();
-        var groups = new List<RepeatedTarget>();
-        var used = new HashSet<int>();
-        for (int a = 0; a < all.Count; a++)
+
+        // Only targets of the same value and unit can match: compare within those buckets (each in text order) instead of
+        // every pair of the plan, which was quadratic (a 20 MB plan took minutes). Groups come out in the order of their first
+        // target, as the pairwise scan over the whole list gave them.
+        var buckets = new Dictionary<(decimal, string), List<int>>();
+        for (int k = 0; k < all.Count; k++)
         {
-            if (used.Contains(a))
+            var key = (all[k].Indicator.Value, all[k].Indicator.Unit);
+            if (!buckets.TryGetValue(key, out var list))
+            {
+                buckets[key] = list = [];
+            }
+
+            list.Add(k);
+        }
+
+        var found = new List<(int First, RepeatedTarget Group)>();
+        var used = new HashSet<int>();
+        foreach (var bucket in buckets.Values)
+        {
+            if (bucket.Count < 2)
             {
                 continue;
             }
 
-            var members = new List<(int, string)> { (all[a].Item.Part, all[a].Item.Number) };
-            for (int b = a + 1; b < all.Count; b++)
+            for (int x = 0; x < bucket.Count; x++)
             {
-                if (used.Contains(b) || ReferenceEquals(all[a].Item, all[b].Item) || all[a].Indicator.Value != all[b].Indicator.Value
-                    || all[a].Indicator.Unit != all[b].Indicator.Unit || !SameMeasure(all[a].Indicator.Measure, all[b].Indicator.Measure))
+                int a = bucket[x];
+                if (used.Contains(a))
                 {
                     continue;
                 }
 
-                used.Add(b);
-                members.Add((all[b].Item.Part, all[b].Item.Number));
-            }
+                var members = new List<(int, string)> { (all[a].Item.Part, all[a].Item.Number) };
+                for (int y = x + 1; y < bucket.Count; y++)
+                {
+                    int b = bucket[y];
+                    if (used.Contains(b) || ReferenceEquals(all[a].Item, all[b].Item) || all[a].Indicator.Value != all[b].Indicator.Value
+                        || all[a].Indicator.Unit != all[b].Indicator.Unit || !SameMeasure(all[a].Indicator.Measure, all[b].Indicator.Measure))
+                    {
+                        continue;
+                    }
 
-            if (members.Count > 1)
-            {
-                groups.Add(new RepeatedTarget(all[a].Indicator.Value, all[a].Indicator.Unit, all[a].Indicator.Measure, members));
+                    used.Add(b);
+                    members.Add((all[b].Item.Part, all[b].Item.Number));
+                }
+
+                if (members.Count > 1)
+                {
+                    found.Add((a, new RepeatedTarget(all[a].Indicator.Value, all[a].Indicator.Unit, all[a].Indicator.Measure, members)));
+                }
             }
         }
 
+        var groups = found.OrderBy(f => f.First).Select(f => f.Group).ToList();
         return groups;
     }
 

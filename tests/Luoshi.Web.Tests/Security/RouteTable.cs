@@ -229,6 +229,26 @@ public static class RouteTable
             Form = _ => [], // no file: refused with a message
         },
 
+        // Plan changes (Features/Plans/Change): whoever runs the district's plans. A version the item never has: an allowed
+        // change is refused as stale (200, nothing changed).
+        new("GET /Plans/{code}/Items/{seq:int}/Change", Rules.RunPlans, t => $"/Plans/{t.DistrictCode}/Items/{t.Id(t.ItemSeq)}/Change", Shows.ItemText),
+        new("POST /Plans/{code}/Items/{seq:int}/Change?handler=Split", Rules.RunPlans, t => $"/Plans/{t.DistrictCode}/Items/{t.Id(t.ItemSeq)}/Change?handler=Split", Shows.ItemText)
+        {
+            Form = _ => new(StringComparer.Ordinal) { ["version"] = "-1", ["first"] = "甲", ["second"] = "乙", ["reason"] = "矩阵" },
+        },
+        new("POST /Plans/{code}/Items/{seq:int}/Change?handler=HandOver", Rules.RunPlans, t => $"/Plans/{t.DistrictCode}/Items/{t.Id(t.ItemSeq)}/Change?handler=HandOver", Shows.ItemText)
+        {
+            Form = t => new(StringComparer.Ordinal) { ["version"] = "-1", ["from"] = t.Id(t.UnitId), ["to"] = t.Id(t.UnitId), ["reason"] = "矩阵" },
+        },
+        new("POST /Plans/{code}/Items/{seq:int}/Change?handler=Defer", Rules.RunPlans, t => $"/Plans/{t.DistrictCode}/Items/{t.Id(t.ItemSeq)}/Change?handler=Defer", Shows.ItemText)
+        {
+            Form = _ => new(StringComparer.Ordinal) { ["version"] = "-1", ["deadline"] = "2026年12月底前", ["reason"] = "矩阵" },
+        },
+        new("POST /Plans/{code}/Items/{seq:int}/Change?handler=Merge", Rules.RunPlans, t => $"/Plans/{t.DistrictCode}/Items/{t.Id(t.ItemSeq)}/Change?handler=Merge", Shows.ItemText)
+        {
+            Form = _ => new(StringComparer.Ordinal) { ["version"] = "-1", ["other"] = "0:-1", ["text"] = "合并", ["reason"] = "矩阵" },
+        },
+
         // Units (Features/Units): the district's office and the admin. Every change carries a version it never has, so an
         // allowed one is refused as stale (200, nothing changed); an empty add or import is refused with its message.
         new("GET /Units", Rules.ManageUnits, t => "/Units?district=" + t.DistrictCode, Shows.DistrictName),

@@ -114,13 +114,23 @@ public sealed class PlanChanges(LuoshiDb db, TimeProvider clock)
     public async Task<Outcome<PlanItem>> MergeAsync(Actor actor, int itemId, int version, int otherId, int otherVersion, string? text, string? reason, CancellationToken ct = default)
     {
         var (item, districtId) = await FindAsync(actor, itemId, ct);
-        var (other, otherDistrict) = await FindAsync(actor, otherId, ct);
-        if (item is null || other is null || otherDistrict != districtId || other.PlanId != item.PlanId || other.Id == item.Id)
+        if (item is null)
         {
             return NotFound;
         }
 
-        if (item.Version != version || other.Version != otherVersion)
+        if (item.Version != version)
+        {
+            return Stale;
+        }
+
+        var (other, otherDistrict) = otherId == itemId ? (null, 0) : await FindAsync(actor, otherId, ct);
+        if (other is null || otherDistrict != districtId || other.PlanId != item.PlanId)
+        {
+            return new Failure(FailureKind.Invalid, "请选择同一计划中的另一事项。");
+        }
+
+        if (other.Version != otherVersion)
         {
             return Stale;
         }

@@ -1,0 +1,63 @@
+extern alias cli;
+
+using System.Diagnostics;
+using System.Globalization;
+using cli::Luoshi.Cli.Commands;
+using Luoshi.Parsing;
+using Luoshi.Parsing.Calendar;
+using Luoshi.Parsing.Indicators;
+using Luoshi.Parsing.Resolution;
+
+namespace Luoshi.Benchmarks;
+
+/// <summary>
+/// `dotnet run -c Release --project bench/Luoshi.Benchmarks -- stages MB [MB…]`: times each stage of the whole
+/// understanding once per size with a Stopwatch (after one warm-up at 1 MB), with the bytes each allocates: the rough
+/// profile that says which stage to look at before running the BenchmarkDotNet job.
+/// </summary>
+internal static class Stages
+{
+    public static void Run(IEnumerable<string> sizes)
+    {
+        var catalogues = CatalogueFiles.Load(Catalogues.Folder);
+        Once(Seeds.AtLeast(1_000_000), catalogues, print: false);
+        foreach (string s in sizes)
+        {
+            Once(Seeds.AtLeast(long.Parse(s, CultureInfo.InvariantCulture) * 1_000_000L), catalogues, print: true);
+        }
+    }
+
+    private static void Once(string text, Luoshi.Parsing.Catalogue.CatalogueSet catalogues, bool print)
+    {
+        long input = Seeds.Utf8Bytes(text);
+        var lines = new List<string>();
+        T Time<T>(string stage, Func<T> f)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var clock = Stopwatch.StartNew();
+            T result = f();
+            double ms = clock.Elapsed.TotalMilliseconds;
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {stage,-14} {ms,10:0.0} ms {allocated / (double)input,8:0.0} B/B"));
+            return result;
+        }
+
+        var total = Stopwatch.StartNew();
+        long start = GC.GetAllocatedBytesForCurrentThread();
+        var notice = Time("parse", () => NoticeParser.Parse(text));
+        var catalogue = catalogues.For(notice.Document);
+        var resolved = catalogue is null ? null : Time("resolve units", () => new UnitResolver(catalogue).Resolve(notice));
+        var schedule = Time("calendar", () => ScheduleReader.Read(text, notice));
+        var targets = Time("targets", () => notice.Items.Select(i => IndicatorReader.Read(i.Text)).ToList());
+        var repeated = Time("repeated", () => IndicatorReader.FindRepeated(notice.Items.Select((i, k) => (i, targets[k]))));
+        var understood = Time("understand", () => NoticeUnderstanding.Understand(text, catalogues));
+        int json = Time("json", () => PlanJson.Serialize(understood).Length);
+        if (print)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{input / 1e6:0.00} MB, {notice.Items.Count} items, {repeated.Count} repeated targets, {schedule.Diagnostics.Count} calendar notes, {resolved?.Items.Count} resolved, JSON {json} chars:"));
+            lines.ForEach(Console.WriteLine);
+            Console.WriteLine("  (understand = parse + units + calendar + targets + repeated again, in one call; whole = understand + json)");
+        }
+    }
+}
