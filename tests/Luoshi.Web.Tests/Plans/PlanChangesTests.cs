@@ -31,7 +31,7 @@ public class PlanChangesTests
 
         // The lead unit files its Q1 report on item 57.
         var clerk = new Actor("hs.lead.clerk", "填报人", AppRole.Clerk, district, lead);
-        var filings = sp.GetRequiredService<FilingService>();
+        var filings = sp.GetRequiredService<FilingEditing>();
         var filing = (await filings.OpenAsync(item.Id, lead, ReportPeriod.Q1, clerk)).Value!;
         (await filings.SaveAsync(filing.Id, filing.Version, new FilingEdit(Progress: "一季度完成情况：已按计划推进。"), clerk)).Ok.ShouldBeTrue();
 

@@ -47,7 +47,7 @@ public class UnitOrganisationTests
             var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
             var lead = await db.ItemUnits.Where(u => u.Role == UnitRole.Lead && db.Units.Any(x => x.Id == u.UnitId && x.DistrictId == district && x.Name == "区发展和改革局"))
                 .OrderBy(u => u.ItemId).FirstAsync();
-            var filings = scope.ServiceProvider.GetRequiredService<FilingService>();
+            var filings = scope.ServiceProvider.GetRequiredService<FilingEditing>();
             var clerk = new Actor("jiangan.fgj.clerk", "填报人", AppRole.Clerk, district, lead.UnitId);
             var f = (await filings.OpenAsync(lead.ItemId, lead.UnitId, ReportPeriod.Q1, clerk)).Value!;
             (await filings.SaveAsync(f.Id, f.Version, new FilingEdit(Progress: "一季度已完成。"), clerk)).Ok.ShouldBeTrue();
@@ -142,7 +142,7 @@ public class UnitOrganisationTests
         int district = await db.Districts.Where(d => d.Code == "jiangan").Select(d => d.Id).SingleAsync();
         var item = await db.PlanItems.Where(i => i.Units.Count >= 2 && db.Plans.Any(p => p.Id == i.PlanId && p.DistrictId == district))
             .OrderBy(i => i.Seq).Select(i => new { i.Id, Units = i.Units.Select(u => u.UnitId).ToList() }).FirstAsync();
-        var filings = scope.ServiceProvider.GetRequiredService<FilingService>();
+        var filings = scope.ServiceProvider.GetRequiredService<FilingEditing>();
         foreach (int unit in item.Units.Take(2))
         {
             var f = (await filings.OpenAsync(item.Id, unit, ReportPeriod.Q1, new Actor("c" + unit, "填报人", AppRole.Clerk, district, unit))).Value!;
