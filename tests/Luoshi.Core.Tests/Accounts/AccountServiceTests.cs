@@ -31,6 +31,7 @@ public sealed class AccountServiceTests : IDisposable
         }).AddEntityFrameworkStores<LuoshiDb>();
         services.Replace(ServiceDescriptor.Scoped<IPasswordValidator<AppUser>, PasswordPolicy>());
         services.AddScoped<AccountService>();
+        services.AddScoped<SignInGuard>();
         _services = services.BuildServiceProvider();
         using var scope = _services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();

@@ -172,6 +172,40 @@ public abstract class FilingPageTests(WorkFixture fixture)
     }
 
     private static int ImportsCount(string html, string fragment) => Imports.ImportClient.Count(html, fragment);
+
+    [Fact]
+    public async Task Evidence_SixteenUploadsAtOnce_NeverPassTheLimit_AndNamesLoseSeparatorsAndControlCharacters()
+    {
+        int item = fixture.JiangAnFgjItems(withTargets: false)[5];
+        using var clerk = await Factory.SignedInClientAsync("jiangan.fgj.clerk");
+        string url = Url(item, Fgj, "WorkPlan");
+        await clerk.GetStringAsync(url);
+        byte[] pdf = TestPdf.WithText("Luoshi evidence limit");
+
+        // A name with both separators, a control character and a right-to-left override keeps only its last part, cleaned.
+        using (var named = await UploadAsync(clerk, Url(item, Fgj, "WorkPlan", "Upload"), "..\\..\\a/evil\u0001\u202e名单.pdf", pdf))
+        {
+            named.StatusCode.ShouldBe(HttpStatusCode.Redirect, Error(await named.Content.ReadAsStringAsync()));
+        }
+
+        Factory.WithDb(db => db.Evidence.Where(e => db.Filings.Any(f => f.Id == e.FilingId && f.ItemId == item)).Select(e => e.FileName).Single()).ShouldBe("evil名单.pdf");
+        for (int i = 1; i < 10; i++)
+        {
+            using var r = await UploadAsync(clerk, Url(item, Fgj, "WorkPlan", "Upload"), $"材料{i}.pdf", pdf);
+            r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        // Ten in; sixteen at once for the last ten places (before: 26 stored with 16 at once).
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(async i =>
+        {
+            using var r = await UploadAsync(clerk, Url(item, Fgj, "WorkPlan", "Upload"), $"并发{i}.pdf", pdf);
+            return (r.StatusCode, Error: r.StatusCode == HttpStatusCode.OK ? Error(await r.Content.ReadAsStringAsync()) : null);
+        }));
+        answers.Count(a => a.StatusCode == HttpStatusCode.Redirect).ShouldBe(10);
+        answers.Where(a => a.StatusCode != HttpStatusCode.Redirect).ShouldAllBe(a => a.Error!.Contains("最多 20 个佐证文件"));
+        EvidenceCount(item).ShouldBe(FilingService.MaxEvidenceFiles);
+        fixture.Filing(item, Fgj, ReportPeriod.WorkPlan).EvidenceCount.ShouldBe(FilingService.MaxEvidenceFiles);
+    }
 }
 
 public sealed class FilingPageTestsSqlite(SqliteWorkFixture fixture) : FilingPageTests(fixture), IClassFixture<SqliteWorkFixture>;

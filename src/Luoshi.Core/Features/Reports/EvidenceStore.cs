@@ -43,15 +43,10 @@ public sealed class EvidenceStore(LuoshiDb db, TimeProvider clock)
             return kind.Failure!;
         }
 
-        if (await db.Evidence.CountAsync(e => e.FilingId == filingId, ct) >= MaxEvidenceFiles)
-        {
-            return new Failure(FailureKind.Invalid, $"每份材料最多 {MaxEvidenceFiles} 个佐证文件。");
-        }
-
         var evidence = new Evidence
         {
             FilingId = filingId,
-            FileName = Path.GetFileName(fileName).Trim() is { Length: > 0 and <= 200 } n ? n : "佐证材料" + kind.Value!.Extension,
+            FileName = EvidenceNames.Clean(fileName, kind.Value!.Extension),
             ContentType = kind.Value!.ContentType,
             Size = content.LongLength,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
@@ -61,7 +56,12 @@ public sealed class EvidenceStore(LuoshiDb db, TimeProvider clock)
         };
         db.Evidence.Add(evidence);
         filing.Events.Add(writes.Event(actor, FilingEventActions.Attach, filing.State, filing.State, evidence.FileName));
-        await writes.SaveAsync(filing.DistrictId, ct);
+        if (!await EvidenceLimit.SaveAttachAsync(db, filingId, filing.DistrictId, MaxEvidenceFiles, ct))
+        {
+            db.ChangeTracker.Clear();
+            return new Failure(FailureKind.Invalid, $"每份材料最多 {MaxEvidenceFiles} 个佐证文件。");
+        }
+
         return evidence;
     }
 
@@ -83,7 +83,7 @@ public sealed class EvidenceStore(LuoshiDb db, TimeProvider clock)
 
         db.Evidence.Remove(evidence);
         filing.Events.Add(writes.Event(actor, FilingEventActions.Detach, filing.State, filing.State, evidence.FileName));
-        await writes.SaveAsync(filing.DistrictId, ct);
+        await EvidenceLimit.SaveDetachAsync(db, filing.Id, filing.DistrictId, ct);
         return true;
     }
 
