@@ -43,11 +43,8 @@ internal static class OfficialTable
 
     private static TableRow Row(IReadOnlyList<string> cells, int[] widths, bool header)
     {
-        var row = new TableRow();
-        if (header)
-        {
-            row.Append(new TableRowProperties(new TableHeader()));
-        }
+        // A row is never split across pages (a 督办单's matter and its requirement stay together); the header repeats.
+        var row = new TableRow(header ? new TableRowProperties(new CantSplit(), new TableHeader()) : new TableRowProperties(new CantSplit()));
 
         for (int i = 0; i < widths.Length; i++)
         {
