@@ -21,7 +21,7 @@ public class CircularComposerTests
         Section(blocks, "一、").OfType<ParagraphBlock>().First().Text
             .ShouldBe("截至2026年7月15日，责任分解方案共有目标任务184项，其中已完成18项，正常推进141项，进度滞后15项，逾期未报10项。各部分推进情况如下：");
         var table = Section(blocks, "一、").OfType<TableBlock>().ShouldHaveSingleItem();
-        table.Header.ShouldBe(["部分", "事项数", "已完成", "正常推进", "进度滞后", "逾期未报", "完成率", "正常率"]);
+        table.Header.ShouldBe(["部分", "事项", "完成", "正常", "滞后", "逾期", "完成率", "正常率"]);
         table.Rows.Select(r => r[0]).ShouldBe(["主要预期目标", "重点工作", "政府自身建设", "民生实事", "合计"]);
         // 18 / 184 = 9.78 %; (18 + 141) / 184 = 86.41 %; 民生实事 (5 + 30) / 41 = 85.37 %.
         table.Rows[^1].ShouldBe(["合计", "184", "18", "141", "15", "10", "9.8%", "86.4%"]);
@@ -115,11 +115,15 @@ public class CircularComposerTests
                 new("12", "第三季度", null) { PartName = "重点工作" },
                 new("3", "第三季度", null) { PartName = "民生实事" },
                 new("15", "第三季度", null) { PartName = "重点工作" },
+                new("16", "第三季度", null) { PartName = "重点工作" },
+                new("17", "第三季度", null) { PartName = "重点工作" },
+                new("20", "第三季度", null) { PartName = "重点工作" },
+                new("21", "第三季度", null) { PartName = "重点工作" },
                 new("（二）", "第三季度", null) { PartName = "主要预期目标" },
             ]),
         ]);
         var late = Section(OfficialDocumentText.Parse(CircularComposer.Compose(facts).Body), "二、").OfType<ParagraphBlock>().Select(p => p.Text).ToList();
-        late.Skip(1).ShouldBe(["1.区发改局：重点工作第12、15项，民生实事第3项，主要预期目标（二）。"]);
+        late.Skip(1).ShouldBe(["1.区发改局：重点工作第12、15—17、20、21项，民生实事第3项，主要预期目标（二）。"]);
     }
 
     [Fact]

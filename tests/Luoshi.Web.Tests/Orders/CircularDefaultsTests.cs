@@ -29,7 +29,7 @@ public sealed class CircularDefaultsTests
             return (draft.Value!.DocNumber, document.Signatory);
         });
 
-        number.ShouldBe("岸政办〔2026〕1号");
+        number.ShouldBe("岸政督通〔2026〕1号", "the circular series, not the notice's own number 岸政办〔2026〕1号");
         issuer.ShouldBe("武汉市江岸区人民政府办公室");
     }
 }

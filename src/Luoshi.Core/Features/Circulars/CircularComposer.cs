@@ -41,14 +41,14 @@ public static class CircularComposer
         string rest = notStarted > 0 ? Invariant($"，尚未开始{notStarted}项") : string.Empty;
         Paragraph(body, Invariant($"截至{ChineseDate(facts.AsOf)}，责任分解方案共有目标任务{total}项，其中已完成{done}项，正常推进{onTrack}项，进度滞后{behind}项，逾期未报{overdue}项{rest}。各部分推进情况如下："));
 
-        body.Append("部分 | 事项数 | 已完成 | 正常推进 | 进度滞后 | 逾期未报 | 完成率 | 正常率\n");
+        body.Append("部分 | 事项 | 完成 | 正常 | 滞后 | 逾期 | 完成率 | 正常率\n");
         foreach (var p in parts)
         {
             body.Append(Invariant($"{Clean(p.Name)} | {p.Items} | {p.Done} | {p.OnTrack} | {p.Behind} | {p.Overdue} | {Rate(p.Done, p.Items)} | {Rate(p.Done + p.OnTrack, p.Items)}\n"));
         }
 
         body.Append(Invariant($"合计 | {total} | {done} | {onTrack} | {behind} | {overdue} | {Rate(done, total)} | {Rate(done + onTrack, total)}\n\n"));
-        Paragraph(body, "注：完成率为已完成事项占事项数的比例，正常率为已完成和正常推进事项占事项数的比例。");
+        Paragraph(body, "注：表中“完成”“正常”“滞后”“逾期”分别为已完成、正常推进、进度滞后、逾期未报的事项数；完成率为已完成事项占事项数的比例，正常率为已完成和正常推进事项占事项数的比例。");
     }
 
     private static void LateUnits(StringBuilder body, CircularFacts facts, string period, string thisPeriod)
@@ -68,19 +68,45 @@ public static class CircularComposer
         int stillMissing = units.Count(u => u.Filings.Any(f => f.SubmittedOn is null));
         bool mixed = units.Any(u => u.Filings.Any(f => f.SubmittedOn is null)) && units.Any(u => u.Filings.Any(f => f.SubmittedOn is not null));
         string missingNote = units.All(u => u.Filings.Count > 0 && u.Filings.All(f => f.SubmittedOn is null)) ? "，均至今未报送" : stillMissing == units.Count ? "，均有事项至今未报送" : stillMissing > 0 ? Invariant($"，其中{stillMissing}家有事项至今未报送") : "，均已逾期补报";
-        Paragraph(body, Invariant($"截至{ChineseDate(facts.Deadline)}报送截止，共有{units.Count}家单位未按时报送{period}推进情况{missingNote}。各单位未按时报送的事项如下："));
-        for (int i = 0; i < units.Count; i++)
+        // Items that many units share (e.g. 全面加强政府自身建设, which every unit carries) are stated once: the units late
+        // on those only are listed by name, the others carry "※" after their name.
+        var common = units.SelectMany(u => u.Filings.Select(f => (Part: Clean(f.PartName), Number: Clean(f.ItemNumber))).Distinct())
+            .GroupBy(x => x).Where(g => g.Count() > 10 && g.Count() * 2 >= units.Count).Select(g => g.Key).ToHashSet();
+        bool IsCommon(LateFiling f) => common.Contains((Clean(f.PartName), Clean(f.ItemNumber)));
+        string lead = Invariant($"截至{ChineseDate(facts.Deadline)}报送截止，共有{units.Count}家单位未按时报送{period}推进情况{missingNote}。");
+        var listed = units;
+        string mark = "";
+        if (common.Count > 0)
         {
-            var missing = units[i].Filings.Where(f => f.SubmittedOn is null).ToList();
-            var late = units[i].Filings.Where(f => f.SubmittedOn is not null).ToList();
-            string list = units[i].Filings.Count == 0 ? "未按时报送"
-                : !mixed ? Items(units[i].Filings.Select(f => (f.PartName, f.ItemNumber)))
+            var sharing = units.Where(u => u.Filings.Any(IsCommon)).ToList();
+            var onlyCommon = sharing.Where(u => u.Filings.All(IsCommon)).ToList();
+            listed = [.. units.Where(u => !u.Filings.All(IsCommon) || u.Filings.Count == 0)];
+            string commonItems = Items(units.SelectMany(u => u.Filings).Where(IsCommon).Select(f => (f.PartName, f.ItemNumber)));
+            lead += Invariant($"{commonItems}由各单位共同承担，有{sharing.Count}家单位未按时报送")
+                + (onlyCommon.Count > 0 ? Invariant($"，其中{string.Join("、", onlyCommon.Select(u => u.Name))}仅这些事项未按时报送。") : "。");
+            mark = "※";
+            lead += listed.Count > 0 ? "其余单位未按时报送的事项如下（单位名称后标“※”的，同时未按时报送上述共同承担事项）：" : "";
+        }
+        else
+        {
+            lead += "各单位未按时报送的事项如下：";
+        }
+
+        Paragraph(body, lead);
+        for (int i = 0; i < listed.Count; i++)
+        {
+            var own = listed[i].Filings.Where(f => !IsCommon(f)).ToList();
+            var missing = own.Where(f => f.SubmittedOn is null).ToList();
+            var late = own.Where(f => f.SubmittedOn is not null).ToList();
+            string list = listed[i].Filings.Count == 0 ? "未按时报送"
+                : !mixed ? Items(own.Select(f => (f.PartName, f.ItemNumber)))
                 : string.Join("；", new[]
                 {
                     missing.Count > 0 ? Items(missing.Select(f => (f.PartName, f.ItemNumber))) + "未报送" : "",
                     late.Count > 0 ? Items(late.Select(f => (f.PartName, f.ItemNumber))) + "逾期补报" : "",
                 }.Where(x => x.Length > 0));
-            Paragraph(body, Invariant($"{i + 1}.{units[i].Name}：{list}。"));
+            string star = listed[i].Filings.Any(IsCommon) ? mark : "";
+            Paragraph(body, Invariant($"{i + 1}.{listed[i].Name}{star}：{list}。"));
         }
     }
 
@@ -109,7 +135,7 @@ public static class CircularComposer
         {
             var digits = g.Numbers.Where(n => n.Length > 0 && n.All(char.IsAsciiDigit)).ToList();
             var others = g.Numbers.Where(n => !digits.Contains(n)).ToList();
-            string text = (digits.Count > 0 ? "第" + string.Join("、", digits) + "项" : "")
+            string text = (digits.Count > 0 ? "第" + Ranges(digits) + "项" : "")
                 + (digits.Count > 0 && others.Count > 0 ? "、" : "") + string.Join("、", others);
             return g.Part + text;
         }));
@@ -195,6 +221,26 @@ public static class CircularComposer
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>"12、15、138、139、140、141" → "12、15、138—141": three or more consecutive numbers become a range.</summary>
+    internal static string Ranges(IReadOnlyList<string> numbers)
+    {
+        var values = numbers.Select(n => int.Parse(n, NumberStyles.None, CultureInfo.InvariantCulture)).ToList();
+        var parts = new List<string>();
+        for (int i = 0; i < values.Count;)
+        {
+            int j = i;
+            while (j + 1 < values.Count && values[j + 1] == values[j] + 1)
+            {
+                j++;
+            }
+
+            parts.Add(j - i >= 2 ? Invariant($"{values[i]}—{values[j]}") : string.Join("、", values.Skip(i).Take(j - i + 1).Select(v => Invariant($"{v}"))));
+            i = j + 1;
+        }
+
+        return string.Join("、", parts);
     }
 
     /// <summary>"18.5%", "0%", "—" when there is nothing to count.</summary>

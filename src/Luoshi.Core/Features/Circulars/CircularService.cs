@@ -231,10 +231,11 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, NumberingSer
         }
     }
 
-    /// <summary>"一、主要预期目标" → "主要预期目标".</summary>
-    private static string PartName(string title)
+    /// <summary>"一、主要预期目标" → "主要预期目标"; "二、2026 年重点工作（共 131 项）" → "重点工作".</summary>
+    internal static string PartName(string title)
     {
-        int i = title.IndexOf('、', StringComparison.Ordinal);
-        return i is > 0 and < 4 ? title[(i + 1)..].Trim() : title.Trim();
+        string t = string.Concat(ReminderSweep.ShortPart(title).Where(c => !char.IsWhiteSpace(c)));
+        int year = t.IndexOf('年', StringComparison.Ordinal);
+        return year == 4 && t[..4].All(char.IsAsciiDigit) && t.Length > 5 ? t[5..] : t;
     }
 }

@@ -43,11 +43,8 @@ internal static class OfficialTable
 
     private static TableRow Row(IReadOnlyList<string> cells, int[] widths, bool header)
     {
-        var row = new TableRow();
-        if (header)
-        {
-            row.Append(new TableRowProperties(new TableHeader()));
-        }
+        // A row is never split across pages (a 督办单's matter and its requirement stay together); the header repeats.
+        var row = new TableRow(header ? new TableRowProperties(new CantSplit(), new TableHeader()) : new TableRowProperties(new CantSplit()));
 
         for (int i = 0; i < widths.Length; i++)
         {
@@ -65,21 +62,24 @@ internal static class OfficialTable
         return row;
     }
 
+    // Cell margins and slack: one and a half characters where digits meet Chinese (LibreOffice puts a narrow space between
+    // them), half a character otherwise.
+    private static int Padding(string text) =>
+        2 * 85 + (text.Any(char.IsAsciiDigit) && text.Any(c => c > 0x2E7F) ? 3 : 1) * SmallHalfPoints * 10 / 2;
+
     // A column as wide as its longest cell on one line where that fits. Columns narrower than an even share of what is
     // left, or than ten characters (numbers, short names, dates), keep that natural width while the others still get
     // four characters each; the text columns share the rest in proportion to their length; width left over is spread
     // in proportion.
     private static int[] ColumnWidths(TableBlock block)
     {
-        // Cell margins, and one and a half characters of slack: LibreOffice puts a narrow space between digits and Chinese.
-        const int padding = 2 * 85 + 3 * SmallHalfPoints * 10 / 2;
         int count = Math.Max(1, block.Header.Count);
         var natural = new int[count];
         foreach (var row in block.Rows.Prepend(block.Header))
         {
             for (int i = 0; i < count && i < row.Count; i++)
             {
-                natural[i] = Math.Max(natural[i], (int)Math.Ceiling(Math.Max(Ems(row[i]), 1) * SmallHalfPoints * 10) + padding);
+                natural[i] = Math.Max(natural[i], (int)Math.Ceiling(Math.Max(Ems(row[i]), 1) * SmallHalfPoints * 10) + Padding(row[i]));
             }
         }
 
