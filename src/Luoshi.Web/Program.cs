@@ -18,6 +18,8 @@ builder.Services.AddScoped<Luoshi.Core.Features.Imports.PlanPublisher>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<Luoshi.Core.Features.Reports.FilingEditing>();
 builder.Services.AddScoped<Luoshi.Core.Features.Reports.FilingHandOffs>();
+builder.Services.AddScoped<Luoshi.Core.Features.Notifications.HandOffNotices>();
+builder.Services.AddSingleton(sp => Luoshi.Core.Features.Notifications.PublicAddress.From(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddScoped<Luoshi.Core.Features.Reports.Consolidation>();
 builder.Services.AddScoped<Luoshi.Core.Features.Reports.EvidenceStore>();
 builder.Services.AddScoped<Luoshi.Core.Features.Reports.PeriodClosing>();

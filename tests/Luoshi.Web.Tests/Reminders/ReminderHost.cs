@@ -65,6 +65,7 @@ public sealed class ReminderHost : IAsyncDisposable
                 ["Mail:Port"] = smtp?.Port.ToString(CultureInfo.InvariantCulture) ?? "",
                 ["Mail:From"] = "duchashi@example.gov.cn",
                 ["Mail:FromName"] = "江岸区政府督查室",
+                [Core.Features.Notifications.PublicAddress.Key] = "https://luoshi.jiangan.example.gov.cn/",
                 [OutboundPolicy.Section + ":0"] = "127.0.0.1", // the webhook receiver
             };
             if (logs is not null)

@@ -24,6 +24,32 @@ public static class NotificationKinds
     public static string Label(string kind) => kind switch
     {
         PlanChange => "计划调整",
+    /// <summary>A filing was submitted to the unit's head for approval (hand-off).</summary>
+    public const string Submitted = "submitted";
+
+    /// <summary>The head approved a filing and it went to the office (hand-off).</summary>
+    public const string Approved = "approved";
+
+    /// <summary>A co-unit's part, approved by its head, was handed to the lead unit (hand-off).</summary>
+    public const string HandedOver = "handed-over";
+
+    /// <summary>A filing was returned with a comment by the head, the lead unit or the office (hand-off).</summary>
+    public const string Returned = "returned";
+
+    /// <summary>The office accepted a filing, or the lead unit a co-unit's part (hand-off).</summary>
+    public const string Accepted = "accepted";
+
+    /// <summary>The office reopened an accepted or locked filing (hand-off).</summary>
+    public const string Reopened = "reopened";
+
+    public static string Label(string kind) => kind switch
+    {
+        Submitted => "待审定",
+        Approved => "待接收",
+        HandedOver => "配合单位报送",
+        Returned => "退回",
+        Accepted => "已接收",
+        Reopened => "重新开放",
         BeforeDue => "到期提醒",
         Overdue => "逾期催办",
         Order => "督办单",

@@ -4,6 +4,7 @@ using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Audit;
+using Luoshi.Core.Features.Notifications;
 using Luoshi.Parsing.Calendar;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,9 +13,10 @@ namespace Luoshi.Core.Features.Reports;
 /// <summary>
 /// A filing moves one step through the flow (<see cref="FilingFlow"/>): the clerk submits, the head approves or returns, the
 /// lead unit or the office accepts or returns, the office reopens. Refused, with nothing changed, when the flow does not allow
-/// the step or someone saved since the version the caller read.
+/// the step or someone saved since the version the caller read. Each step tells the next person in the same save
+/// (<see cref="HandOffNotices"/>).
 /// </summary>
-public sealed class FilingHandOffs(LuoshiDb db, TimeProvider clock)
+public sealed class FilingHandOffs(LuoshiDb db, TimeProvider clock, HandOffNotices notices)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -90,6 +92,7 @@ public sealed class FilingHandOffs(LuoshiDb db, TimeProvider clock)
         writes.Touch(filing, actor);
         filing.Events.Add(writes.Event(actor, FilingEventActions.Of(action), from, filing.State, comment,
             action == FilingAction.Submit ? Snapshot(filing) : null));
+        await notices.AddAsync(filing, action, from, comment, actor, leads, ct);
         return await writes.SaveOrConflictAsync(filing, ct);
     }
 

@@ -3,6 +3,7 @@ using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Reports;
 using Luoshi.Web.Infrastructure;
+using Luoshi.Web.Infrastructure.Reminders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -16,7 +17,7 @@ namespace Luoshi.Web.Features.Work;
 /// </summary>
 [RequestSizeLimit(EvidenceStore.MaxEvidenceBytes * 3)]
 [RequestFormLimits(MultipartBodyLengthLimit = EvidenceStore.MaxEvidenceBytes * 3)]
-public sealed class FilingModel(LuoshiDb db, FilingQueries queries, FilingEditing editing, FilingHandOffs handOffs, Consolidation consolidation, EvidenceStore evidence) : PageModel
+public sealed class FilingModel(LuoshiDb db, FilingQueries queries, FilingEditing editing, FilingHandOffs handOffs, Consolidation consolidation, EvidenceStore evidence, NotificationKick kick) : PageModel
 {
     public FilingView P { get; private set; } = null!;
 
@@ -298,6 +299,8 @@ public sealed class FilingModel(LuoshiDb db, FilingQueries queries, FilingEditin
             return await RefuseAsync(r.Failure!, keepInput, ct);
         }
 
+        // The step stored its messages to the next person: send the e-mail and messenger copies now.
+        kick.Poke();
         Message = done;
         return Redirect(back == "work" ? "/Work" : Here);
     }

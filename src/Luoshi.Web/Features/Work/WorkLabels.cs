@@ -64,6 +64,5 @@ public static class WorkLabels
     }
 
     /// <summary>The URL of a filing's page.</summary>
-    public static string FilingUrl(int itemId, int unitId, ReportPeriod period) =>
-        $"/Work/Filing?item={Num(itemId)}&unit={Num(unitId)}&period={period}";
+    public static string FilingUrl(int itemId, int unitId, ReportPeriod period) => Core.Features.Notifications.HandOffNotices.FilingPath(itemId, unitId, period);
 }

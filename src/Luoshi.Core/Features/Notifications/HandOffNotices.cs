@@ -1,0 +1,192 @@
+using System.Globalization;
+using Luoshi.Core.Data;
+using Luoshi.Core.Features.Accounts;
+using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Supervision;
+using Luoshi.Parsing.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Core.Features.Notifications;
+
+/// <summary>Whose people a hand-off tells: the filing's unit, the item's lead units, or the district (its office).</summary>
+public enum HandOffTarget
+{
+    FilingUnit,
+    LeadUnits,
+    District,
+}
+
+/// <summary>
+/// Who is told of a hand-off: the accounts whose role grants <see cref="Permission"/> over the target (<see cref="AccessPolicy"/>),
+/// so that a new role is told by adding its row there, not a branch here.
+/// </summary>
+public sealed record HandOffAudience(Permission Permission, HandOffTarget Target);
+
+/// <summary>The message a step of the flow sends: its kind and who gets it.</summary>
+public sealed record HandOffRule(string Kind, IReadOnlyList<HandOffAudience> Audience);
+
+/// <summary>What the text of a hand-off message names.</summary>
+public sealed record HandOffFacts(
+    string Kind, FilingState From, string UnitName, string LeadUnitNames, int ItemSeq, string ItemText, ReportPeriod Period,
+    string ActorName, string? Comment, DateOnly On, string Link);
+
+/// <summary>
+/// The hand-offs of the filing flow and whom each tells at once: submitted → the unit's head; approved → the office, or, for a
+/// co-unit's part, the lead unit; returned → the clerk (with the comment; by the office: the unit's head too); accepted by the
+/// office → the unit; a co-unit's part taken by the lead unit → the co-unit's clerk; reopened → the clerk.
+/// </summary>
+public static class HandOffRules
+{
+    private static readonly HandOffAudience Clerks = new(Permission.WriteOwnFiling, HandOffTarget.FilingUnit);
+    private static readonly HandOffAudience Heads = new(Permission.ApproveOwnFiling, HandOffTarget.FilingUnit);
+    private static readonly HandOffAudience LeadUnit = new(Permission.AcceptCoUnitPart, HandOffTarget.LeadUnits);
+    private static readonly HandOffAudience Office = new(Permission.ReviewFiling, HandOffTarget.District);
+
+    /// <summary>The message of the step that moved a filing from <paramref name="from"/> to <paramref name="to"/>; null: nobody is told.</summary>
+    public static HandOffRule? For(FilingAction action, FilingState from, FilingState to) => (action, from, to) switch
+    {
+        (FilingAction.Submit, _, FilingState.AwaitingHead) => new(NotificationKinds.Submitted, [Heads]),
+        (FilingAction.Approve, _, FilingState.WithLeadUnit) => new(NotificationKinds.HandedOver, [LeadUnit]),
+        (FilingAction.Approve, _, FilingState.AwaitingOffice) => new(NotificationKinds.Approved, [Office]),
+        (FilingAction.Return, FilingState.AwaitingOffice, _) => new(NotificationKinds.Returned, [Clerks, Heads]),
+        (FilingAction.Return, _, _) => new(NotificationKinds.Returned, [Clerks]),
+        (FilingAction.Accept, _, FilingState.Accepted) => new(NotificationKinds.Accepted, [Clerks, Heads]),
+        (FilingAction.Accept, _, FilingState.Consolidated) => new(NotificationKinds.Accepted, [Clerks]),
+        (FilingAction.Reopen, _, _) => new(NotificationKinds.Reopened, [Clerks]),
+        _ => null,
+    };
+
+    /// <summary>Whether an account of <paramref name="role"/> in unit <paramref name="unitId"/> is in <paramref name="audience"/> (the district already matched).</summary>
+    public static bool Includes(HandOffAudience audience, AppRole role, int? unitId, int filingUnitId, IReadOnlyCollection<int> leadUnitIds)
+    {
+        ArgumentNullException.ThrowIfNull(audience);
+        ArgumentNullException.ThrowIfNull(leadUnitIds);
+        var reach = AccessPolicy.ReachOf(role, audience.Permission);
+        if (reach is null)
+        {
+            return false;
+        }
+
+        return audience.Target switch
+        {
+            HandOffTarget.FilingUnit => reach == Reach.OwnUnit ? unitId == filingUnitId : reach == Reach.OwnDistrict && unitId is null,
+            HandOffTarget.LeadUnits => reach == Reach.OwnUnit && unitId is { } u && leadUnitIds.Contains(u) && u != filingUnitId,
+            HandOffTarget.District => reach == Reach.OwnDistrict,
+            _ => false,
+        };
+    }
+
+    /// <summary>The subject and body (to <paramref name="recipient"/>; null: the district's messenger group).</summary>
+    public static (string Subject, string Body) Text(HandOffFacts f, string? recipient)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        string filed = f.Period == ReportPeriod.WorkPlan ? "办理工作方案" : ReportPeriodLabels.Of(f.Period) + "完成情况";
+        string what = Invariant($"第{f.ItemSeq}项{filed}");
+        string item = Invariant($"第{f.ItemSeq}项：{Clip(f.ItemText, 80)}");
+        string date = ReminderText.Date(f.On);
+        string returnedBy = f.From switch
+        {
+            FilingState.AwaitingHead => "单位负责人",
+            FilingState.WithLeadUnit => "牵头单位",
+            FilingState.AwaitingOffice => "督查室",
+            _ => "",
+        };
+        (string tag, string text) = f.Kind switch
+        {
+            NotificationKinds.Submitted => ("待审定", $"{f.ActorName}于{date}提交了{f.UnitName}的{filed}（{item}），请审定。"),
+            NotificationKinds.HandedOver => ("配合单位报送", $"配合单位{f.UnitName}的{filed}（{item}）已经其单位负责人{f.ActorName}于{date}审定，交牵头单位{f.LeadUnitNames}汇总，请汇总。"),
+            NotificationKinds.Approved => ("待接收", $"{f.UnitName}的{filed}（{item}）已经单位负责人{f.ActorName}于{date}审定，报送督查室，请审核接收。"),
+            NotificationKinds.Returned => ("退回", $"{f.UnitName}的{filed}（{item}）于{date}被{returnedBy}{f.ActorName}退回，请修改后重新提交。\n\n退回意见：{f.Comment}"),
+            NotificationKinds.Accepted => f.From == FilingState.WithLeadUnit
+                ? ("已汇总", $"配合单位{f.UnitName}的{filed}（{item}）已由牵头单位{f.LeadUnitNames}的{f.ActorName}于{date}接收汇总。")
+                : ("已接收", $"{f.UnitName}的{filed}（{item}）已由督查室{f.ActorName}于{date}接收。"),
+            NotificationKinds.Reopened => ("重新开放", $"督查室{f.ActorName}于{date}重新开放了{f.UnitName}的{filed}（{item}），可以修改后再次报送。\n\n原因：{f.Comment}"),
+            _ => ("通知", $"{f.UnitName}的{filed}（{item}）有新的办理情况。"),
+        };
+        string subject = Clip($"【{tag}】{f.UnitName} {what}", 256);
+        string greeting = recipient is null ? "" : recipient + "：\n\n";
+        string body = $"{greeting}{text}\n\n请登录系统查看：{f.Link}\n\n（本消息由督查督办系统自动发送，请勿直接回复。）\n";
+        return (subject, Clip(body, 8000));
+    }
+
+    private static string Clip(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Stores the messages of a hand-off in the same save as the step (<see cref="FilingHandOffs"/>): an in-app message to each
+/// person <see cref="HandOffRules"/> names (delivered at once), an e-mail to those with an address, and one message to the
+/// district's messenger group when its settings give a webhook address; <see cref="NotificationDispatcher"/> sends the last
+/// two. Not counted against, nor held back by, the reminders' weekly cap (that counts reminders only).
+/// </summary>
+public sealed class HandOffNotices(LuoshiDb db, TimeProvider clock, PublicAddress address)
+{
+    /// <summary>The path of a filing's page.</summary>
+    public static string FilingPath(int itemId, int unitId, ReportPeriod period) =>
+        string.Create(CultureInfo.InvariantCulture, $"/Work/Filing?item={itemId}&unit={unitId}&period={period}");
+
+    /// <summary>Adds (not saves) the messages of the step just applied to <paramref name="filing"/> (its version already raised); how many people are told.</summary>
+    public async Task<int> AddAsync(Filing filing, FilingAction action, FilingState from, string? comment, Actor actor, IReadOnlyCollection<int> leadUnitIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filing);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(leadUnitIds);
+        var rule = HandOffRules.For(action, from, filing.State);
+        if (rule is null)
+        {
+            return 0;
+        }
+
+        var item = await db.PlanItems.AsNoTracking().Where(i => i.Id == filing.ItemId).Select(i => new { i.Seq, i.Text }).FirstAsync(ct);
+        var unitIds = leadUnitIds.Append(filing.UnitId).Distinct().ToList();
+        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var people = (await db.Users.AsNoTracking()
+                .Where(u => u.DistrictId == filing.DistrictId && !u.Disabled && u.UserName != actor.UserName)
+                .OrderBy(u => u.UserName)
+                .Select(u => new { u.Id, u.Role, u.UnitId, u.DisplayName, u.Email })
+                .ToListAsync(ct))
+            .Where(u => rule.Audience.Any(a => HandOffRules.Includes(a, u.Role, u.UnitId, filing.UnitId, leadUnitIds)))
+            .ToList();
+        var now = clock.GetUtcNow();
+        var today = DistrictClock.Today(clock);
+        var facts = new HandOffFacts(rule.Kind, from, names.GetValueOrDefault(filing.UnitId, "?"),
+            string.Join("、", leadUnitIds.Where(l => l != filing.UnitId).Select(l => names.GetValueOrDefault(l, "?"))),
+            item.Seq, item.Text, filing.Period, actor.DisplayName, comment, today, address.Link(FilingPath(filing.ItemId, filing.UnitId, filing.Period)));
+        string key = string.Create(CultureInfo.InvariantCulture, $"handoff:{filing.Id}:{filing.Version}");
+        foreach (var p in people)
+        {
+            var (subject, body) = HandOffRules.Text(facts, p.DisplayName);
+            foreach (var channel in string.IsNullOrWhiteSpace(p.Email) ? [Channel.InApp] : new[] { Channel.InApp, Channel.Email })
+            {
+                db.Notifications.Add(Row(filing, p.Id, channel, rule.Kind, p.Role.ToString(), $"{key}:{p.Id}", subject, body, now, today));
+            }
+        }
+
+        bool webhook = await db.DistrictSettings.AsNoTracking().AnyAsync(s => s.DistrictId == filing.DistrictId && s.WebhookUrl != null && s.WebhookUrl != "", ct);
+        if (webhook && people.Count > 0)
+        {
+            var (subject, body) = HandOffRules.Text(facts, null);
+            db.Notifications.Add(Row(filing, null, Channel.Webhook, rule.Kind, "Group", key, subject, body, now, today));
+        }
+
+        return people.Count;
+    }
+
+    private static Notification Row(Filing filing, string? userId, Channel channel, string kind, string level, string key, string subject, string body,
+        DateTimeOffset now, DateOnly today) => new()
+    {
+        DistrictId = filing.DistrictId,
+        UserId = userId,
+        UnitId = filing.UnitId,
+        Channel = channel,
+        Kind = kind,
+        Level = level,
+        Key = key,
+        Subject = subject,
+        Body = body,
+        CreatedAt = now,
+        ForDate = today,
+        SentAt = channel == Channel.InApp ? now : null,
+    };
+}
