@@ -35,7 +35,7 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
         return Compare(live, plan);
     }
 
-    public async Task<Outcome<Plan>> PublishAsync(int draftId, int districtId, int expectedVersion, string actor, CancellationToken ct = default)
+    public async Task<Outcome<Plan>> PublishAsync(int draftId, int districtId, int expectedVersion, string actor, CancellationToken ct = default, bool overrideOrigin = false)
     {
         var open = await OpenDraft.LoadAsync(db, draftId, districtId, expectedVersion, "该草稿已发布或已放弃。", "草稿已被他人修改。请刷新页面，确认最新内容后再发布。", ct);
         if (!open.Ok)
@@ -56,6 +56,19 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
         if (noLead.Count > 0)
         {
             return new Failure(FailureKind.NotAllowed, $"第 {string.Join("、", noLead.Take(10))} 项没有牵头单位，请先补充。");
+        }
+
+        // A notice naming another government (issuer, 文号 代字) is published only when the office overrides the flag (audited).
+        string districtName = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => d.Name).FirstAsync(ct);
+        if (NoticeOrigin.Flag(districtName, plan.Issuer, plan.DocNumber) is { } foreign)
+        {
+            if (!overrideOrigin)
+            {
+                return new Failure(FailureKind.NotAllowed, foreign + "如确认该通知属于本区，请勾选“确认发文机关无误”后再发布。");
+            }
+
+            AuditLog.Record(db, clock, actor, AuditActions.OverrideNoticeOrigin, nameof(ImportDraft), draftId.ToString(CultureInfo.InvariantCulture), districtId,
+                after: new { plan.Issuer, plan.DocNumber, Flag = foreign });
         }
 
         var units = await db.Units.Where(u => u.DistrictId == districtId).ToDictionaryAsync(u => u.Name, u => u.Id, StringComparer.Ordinal, ct);

@@ -137,14 +137,14 @@ public sealed partial class DraftModel(LuoshiDb db, ImportService imports, PlanP
         return await AfterAsync(r, id, null, $"已将“{name?.Trim()}”添加到单位名录，并将“{printed}”对应到它。", ct);
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(int id, int version, CancellationToken ct)
+    public async Task<IActionResult> OnPostPublishAsync(int id, int version, bool overrideOrigin, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } district)
         {
             return NotFound();
         }
 
-        var r = await publisher.PublishAsync(id, district, version, Actor, ct);
+        var r = await publisher.PublishAsync(id, district, version, Actor, ct, overrideOrigin);
         if (!r.Ok)
         {
             db.ChangeTracker.Clear();

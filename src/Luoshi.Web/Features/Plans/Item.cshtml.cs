@@ -31,6 +31,8 @@ public sealed class ItemModel(LuoshiDb db, TimeProvider clock) : PageModel
 
         Item = item;
         ViewData["PlanYear"] = item.Plan.Year;
+        ViewData["YearQuery"] = year is int asked ? "?year=" + asked.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+        ViewData["YearAnd"] = year is int asked2 ? "&year=" + asked2.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
         Scope = scope;
         return Page();
     }

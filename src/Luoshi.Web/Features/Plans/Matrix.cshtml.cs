@@ -25,6 +25,8 @@ public sealed class MatrixModel(LuoshiDb db, TimeProvider clock) : PageModel
         District = district;
         Matrix = await queries.MatrixAsync(district, ct, year);
         ViewData["PlanYear"] = Matrix?.Plan.Year;
+        ViewData["YearQuery"] = year is int asked ? "?year=" + asked.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+        ViewData["YearAnd"] = year is int asked2 ? "&year=" + asked2.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
         return Page();
     }
 }

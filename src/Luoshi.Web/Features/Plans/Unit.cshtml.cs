@@ -22,6 +22,8 @@ public sealed class UnitModel(LuoshiDb db, UnitTasksCache cache) : PageModel
 
         Tasks = tasks;
         ViewData["PlanYear"] = tasks.Plan.Year;
+        ViewData["YearQuery"] = year is int asked ? "?year=" + asked.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+        ViewData["YearAnd"] = year is int asked2 ? "&year=" + asked2.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
         return Page();
     }
 
