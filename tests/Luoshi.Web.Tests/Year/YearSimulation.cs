@@ -128,7 +128,7 @@ public sealed class YearSimulation : IAsyncDisposable
         return true;
     });
 
-    /// <summary>Runs the reminder job as the hosted service would on the current day, delivers, and returns the mail that reached this district's people.</summary>
+    /// <summary>Runs the reminder job as the hosted service would on the current day, delivers, and returns the reminder mail that reached this district's people (not the hand-offs' mail, which the same sender delivers).</summary>
     public async Task<List<(string To, string Subject)>> RemindAsync()
     {
         int before = Smtp.Messages.Count;
@@ -136,7 +136,10 @@ public sealed class YearSimulation : IAsyncDisposable
         await job.RunOnceAsync(Today);
         await job.SendPendingAsync();
         var mine = await WithAsync(db => db.Users.Where(u => u.DistrictId == DistrictId && u.Email != null).Select(u => u.Email!).ToListAsync());
-        return [.. Smtp.Messages.Skip(before).SelectMany(m => m.Recipients.Select(r => (r, m.Subject))).Where(x => mine.Contains(x.r))];
+        var reminders = (await WithAsync(db => db.Notifications.Where(n => n.DistrictId == DistrictId && n.Channel == Core.Features.Notifications.Channel.Email
+                && (n.Kind == Core.Features.Notifications.NotificationKinds.BeforeDue || n.Kind == Core.Features.Notifications.NotificationKinds.Overdue))
+            .Select(n => n.Subject).Distinct().ToListAsync())).ToHashSet(StringComparer.Ordinal);
+        return [.. Smtp.Messages.Skip(before).SelectMany(m => m.Recipients.Select(r => (r, m.Subject))).Where(x => mine.Contains(x.r) && reminders.Contains(x.Subject))];
     }
 
     public Actor Clerk(int unitId) => new($"sim.clerk.{unitId}", $"填报人{unitId}", AppRole.Clerk, DistrictId, unitId);
