@@ -21,9 +21,6 @@ public static class NotificationKinds
     /// <summary>The office changed the plan (added, split, merged, handed over or deferred an item) and tells the units concerned.</summary>
     public const string PlanChange = "plan-change";
 
-    public static string Label(string kind) => kind switch
-    {
-        PlanChange => "计划调整",
     /// <summary>A filing was submitted to the unit's head for approval (hand-off).</summary>
     public const string Submitted = "submitted";
 
@@ -54,6 +51,7 @@ public static class NotificationKinds
         Overdue => "逾期催办",
         Order => "督办单",
         Unreachable => "无法提醒",
+        PlanChange => "计划调整",
         _ => "通知",
     };
 }
