@@ -203,8 +203,8 @@ public abstract class FilingPageTests(WorkFixture fixture)
         }));
         answers.Count(a => a.StatusCode == HttpStatusCode.Redirect).ShouldBe(10);
         answers.Where(a => a.StatusCode != HttpStatusCode.Redirect).ShouldAllBe(a => a.Error!.Contains("最多 20 个佐证文件"));
-        EvidenceCount(item).ShouldBe(FilingService.MaxEvidenceFiles);
-        fixture.Filing(item, Fgj, ReportPeriod.WorkPlan).EvidenceCount.ShouldBe(FilingService.MaxEvidenceFiles);
+        EvidenceCount(item).ShouldBe(EvidenceStore.MaxEvidenceFiles);
+        fixture.Filing(item, Fgj, ReportPeriod.WorkPlan).EvidenceCount.ShouldBe(EvidenceStore.MaxEvidenceFiles);
     }
 }
 

@@ -48,7 +48,8 @@ public class PlanYearsTests
 
         // 区发改局 works on its Q2 reports: one saved as a draft, one submitted to the head.
         var clerk = new Actor("t.clerk", "填报人", AppRole.Clerk, district, fgj);
-        var filings = sp.GetRequiredService<FilingService>();
+        var filings = sp.GetRequiredService<FilingEditing>();
+        var handOffs = sp.GetRequiredService<FilingHandOffs>();
         var q2 = new List<Filing>();
         foreach (int item in items)
         {
@@ -57,7 +58,7 @@ public class PlanYearsTests
             q2.Add(f);
         }
 
-        var submitted = (await filings.ActAsync(q2[0].Id, q2[0].Version, FilingAction.Submit, null, clerk)).Value!;
+        var submitted = (await handOffs.ActAsync(q2[0].Id, q2[0].Version, FilingAction.Submit, null, clerk)).Value!;
         db.ChangeTracker.Clear();
         var before = await db.Filings.AsNoTracking().Where(f => f.PlanId == plan2026.Id).OrderBy(f => f.Id)
             .Select(f => new { f.Id, f.ItemId, f.PlanId, f.Period, f.State, f.Progress, f.Version }).ToListAsync();
@@ -89,7 +90,7 @@ public class PlanYearsTests
         var again = await filings.SaveAsync(q2[1].Id, q2[1].Version, new FilingEdit(Progress: "发布 2027 年方案后继续填报。"), clerk);
         again.Failure.ShouldBeNull();
         var head = new Actor("t.head", "负责人", AppRole.UnitHead, district, fgj);
-        var approved = await filings.ActAsync(submitted.Id, submitted.Version, FilingAction.Approve, null, head);
+        var approved = await handOffs.ActAsync(submitted.Id, submitted.Version, FilingAction.Approve, null, head);
         approved.Failure.ShouldBeNull();
         approved.Value!.State.ShouldBe(FilingState.AwaitingOffice);
 
@@ -155,7 +156,9 @@ public class PlanYearsTests
             .OrderBy(i => i.Seq).Select(i => i.Id).FirstAsync();
         var clerk = new Actor("t.clerk", "填报人", AppRole.Clerk, district, fgj);
         var officer = new Actor("hongshan.office", "督查室", AppRole.Office, district, null);
-        var filings = sp.GetRequiredService<FilingService>();
+        var filings = sp.GetRequiredService<FilingEditing>();
+        var handOffs = sp.GetRequiredService<FilingHandOffs>();
+        var closing = sp.GetRequiredService<PeriodClosing>();
         var f = (await filings.OpenAsync(item, fgj, ReportPeriod.Q2, clerk)).Value!;
 
         string text = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "tests", "seeds", "001_b07d873149f44e2f.txt"));
@@ -193,8 +196,8 @@ public class PlanYearsTests
         var refused = await filings.SaveAsync(f.Id, f.Version, new FilingEdit(Progress: "关闭后再改"), clerk);
         refused.Ok.ShouldBeFalse();
         refused.Failure!.Message.ShouldBe("2026年度已关闭，只能查看，不能再修改。");
-        (await filings.ActAsync(f.Id, f.Version, FilingAction.Submit, null, clerk)).Ok.ShouldBeFalse();
-        (await filings.LockPeriodAsync(plan2026.Id, ReportPeriod.Q2, officer)).Ok.ShouldBeFalse();
+        (await handOffs.ActAsync(f.Id, f.Version, FilingAction.Submit, null, clerk)).Ok.ShouldBeFalse();
+        (await closing.LockPeriodAsync(plan2026.Id, ReportPeriod.Q2, officer)).Ok.ShouldBeFalse();
         int otherItem = await db.PlanItems.Where(i => i.PlanId == plan2026.Id && i.Id != item && i.Units.Any(u => u.UnitId == fgj))
             .Select(i => i.Id).FirstAsync();
         (await filings.OpenAsync(otherItem, fgj, ReportPeriod.Q2, clerk)).Failure!.Message.ShouldContain("已关闭");
