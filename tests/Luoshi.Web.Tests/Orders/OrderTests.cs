@@ -35,7 +35,7 @@ public sealed class OrderTests
         issued.Status.ShouldBe(HttpStatusCode.Redirect, issued.Html);
         string url = issued.Location!;
         var order = await host.WithDbAsync((db, _) => db.SupervisionOrders.AsNoTracking().SingleAsync());
-        order.Number.ShouldBe("督办〔2026〕1号");
+        order.Number.ShouldBe("岸督办〔2026〕1号");
         url.ShouldBe("/Orders/" + order.Id.ToString(CultureInfo.InvariantCulture));
 
         // The unit's clerk and head are told in the app and by mail.
@@ -45,9 +45,9 @@ public sealed class OrderTests
         rows.Count(n => n.Channel == Channel.Email).ShouldBe(2);
         await host.Web.Services.GetRequiredService<Web.Infrastructure.Reminders.ReminderJob>().SendPendingAsync();
         host.MailRecipients().ShouldBe([ReminderHost.FgjClerkMail, ReminderHost.FgjHeadMail]);
-        host.JianganMails()[0].Subject.ShouldBe("【督办单】督办〔2026〕1号：停车泊位建设进度滞后");
+        host.JianganMails()[0].Subject.ShouldBe("【督办单】岸督办〔2026〕1号：停车泊位建设进度滞后");
         var inbox = await clerk.GetAsync("/Inbox");
-        inbox.Html.ShouldContain("【督办单】督办〔2026〕1号：停车泊位建设进度滞后");
+        inbox.Html.ShouldContain("【督办单】岸督办〔2026〕1号：停车泊位建设进度滞后");
         inbox.Html.ShouldContain("class=\"badge unread-badge\">1<");
 
         // The clerk sees it in the list and opens it; another unit's clerk sees neither.
@@ -94,7 +94,7 @@ public sealed class OrderTests
         refused.Html.ShouldContain("请填写反馈时限（不早于今天）");
 
         var numbers = await host.WithDbAsync((db, _) => db.SupervisionOrders.AsNoTracking().OrderBy(o => o.Id).Select(o => o.Number).ToListAsync());
-        numbers.ShouldBe(["督办〔2026〕1号", "督办〔2026〕2号"]);
+        numbers.ShouldBe(["岸督办〔2026〕1号", "岸督办〔2026〕2号"]);
 
         host.SetToday(Today.AddDays(2));
         using var later = await PageClient.SignInAsync(host.Web, "jiangan.office"); // the session of two days ago has expired

@@ -201,7 +201,7 @@ public abstract class FilingFlowPageTests(WorkFixture fixture)
         await StepAsync(clerk, Url(item, fgj, "Q3", "Save"), ("version", Version(await clerk.GetStringAsync(url))), ("Input.Progress", "三季度原文。"));
 
         string open = Version(await clerk.GetStringAsync(url));
-        (await StepAsync(office, "/Work?handler=Lock&district=jiangan", ("period", "Q3"))).ShouldBe("/Work");
+        (await StepAsync(office, "/Work?handler=Lock&district=jiangan", ("period", "Q3"))).ShouldBe("/Work?year=2026");
         int plan = Factory.WithDb(db => db.Filings.Where(f => f.ItemId == item).Select(f => f.PlanId).First());
         Factory.WithDb(db => db.PeriodLocks.Count(l => l.PlanId == plan && l.Period == ReportPeriod.Q3)).ShouldBe(1);
         Factory.WithDb(db => db.AuditEntries.Count(a => a.Action == AuditActions.LockPeriod && a.Actor == "jiangan.office")).ShouldBe(1);
