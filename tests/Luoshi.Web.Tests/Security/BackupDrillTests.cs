@@ -287,7 +287,7 @@ public sealed class BackupDrillTests(ITestOutputHelper output)
     }
 
     /// <summary>Runs the real `luoshi` program (luoshi.dll, built beside the tests) as a child process.</summary>
-    private static (int Code, string Out, string Err) Cli(params string[] args)
+    internal static (int Code, string Out, string Err) Cli(params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
