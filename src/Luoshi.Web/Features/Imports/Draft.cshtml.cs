@@ -225,6 +225,7 @@ public sealed partial class DraftModel(LuoshiDb db, ImportService imports, PlanP
         var district = await db.Districts.AsNoTracking().SingleAsync(d => d.Id == Draft.DistrictId, ct);
         DistrictName = district.Name;
         DistrictCode = district.Code;
+        OriginFlag = NoticeOrigin.Flag(district.Name, Plan.Issuer, Plan.DocNumber);
         SourceLines = NoticeLines.Split(Draft.SourceText);
         DiagnosticsByLine = Plan.Diagnostics.GroupBy(d => d.Line).ToDictionary(g => g.Key, g => g.ToList());
         ItemsByFirstLine = Plan.Items.GroupBy(i => i.FirstLine).ToDictionary(g => g.Key, g => g.ToList());
