@@ -84,6 +84,74 @@ public abstract class ImportSafetyTests(LuoshiWebFactory factory)
         html.ShouldNotContain("name=\"overrideOrigin\"");
     }
 
+    [Fact]
+    public async Task Publish_WithoutConfirm_ShowsTheSummaryAndPublishesNothing_ThenConfirmPublishes()
+    {
+        var client = await Factory.SignedInClientAsync("hongshan.office");
+        int id = await UploadDraftAsync(client, "洪政办〔2026〕1号.txt", Seed(Hongshan));
+        (await PostDraftAsync(client, id, "EditText", ("version", VersionOf(id)), ("key", "1"), ("text", "确认发布前改过的第一项。")))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var plan = DraftOf(id);
+        int units = plan.Items.SelectMany(i => i.Lead.Concat(i.Co)).Select(u => u.Name!).Distinct(StringComparer.Ordinal).Count();
+        units.ShouldBeGreaterThan(20, "Hongshan's items name dozens of units");
+        var before = Live("hongshan", 2026);
+
+        // The draft page's own publish form has no confirm field: it asks for confirmation.
+        string page = await client.GetStringAsync(DraftPage(id));
+        page.ShouldNotContain("name=\"confirm\"");
+        page.ShouldNotContain("id=\"confirm-publish\"");
+
+        var asked = await PostDraftAsync(client, id, "Publish", ("version", VersionOf(id)));
+        asked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        string html = WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync());
+        html.ShouldContain("<section class=\"confirm-publish\" id=\"confirm-publish\">");
+        html.ShouldContain($"<p class=\"confirm-summary\">将发布 2026 年计划：{plan.Items.Count} 项任务，涉及 {units} 个单位。</p>");
+        html.ShouldContain("<p class=\"confirm-changes\">与现行计划相比：新增 0 项 · 删除 0 项 · 修改 1 项");
+        html.ShouldContain("<input type=\"hidden\" name=\"confirm\" value=\"true\" />");
+        html.ShouldContain("<button type=\"submit\">确认发布</button>");
+        html.ShouldNotContain("confirm-origin");
+        Live("hongshan", 2026).ShouldBe(before);
+        Factory.WithDb(db => db.ImportDrafts.Single(d => d.Id == id).Status).ShouldBe(DraftStatus.Draft);
+
+        var published = await PostDraftAsync(client, id, "Publish", ("version", VersionOf(id)), ("confirm", "true"));
+        published.StatusCode.ShouldBe(HttpStatusCode.Redirect, await published.Content.ReadAsStringAsync());
+        var after = Live("hongshan", 2026);
+        after.ShouldNotBeNull();
+        after.Value.Id.ShouldNotBe(before!.Value.Id);
+        after.Value.FirstText.ShouldBe("确认发布前改过的第一项。");
+    }
+
+    [Fact]
+    public async Task Publish_WithoutConfirm_NewYear_SaysFirstPublish_AndAForeignNoticeNeedsTheOverrideFirst()
+    {
+        var client = await Factory.SignedInClientAsync("hongshan.office");
+        string next = Seed(Hongshan).Replace("2027", "2028", StringComparison.Ordinal).Replace("2026", "2027", StringComparison.Ordinal);
+        int id = await UploadDraftAsync(client, "洪政办〔2027〕1号.txt", next);
+        DraftOf(id).Year.ShouldBe(2027);
+        Live("hongshan", 2027).ShouldBeNull();
+
+        string html = WebUtility.HtmlDecode(await (await PostDraftAsync(client, id, "Publish", ("version", VersionOf(id)))).Content.ReadAsStringAsync());
+        html.ShouldContain("<p class=\"confirm-changes\">2027 年还没有现行计划，本次为首次发布。</p>");
+        Live("hongshan", 2027).ShouldBeNull();
+
+        // A foreign notice: asking without the override is refused as publishing is; with it, the summary carries it on.
+        var jiangan = await Factory.SignedInClientAsync("jiangan.office");
+        int foreign = await UploadDraftAsync(jiangan, "武昌区.txt", WuchangNotice());
+        string refused = WebUtility.HtmlDecode(await (await PostDraftAsync(jiangan, foreign, "Publish", ("version", VersionOf(foreign)))).Content.ReadAsStringAsync());
+        refused.ShouldContain("<p class=\"error\" role=\"alert\">发文机关“武汉市武昌区人民政府办公室”不是江岸区");
+        refused.ShouldNotContain("id=\"confirm-publish\"");
+        string asked = WebUtility.HtmlDecode(await (await PostDraftAsync(jiangan, foreign, "Publish", ("version", VersionOf(foreign)), ("overrideOrigin", "true"))).Content.ReadAsStringAsync());
+        asked.ShouldContain("<p class=\"confirm-origin\">您已确认发文机关无误：发文机关“武汉市武昌区人民政府办公室”不是江岸区");
+        asked.ShouldContain("<input type=\"hidden\" name=\"overrideOrigin\" value=\"true\" />");
+        Factory.WithDb(db => db.AuditEntries.Count(a => a.Action == AuditActions.OverrideNoticeOrigin && a.EntityId == Num(foreign))).ShouldBe(0);
+    }
+
+    /// <summary>A district's live plan of a year: identity and the text of its first item; null when there is none.</summary>
+    private (int Id, string FirstText)? Live(string district, int year) => Factory.WithDb(db =>
+        db.Plans.Where(p => p.Year == year && db.Districts.Any(d => d.Id == p.DistrictId && d.Code == district))
+            .Select(p => new { p.Id, First = p.Items.OrderBy(i => i.Seq).Select(i => i.Text).First() }).AsEnumerable()
+            .Select(p => ((int Id, string FirstText)?)(p.Id, p.First)).SingleOrDefault());
+
     private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static string DraftPage(int id) => "/Imports/" + Num(id);
