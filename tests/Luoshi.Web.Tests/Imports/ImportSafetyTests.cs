@@ -146,6 +146,50 @@ public abstract class ImportSafetyTests(LuoshiWebFactory factory)
         Factory.WithDb(db => db.AuditEntries.Count(a => a.Action == AuditActions.OverrideNoticeOrigin && a.EntityId == Num(foreign))).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task NotAUnit_RemovesTheFragmentFromItsItem_RemembersItForTheDraft_AndAStalePageChangesNothing()
+    {
+        var client = await Factory.SignedInClientAsync("hongshan.office");
+        string seed = Seed(Hongshan);
+        const string Units = "(责任单位：区司法局、区审计局、区统计局)";
+        int at = seed.IndexOf(Units, StringComparison.Ordinal);
+        at.ShouldBeGreaterThan(0);
+        string text = seed[..at] + "(责任单位：区司法局、区审计局、区新设测试中心)" + seed[(at + Units.Length)..];
+        int id = await UploadDraftAsync(client, "洪山（误读单位）.txt", text);
+        var (item, unit) = DraftOf(id).Unresolved.ShouldHaveSingleItem();
+        unit.Printed.ShouldBe("区新设测试中心");
+        var kept = item.Lead.Concat(item.Co).Where(u => u.Name is not null).Select(u => u.Name!).ToList();
+        kept.ShouldContain("区司法局");
+
+        string html = await client.GetStringAsync(DraftPage(id));
+        html.ShouldContain("<button type=\"submit\" class=\"secondary\">不是单位</button>");
+
+        // A page read before another change is refused with the conflict message and changes nothing.
+        string stale = VersionOf(id);
+        (await PostDraftAsync(client, id, "EditText", ("version", stale), ("key", "1"), ("text", "先改一处，版本加一。"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var conflict = await PostDraftAsync(client, id, "NotUnit", ("version", stale), ("printed", "区新设测试中心"));
+        (await conflict.Content.ReadAsStringAsync()).ShouldContain(ImportService.ConflictMessage);
+        DraftOf(id).Unresolved.ShouldHaveSingleItem();
+        DraftOf(id).NotUnits.ShouldBeEmpty();
+
+        var marked = await PostDraftAsync(client, id, "NotUnit", ("version", VersionOf(id)), ("printed", "区新设测试中心"));
+        marked.StatusCode.ShouldBe(HttpStatusCode.Redirect, await marked.Content.ReadAsStringAsync());
+        var plan = DraftOf(id);
+        plan.Unresolved.ShouldBeEmpty();
+        plan.NotUnits.ShouldBe(["区新设测试中心"]);
+        var after = plan.Items.Single(i => i.Key == item.Key);
+        after.Lead.Concat(after.Co).ShouldNotContain(u => u.Printed == "区新设测试中心");
+        after.Lead.Concat(after.Co).Select(u => u.Name!).ToList().ShouldBe(kept);
+        Factory.WithDb(db => db.AuditEntries.Count(a => a.Action == AuditActions.MarkNotUnit && a.EntityId == Num(id) && a.Before!.Contains("区新设测试中心"))).ShouldBe(1);
+        string page = WebUtility.HtmlDecode(await client.GetStringAsync(DraftPage(id)));
+        page.ShouldContain("已将“区新设测试中心”标记为不是单位");
+        page.ShouldNotContain("区新设测试中心 ?");
+
+        // Marking it again: nothing left to mark.
+        var again = await PostDraftAsync(client, id, "NotUnit", ("version", VersionOf(id)), ("printed", "区新设测试中心"));
+        WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()).ShouldContain("草稿中没有待确认的单位“区新设测试中心”。");
+    }
+
     /// <summary>A district's live plan of a year: identity and the text of its first item; null when there is none.</summary>
     private (int Id, string FirstText)? Live(string district, int year) => Factory.WithDb(db =>
         db.Plans.Where(p => p.Year == year && db.Districts.Any(d => d.Id == p.DistrictId && d.Code == district))

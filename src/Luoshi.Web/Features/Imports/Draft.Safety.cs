@@ -1,3 +1,4 @@
+using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Imports;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,6 +16,23 @@ public sealed partial class DraftModel
 
     /// <summary>Whether the publish awaiting confirmation overrides the origin flag (carried into the confirming form).</summary>
     public bool ConfirmOverride { get; private set; }
+
+    /// <summary>Marks a fragment the reader took for a unit as 不是单位: removed from the items, remembered for the draft.</summary>
+    public async Task<IActionResult> OnPostNotUnitAsync(int id, int version, string? printed, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } district)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrEmpty(printed))
+        {
+            return await RefuseAsync(id, "请选择要标记的单位。", ct);
+        }
+
+        var r = await imports.EditAsync(id, district, version, Actor, AuditActions.MarkNotUnit, ImportService.NotAUnit(printed), ct);
+        return await AfterAsync(r, id, null, $"已将“{printed}”标记为不是单位，并从各项任务的单位中去掉。", ct);
+    }
 
     /// <summary>The publish POST without its confirm field: the same checks as publishing, then the summary; nothing is changed.</summary>
     private async Task<IActionResult> ConfirmPublishAsync(int id, int district, int version, bool overrideOrigin, CancellationToken ct)
