@@ -29,6 +29,7 @@ public static class AuditActions
     public const string CarryOverYear = "carry-over-year";
     public const string OverrideNoticeOrigin = "override-notice-origin";
     public const string ConfirmCatalogue = "confirm-catalogue";
+    public const string MarkNotUnit = "mark-not-unit";
     public const string SignInDisabled = "sign-in-disabled";
     public const string CreateAccount = "create-account";
     public const string ResetPassword = "reset-password";
@@ -85,6 +86,7 @@ public static class AuditActions
         [CarryOverYear] = "结转未完成事项",
         [OverrideNoticeOrigin] = "确认他处通知",
         [ConfirmCatalogue] = "确认单位名录",
+        [MarkNotUnit] = "标记不是单位",
         [EditUnit] = "修改单位",
         [RenameUnit] = "单位更名",
         [MergeUnits] = "单位合并",

@@ -171,6 +171,26 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
         return changed == 0 ? new Failure(FailureKind.NotFound, $"草稿中没有待确认的单位“{printed}”。") : null;
     };
 
+    /// <summary>
+    /// Marks a fragment the reader took for a unit as 不是单位 (issue 10.6): every unmapped mention printed so is removed from
+    /// its items, and the draft remembers it. An item left without a lead unit waits for one before publishing.
+    /// </summary>
+    public static Func<DraftPlan, Failure?> NotAUnit(string printed) => plan =>
+    {
+        if (!plan.Unresolved.Any(x => x.Unit.Printed == printed))
+        {
+            return new Failure(FailureKind.NotFound, $"草稿中没有待确认的单位“{printed}”。");
+        }
+
+        if (!plan.NotUnits.Contains(printed, StringComparer.Ordinal))
+        {
+            plan.NotUnits.Add(printed);
+        }
+
+        plan.DropNotUnits();
+        return null;
+    };
+
     /// <summary>Replaces the units of one item (names must be in the catalogue).</summary>
     public static Func<DraftPlan, Failure?> SetUnits(int key, IReadOnlyList<string> lead, IReadOnlyList<string> co, IReadOnlyCollection<string> catalogueNames) => plan =>
     {
@@ -317,6 +337,8 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
             var understood = NoticeUnderstanding.Understand(draft.SourceText, new CatalogueSet([catalogue]), catalogue);
             var plan = DraftPlan.From(understood, old.Year);
             plan.Year = old.Year;
+            plan.NotUnits = old.NotUnits;
+            plan.DropNotUnits();
             draft.PlanJson = plan.ToJson();
             draft.Version++;
             draft.UpdatedAt = clock.GetUtcNow();
