@@ -49,6 +49,7 @@ public static class AuditActions
     public const string MergeItems = "merge-items";
     public const string HandOverItem = "hand-over-item";
     public const string DeferItem = "defer-item";
+    public const string RefuseInfectedUpload = "refuse-infected-upload";
 
     /// <summary>What each action is called on the audit page (审计日志); an action without a name shows as stored.</summary>
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -98,6 +99,7 @@ public static class AuditActions
         [MergeItems] = "合并事项",
         [HandOverItem] = "移交事项",
         [DeferItem] = "事项延期",
+        [RefuseInfectedUpload] = "拒收染毒文件",
     };
 
     /// <summary>The Chinese name of an action, or the stored string if it has none.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Audit;
+using Luoshi.Core.Features.Reports;
 using Luoshi.Core.Features.Units;
 using Luoshi.Documents;
 using Luoshi.Parsing;
@@ -10,8 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Core.Features.Imports;
 
-/// <summary>Upload a notice, read it into a draft, correct the draft. Nothing reaches the live plan here; see <see cref="PlanPublisher"/>.</summary>
-public sealed class ImportService(LuoshiDb db, TimeProvider clock)
+/// <summary>
+/// Upload a notice (scanned for viruses when <see cref="VirusScanner"/> is on), read it into a draft, correct the draft. Nothing
+/// reaches the live plan here; see <see cref="PlanPublisher"/>.
+/// </summary>
+public sealed class ImportService(LuoshiDb db, TimeProvider clock, VirusScanner? scanner = null)
 {
     /// <summary>The largest notice accepted (a real one is under 1 MB; Word files with images are larger).</summary>
     public const long MaxUploadBytes = 20L * 1024 * 1024;
@@ -55,6 +59,17 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
         if (CheckUpload(fileName, content.LongLength) is { } refused)
         {
             return refused;
+        }
+
+        // Scanned before it is read: an infected notice is refused with an audit entry, and nothing is stored.
+        if (await (scanner ?? VirusScanner.Off).RefuseAsync(content, async signature =>
+            {
+                AuditLog.Record(db, clock, actor, AuditActions.RefuseInfectedUpload, nameof(ImportDraft), null, districtId,
+                    after: new { FileName = Path.GetFileName(fileName), Signature = signature, Size = content.LongLength, Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)) });
+                await db.SaveChangesAsync(ct);
+            }, ct) is { } infected)
+        {
+            return infected;
         }
 
         var doc = DocumentReader.Read(content, fileName!, ReadLimits.Default, ct);
