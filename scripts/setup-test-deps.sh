@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian 12 machine, idempotently: CJK fonts, poppler (pdftoppm/pdftotext),
 # LibreOffice Writer (makes .pdf from .docx in the document tests), Chromium (browser tests, driven by Playwright
-# through /usr/bin/chromium; never a downloaded browser). Safe to run again: checks dpkg first.
+# through /usr/bin/chromium; never a downloaded browser), ClamAV's daemon (clamav-daemon: the upload scanning tests start
+# their own clamd from /usr/sbin/clamd, with a temp config and an EICAR-only signature database; the packaged
+# clamav-daemon and clamav-freshclam services are not used, and are stopped when installed here on a systemd machine).
+# Safe to run again: checks dpkg first.
 set -euo pipefail
-packages=(fonts-noto-cjk fonts-wqy-zenhei poppler-utils libreoffice-writer-nogui chromium)
+packages=(fonts-noto-cjk fonts-wqy-zenhei poppler-utils libreoffice-writer-nogui chromium clamav-daemon)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -16,5 +19,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if [[ " ${missing[*]} " == *" clamav-daemon "* ]] && [ -d /run/systemd/system ]; then
+    # No public signature download here and the tests run clamd themselves: the packaged services would only retry.
+    systemctl disable --now clamav-daemon.service clamav-daemon.socket clamav-freshclam.service >/dev/null 2>&1 || true
+  fi
 fi
+[ -x /usr/sbin/clamd ] || { echo "setup-test-deps: /usr/sbin/clamd missing after installing clamav-daemon" >&2; exit 1; }
 echo "setup-test-deps: ok (${#missing[@]} installed now)"

@@ -22,6 +22,8 @@ builder.Services.AddScoped<Luoshi.Core.Features.Notifications.HandOffNotices>();
 builder.Services.AddSingleton(sp => Luoshi.Core.Features.Notifications.PublicAddress.From(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddScoped<Luoshi.Core.Features.Reports.Consolidation>();
 builder.Services.AddScoped<Luoshi.Core.Features.Reports.EvidenceStore>();
+builder.Services.AddSingleton(sp => Luoshi.Core.Features.Reports.VirusScanner.From(sp.GetRequiredService<IConfiguration>(),
+    sp.GetRequiredService<ILoggerFactory>().CreateLogger<Luoshi.Core.Features.Reports.VirusScanner>()));
 builder.Services.AddScoped<Luoshi.Core.Features.Reports.PeriodClosing>();
 builder.Services.AddScoped<Luoshi.Core.Features.Reports.FilingQueries>();
 builder.Services.AddScoped<Luoshi.Core.Features.Supervision.YearQueries>();

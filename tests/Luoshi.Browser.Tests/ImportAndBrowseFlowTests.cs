@@ -40,6 +40,11 @@ public class ImportAndBrowseFlowTests(BrowserFixture fixture)
             await page.ClickAsync("#publish button[type=submit]");
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
+            // Publishing asks for confirmation with a summary (issue 10.6); nothing is published before the click.
+            (await page.TextContentAsync("#confirm-publish"))!.ShouldContain("将发布 2026 年计划");
+            await page.ClickAsync("#confirm-publish button[type=submit]");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
             // Search finds the parking item; its page names its unit; the unit's task list opens.
             await page.GotoAsync(fixture.BaseUrl + "/Plans/Search?q=" + Uri.EscapeDataString("停车泊位"));
             (await page.TextContentAsync("main"))!.ShouldContain("新增停车泊位");

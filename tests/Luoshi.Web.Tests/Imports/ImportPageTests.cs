@@ -181,7 +181,7 @@ public abstract class ImportPageTests(LuoshiWebFactory factory)
         DraftOf(id).Unresolved.ShouldBeEmpty();
         LivePlan("caidian").ShouldBe(liveBefore);
 
-        var published = await PostDraftAsync(client, id, "Publish", ("version", VersionOf(id)));
+        var published = await PostDraftAsync(client, id, "Publish", ("version", VersionOf(id)), ("confirm", "true"));
         published.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await client.GetStringAsync(DraftPage(id))).ShouldContain("已发布 2026 年计划");
         LiveUnits("caidian", unknownItem.Key).ShouldContain(("区财政局", UnitRole.Lead, "区未知测试局"));
@@ -273,7 +273,7 @@ public abstract class ImportPageTests(LuoshiWebFactory factory)
         edit.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await client.GetStringAsync(DraftPage(id))).ShouldContain("修改 2 项");
 
-        var published = await PostDraftAsync(client, id, "Publish", ("version", VersionOf(id)));
+        var published = await PostDraftAsync(client, id, "Publish", ("version", VersionOf(id)), ("confirm", "true"));
         published.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         LiveText("jiangan", 1).ShouldBe("地区生产总值增长 6.5%左右。");
         LiveText("jiangan", 2).ShouldBe("固定资产投资保持合理增长，项目早开工。");

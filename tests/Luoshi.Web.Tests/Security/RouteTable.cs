@@ -128,6 +128,10 @@ public static class RouteTable
         {
             Form = t => Stale(t, ("unitName", "矩阵测试单位"), ("unitKind", "Department"), ("unitKeep", "0")),
         },
+        new("POST /Imports/{id:int}?handler=NotUnit", Rules.RunPlans, t => $"/Imports/{t.Id(t.DraftId)}?handler=NotUnit", Shows.DraftFile)
+        {
+            Form = t => Stale(t, ("printed", "matrix")),
+        },
         new("POST /Imports/{id:int}?handler=Publish", Rules.RunPlans, t => $"/Imports/{t.Id(t.DraftId)}?handler=Publish", Shows.DraftFile)
         {
             Form = t => Stale(t),

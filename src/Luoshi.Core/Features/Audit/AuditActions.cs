@@ -29,6 +29,7 @@ public static class AuditActions
     public const string CarryOverYear = "carry-over-year";
     public const string OverrideNoticeOrigin = "override-notice-origin";
     public const string ConfirmCatalogue = "confirm-catalogue";
+    public const string MarkNotUnit = "mark-not-unit";
     public const string SignInDisabled = "sign-in-disabled";
     public const string CreateAccount = "create-account";
     public const string ResetPassword = "reset-password";
@@ -48,6 +49,7 @@ public static class AuditActions
     public const string MergeItems = "merge-items";
     public const string HandOverItem = "hand-over-item";
     public const string DeferItem = "defer-item";
+    public const string RefuseInfectedUpload = "refuse-infected-upload";
 
     /// <summary>What each action is called on the audit page (审计日志); an action without a name shows as stored.</summary>
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -85,6 +87,7 @@ public static class AuditActions
         [CarryOverYear] = "结转未完成事项",
         [OverrideNoticeOrigin] = "确认他处通知",
         [ConfirmCatalogue] = "确认单位名录",
+        [MarkNotUnit] = "标记不是单位",
         [EditUnit] = "修改单位",
         [RenameUnit] = "单位更名",
         [MergeUnits] = "单位合并",
@@ -96,6 +99,7 @@ public static class AuditActions
         [MergeItems] = "合并事项",
         [HandOverItem] = "移交事项",
         [DeferItem] = "事项延期",
+        [RefuseInfectedUpload] = "拒收染毒文件",
     };
 
     /// <summary>The Chinese name of an action, or the stored string if it has none.</summary>

@@ -52,6 +52,25 @@ public sealed class DraftPlan
     /// </summary>
     public PlanCalendar? Calendar { get; set; }
 
+    /// <summary>
+    /// Fragments the reader took for units that the office marked 不是单位 (issue 10.6): removed from the items' units and
+    /// kept out of them when the draft is read again (after the catalogue is confirmed).
+    /// </summary>
+    public List<string> NotUnits { get; set; } = [];
+
+    /// <summary>Removes every mention printed as one of <see cref="NotUnits"/> and not mapped to a unit; returns how many.</summary>
+    public int DropNotUnits()
+    {
+        int removed = 0;
+        foreach (var i in Items)
+        {
+            removed += i.Lead.RemoveAll(u => u.Name is null && NotUnits.Contains(u.Printed, StringComparer.Ordinal));
+            removed += i.Co.RemoveAll(u => u.Name is null && NotUnits.Contains(u.Printed, StringComparer.Ordinal));
+        }
+
+        return removed;
+    }
+
     /// <summary>Unit mentions that resolve to nothing yet: publish waits until each is mapped or added.</summary>
     public IEnumerable<(DraftItem Item, DraftUnit Unit)> Unresolved =>
         Items.SelectMany(i => i.Lead.Concat(i.Co).Where(u => u.Name is null).Select(u => (i, u)));

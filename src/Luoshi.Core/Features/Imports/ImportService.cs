@@ -2,6 +2,7 @@ using System.Globalization;
 using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Audit;
+using Luoshi.Core.Features.Reports;
 using Luoshi.Core.Features.Units;
 using Luoshi.Documents;
 using Luoshi.Parsing;
@@ -10,8 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Core.Features.Imports;
 
-/// <summary>Upload a notice, read it into a draft, correct the draft. Nothing reaches the live plan here; see <see cref="PlanPublisher"/>.</summary>
-public sealed class ImportService(LuoshiDb db, TimeProvider clock)
+/// <summary>
+/// Upload a notice (scanned for viruses when <see cref="VirusScanner"/> is on), read it into a draft, correct the draft. Nothing
+/// reaches the live plan here; see <see cref="PlanPublisher"/>.
+/// </summary>
+public sealed class ImportService(LuoshiDb db, TimeProvider clock, VirusScanner? scanner = null)
 {
     /// <summary>The largest notice accepted (a real one is under 1 MB; Word files with images are larger).</summary>
     public const long MaxUploadBytes = 20L * 1024 * 1024;
@@ -55,6 +59,17 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
         if (CheckUpload(fileName, content.LongLength) is { } refused)
         {
             return refused;
+        }
+
+        // Scanned before it is read: an infected notice is refused with an audit entry, and nothing is stored.
+        if (await (scanner ?? VirusScanner.Off).RefuseAsync(content, async signature =>
+            {
+                AuditLog.Record(db, clock, actor, AuditActions.RefuseInfectedUpload, nameof(ImportDraft), null, districtId,
+                    after: new { FileName = Path.GetFileName(fileName), Signature = signature, Size = content.LongLength, Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)) });
+                await db.SaveChangesAsync(ct);
+            }, ct) is { } infected)
+        {
+            return infected;
         }
 
         var doc = DocumentReader.Read(content, fileName!, ReadLimits.Default, ct);
@@ -169,6 +184,26 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
         }
 
         return changed == 0 ? new Failure(FailureKind.NotFound, $"草稿中没有待确认的单位“{printed}”。") : null;
+    };
+
+    /// <summary>
+    /// Marks a fragment the reader took for a unit as 不是单位 (issue 10.6): every unmapped mention printed so is removed from
+    /// its items, and the draft remembers it. An item left without a lead unit waits for one before publishing.
+    /// </summary>
+    public static Func<DraftPlan, Failure?> NotAUnit(string printed) => plan =>
+    {
+        if (!plan.Unresolved.Any(x => x.Unit.Printed == printed))
+        {
+            return new Failure(FailureKind.NotFound, $"草稿中没有待确认的单位“{printed}”。");
+        }
+
+        if (!plan.NotUnits.Contains(printed, StringComparer.Ordinal))
+        {
+            plan.NotUnits.Add(printed);
+        }
+
+        plan.DropNotUnits();
+        return null;
     };
 
     /// <summary>Replaces the units of one item (names must be in the catalogue).</summary>
@@ -317,6 +352,8 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock)
             var understood = NoticeUnderstanding.Understand(draft.SourceText, new CatalogueSet([catalogue]), catalogue);
             var plan = DraftPlan.From(understood, old.Year);
             plan.Year = old.Year;
+            plan.NotUnits = old.NotUnits;
+            plan.DropNotUnits();
             draft.PlanJson = plan.ToJson();
             draft.Version++;
             draft.UpdatedAt = clock.GetUtcNow();

@@ -24,6 +24,13 @@ public static partial class NoticeOrigin
                     return $"发文机关“{issuer}”不是{districtName}：该通知似乎来自{named}。请核对后再发布。";
                 }
             }
+
+            // A city's own government (武汉市人民政府办公厅) is another government too, unless the district is that city.
+            if (!Government().IsMatch(issuer) && City().Match(issuer) is { Success: true } city
+                && !string.Equals(city.Groups["name"].Value, districtName, StringComparison.Ordinal))
+            {
+                return $"发文机关“{issuer}”不是{districtName}：该通知似乎来自{city.Groups["name"].Value}。请核对后再发布。";
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(docNumber) && Code().Match(docNumber) is { Success: true } c)
@@ -41,6 +48,10 @@ public static partial class NoticeOrigin
     // 武汉市武昌区人民政府 → 武昌区 (the last 区/县 before 人民政府); a city alone (武汉市人民政府) names no district.
     [GeneratedRegex(@"(?:[\p{IsCJKUnifiedIdeographs}]{1,6}?市)?(?<name>[\p{IsCJKUnifiedIdeographs}]{1,6}?[区县])人民政府")]
     private static partial Regex Government();
+
+    // 武汉市人民政府办公厅 → 武汉市 (a city's government, naming no district or county).
+    [GeneratedRegex(@"(?<name>[\p{IsCJKUnifiedIdeographs}]{1,6}?市)人民政府")]
+    private static partial Regex City();
 
     // 岸政办〔2026〕1号 → 岸; 洪政办 → 洪.
     [GeneratedRegex(@"^\s*(?<code>[\p{IsCJKUnifiedIdeographs}]{1,3}?)政")]

@@ -19,6 +19,15 @@ public sealed record PlanChanges(
     public bool IsEmpty => Added.Count == 0 && Removed.Count == 0 && Changed.Count == 0;
 }
 
+/// <summary>What a publish would do, shown to the office to confirm before it publishes.</summary>
+/// <param name="Year">The plan year the draft replaces.</param>
+/// <param name="Items">Items in the draft.</param>
+/// <param name="Units">Distinct units the items name (lead or co).</param>
+/// <param name="HasLivePlan">Whether the district has a live plan of that year (otherwise <paramref name="Changes"/> lists every item as added).</param>
+/// <param name="Changes">Items added, removed and changed against the live plan.</param>
+/// <param name="OriginFlag">Why the notice seems to come from another government, when the office overrides that; else null.</param>
+public sealed record PublishSummary(int Year, int Items, int Units, bool HasLivePlan, PlanChanges Changes, string? OriginFlag);
+
 /// <summary>Publishes a draft into the live plan in one transaction; shows what a re-import changes before it applies.</summary>
 public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
 {
@@ -35,38 +44,40 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
         return Compare(live, plan);
     }
 
+    /// <summary>
+    /// What publishing the draft would do (items, units, changes against the live plan of its year), after the same checks
+    /// as <see cref="PublishAsync"/>; nothing is changed. The office confirms this summary before the plan is published.
+    /// </summary>
+    public async Task<Outcome<PublishSummary>> SummaryAsync(int draftId, int districtId, int expectedVersion, bool overrideOrigin, CancellationToken ct = default)
+    {
+        var check = await CheckAsync(draftId, districtId, expectedVersion, overrideOrigin, ct);
+        if (!check.Ok)
+        {
+            return check.Failure!;
+        }
+
+        var (_, plan, foreign) = check.Value!;
+        if (await db.Plans.AnyAsync(p => p.DistrictId == districtId && p.Year == plan.Year && p.ClosedAt != null, ct))
+        {
+            return new Failure(FailureKind.NotAllowed, $"{plan.Year}年度已关闭，不能再发布该年度的新版本。");
+        }
+
+        var live = await LoadLiveAsync(districtId, plan.Year, ct);
+        int units = plan.Items.SelectMany(i => i.Lead.Concat(i.Co)).Select(u => u.Name ?? u.Printed).Distinct(StringComparer.Ordinal).Count();
+        return new PublishSummary(plan.Year, plan.Items.Count, units, live is not null, Compare(live, plan), foreign);
+    }
+
     public async Task<Outcome<Plan>> PublishAsync(int draftId, int districtId, int expectedVersion, string actor, CancellationToken ct = default, bool overrideOrigin = false)
     {
-        var open = await OpenDraft.LoadAsync(db, draftId, districtId, expectedVersion, "该草稿已发布或已放弃。", "草稿已被他人修改。请刷新页面，确认最新内容后再发布。", ct);
-        if (!open.Ok)
+        var check = await CheckAsync(draftId, districtId, expectedVersion, overrideOrigin, ct);
+        if (!check.Ok)
         {
-            return open.Failure!;
+            return check.Failure!;
         }
 
-        var draft = open.Value!;
-
-        var plan = DraftPlan.FromJson(draft.PlanJson);
-        var unresolved = plan.Unresolved.Select(x => x.Unit.Printed).Distinct(StringComparer.Ordinal).ToList();
-        if (unresolved.Count > 0)
+        var (draft, plan, foreign) = check.Value!;
+        if (foreign is not null)
         {
-            return new Failure(FailureKind.NotAllowed, $"还有 {unresolved.Count} 个单位未确认（{string.Join("、", unresolved.Take(5))}），请先对应到名录中的单位或添加到名录，再发布。");
-        }
-
-        var noLead = plan.Items.Where(i => i.Lead.Count == 0).Select(i => i.Number).ToList();
-        if (noLead.Count > 0)
-        {
-            return new Failure(FailureKind.NotAllowed, $"第 {string.Join("、", noLead.Take(10))} 项没有牵头单位，请先补充。");
-        }
-
-        // A notice naming another government (issuer, 文号 代字) is published only when the office overrides the flag (audited).
-        string districtName = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => d.Name).FirstAsync(ct);
-        if (NoticeOrigin.Flag(districtName, plan.Issuer, plan.DocNumber) is { } foreign)
-        {
-            if (!overrideOrigin)
-            {
-                return new Failure(FailureKind.NotAllowed, foreign + "如确认该通知属于本区，请勾选“确认发文机关无误”后再发布。");
-            }
-
             AuditLog.Record(db, clock, actor, AuditActions.OverrideNoticeOrigin, nameof(ImportDraft), draftId.ToString(CultureInfo.InvariantCulture), districtId,
                 after: new { plan.Issuer, plan.DocNumber, Flag = foreign });
         }
@@ -174,6 +185,42 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
             await tx.CommitAsync(ct);
             return (Outcome<Plan>)live;
         });
+    }
+
+    private sealed record Checked(ImportDraft Draft, DraftPlan Plan, string? OverriddenFlag);
+
+    /// <summary>Whether the draft may be published as the caller saw it: open, every unit known, every item led, from this district or overridden.</summary>
+    private async Task<Outcome<Checked>> CheckAsync(int draftId, int districtId, int expectedVersion, bool overrideOrigin, CancellationToken ct)
+    {
+        var open = await OpenDraft.LoadAsync(db, draftId, districtId, expectedVersion, "该草稿已发布或已放弃。", "草稿已被他人修改。请刷新页面，确认最新内容后再发布。", ct);
+        if (!open.Ok)
+        {
+            return open.Failure!;
+        }
+
+        var draft = open.Value!;
+        var plan = DraftPlan.FromJson(draft.PlanJson);
+        var unresolved = plan.Unresolved.Select(x => x.Unit.Printed).Distinct(StringComparer.Ordinal).ToList();
+        if (unresolved.Count > 0)
+        {
+            return new Failure(FailureKind.NotAllowed, $"还有 {unresolved.Count} 个单位未确认（{string.Join("、", unresolved.Take(5))}），请先对应到名录中的单位或添加到名录，再发布。");
+        }
+
+        var noLead = plan.Items.Where(i => i.Lead.Count == 0).Select(i => i.Number).ToList();
+        if (noLead.Count > 0)
+        {
+            return new Failure(FailureKind.NotAllowed, $"第 {string.Join("、", noLead.Take(10))} 项没有牵头单位，请先补充。");
+        }
+
+        // A notice naming another government (issuer, 文号 代字) is published only when the office overrides the flag (audited).
+        string districtName = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => d.Name).FirstAsync(ct);
+        string? foreign = NoticeOrigin.Flag(districtName, plan.Issuer, plan.DocNumber);
+        if (foreign is not null && !overrideOrigin)
+        {
+            return new Failure(FailureKind.NotAllowed, foreign + "如确认该通知属于本区，请勾选“确认发文机关无误”后再发布。");
+        }
+
+        return new Checked(draft, plan, foreign);
     }
 
     private async Task<List<(int Part, string Number, string Text, string Units)>?> LoadLiveAsync(int districtId, int year, CancellationToken ct)

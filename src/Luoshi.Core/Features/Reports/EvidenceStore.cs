@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
+using Luoshi.Core.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Core.Features.Reports;
@@ -9,8 +10,8 @@ namespace Luoshi.Core.Features.Reports;
 /// <summary>An evidence file to download: its name, type and content.</summary>
 public sealed record EvidenceFile(string FileName, string ContentType, byte[] Content);
 
-/// <summary>Evidence files of a filing: attached (checked for type by content, and size) and removed by the unit's clerk while the filing is editable; downloaded by whoever may see the filing.</summary>
-public sealed class EvidenceStore(LuoshiDb db, TimeProvider clock)
+/// <summary>Evidence files of a filing: attached (checked for size, for viruses when <see cref="VirusScanner"/> is on, and for type by content) and removed by the unit's clerk while the filing is editable; downloaded by whoever may see the filing.</summary>
+public sealed class EvidenceStore(LuoshiDb db, TimeProvider clock, VirusScanner? scanner = null)
 {
     /// <summary>The largest evidence file accepted.</summary>
     public const long MaxEvidenceBytes = 20L * 1024 * 1024;
@@ -20,7 +21,11 @@ public sealed class EvidenceStore(LuoshiDb db, TimeProvider clock)
 
     private readonly FilingWrites writes = new(db, clock);
 
-    /// <summary>Attaches an evidence file, checked for type (by its content, not only its name) and size.</summary>
+    /// <summary>
+    /// Attaches an evidence file, checked for size, then scanned (when scanning is on: an infected file is refused with an audit
+    /// entry, and a scanner that cannot answer refuses every file), then checked for type (by its content, not only its name).
+    /// Nothing is stored unless every check passes.
+    /// </summary>
     public async Task<Outcome<Evidence>> AttachAsync(int filingId, string fileName, byte[] content, Actor actor, CancellationToken ct = default)
     {
         if (await Years.PlanYears.RefuseIfFilingClosedAsync(db, filingId, ct) is { } closed) return closed;
@@ -35,6 +40,17 @@ public sealed class EvidenceStore(LuoshiDb db, TimeProvider clock)
         if (!FilingFlow.Editable(filing.State) || await writes.LockedAsync(filing, ct))
         {
             return new Failure(FailureKind.NotAllowed, $"当前状态（{FilingFlow.Label(filing.State)}）不能添加佐证材料。");
+        }
+
+        if (EvidenceTypes.CheckSize(content, MaxEvidenceBytes) is { } size)
+        {
+            return size;
+        }
+
+        // Scanned before the type check, so that an infected file is refused (and audited) as infected whatever its name.
+        if (await (scanner ?? VirusScanner.Off).RefuseAsync(content, signature => RecordInfectedAsync(filing, fileName, content, signature, actor, ct), ct) is { } infected)
+        {
+            return infected;
         }
 
         var kind = EvidenceTypes.Check(fileName, content, MaxEvidenceBytes);
@@ -63,6 +79,13 @@ public sealed class EvidenceStore(LuoshiDb db, TimeProvider clock)
         }
 
         return evidence;
+    }
+
+    private async Task RecordInfectedAsync(Filing filing, string fileName, byte[] content, string signature, Actor actor, CancellationToken ct)
+    {
+        AuditLog.Record(db, clock, actor.UserName, AuditActions.RefuseInfectedUpload, nameof(Filing), filing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            filing.DistrictId, after: new { FileName = EvidenceNames.Clean(fileName, string.Empty), Signature = signature, Size = content.LongLength, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)) });
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<Outcome<bool>> DetachAsync(int evidenceId, Actor actor, CancellationToken ct = default)

@@ -32,9 +32,9 @@ public static class EvidenceTypes
 
     public static string Accepted => "PDF、Word（.doc/.docx）、Excel（.xls/.xlsx）、OFD、JPG、PNG";
 
-    public static Outcome<EvidenceKind> Check(string fileName, ReadOnlySpan<byte> content, long maxBytes)
+    /// <summary>The refusal of an empty file or one over <paramref name="maxBytes"/>, or null.</summary>
+    public static Failure? CheckSize(ReadOnlySpan<byte> content, long maxBytes)
     {
-        string ext = Path.GetExtension(fileName ?? string.Empty);
         if (content.Length == 0)
         {
             return new Failure(FailureKind.Invalid, "文件是空的。");
@@ -43,6 +43,17 @@ public static class EvidenceTypes
         if (content.Length > maxBytes)
         {
             return new Failure(FailureKind.Invalid, $"文件过大（{content.Length / 1024.0 / 1024.0:0.0} MB），单个佐证材料不能超过 {maxBytes / 1024 / 1024} MB。");
+        }
+
+        return null;
+    }
+
+    public static Outcome<EvidenceKind> Check(string fileName, ReadOnlySpan<byte> content, long maxBytes)
+    {
+        string ext = Path.GetExtension(fileName ?? string.Empty);
+        if (CheckSize(content, maxBytes) is { } size)
+        {
+            return size;
         }
 
         if (!Known.TryGetValue(ext, out var known))

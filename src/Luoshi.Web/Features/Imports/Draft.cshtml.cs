@@ -137,11 +137,20 @@ public sealed partial class DraftModel(LuoshiDb db, ImportService imports, PlanP
         return await AfterAsync(r, id, null, $"已将“{name?.Trim()}”添加到单位名录，并将“{printed}”对应到它。", ct);
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(int id, int version, bool overrideOrigin, CancellationToken ct)
+    /// <summary>
+    /// Publishes only when <paramref name="confirm"/> is set: without it the page shows the summary of what the publish would do
+    /// (Draft.Safety.cs) with the button that confirms it, and nothing is published.
+    /// </summary>
+    public async Task<IActionResult> OnPostPublishAsync(int id, int version, bool overrideOrigin, bool confirm, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } district)
         {
             return NotFound();
+        }
+
+        if (!confirm)
+        {
+            return await ConfirmPublishAsync(id, district, version, overrideOrigin, ct);
         }
 
         var r = await publisher.PublishAsync(id, district, version, Actor, ct, overrideOrigin);
@@ -225,6 +234,7 @@ public sealed partial class DraftModel(LuoshiDb db, ImportService imports, PlanP
         var district = await db.Districts.AsNoTracking().SingleAsync(d => d.Id == Draft.DistrictId, ct);
         DistrictName = district.Name;
         DistrictCode = district.Code;
+        OriginFlag = NoticeOrigin.Flag(district.Name, Plan.Issuer, Plan.DocNumber);
         SourceLines = NoticeLines.Split(Draft.SourceText);
         DiagnosticsByLine = Plan.Diagnostics.GroupBy(d => d.Line).ToDictionary(g => g.Key, g => g.ToList());
         ItemsByFirstLine = Plan.Items.GroupBy(i => i.FirstLine).ToDictionary(g => g.Key, g => g.ToList());
