@@ -62,6 +62,45 @@ public class PdfConverterTests
     }
 
     [Fact]
+    public async Task ConvertDocxToPdfAsync_OrderForm_LabelsAndDateOnOneLine_PageImage()
+    {
+        var converter = new PdfConverter();
+        converter.FindExecutable().ShouldNotBeNull(Missing);
+        var facts = SupervisionOrderComposerTests.Facts with { Contact = null };
+        byte[] docx = OfficialDocumentWriter.WriteDocx(SupervisionOrderComposer.ToDocument(facts, SupervisionOrderComposer.Compose(facts)));
+        var made = await converter.ConvertDocxToPdfAsync(docx, CancellationToken.None);
+        made.Ok.ShouldBeTrue(made.Failure?.Message);
+
+        string documents = Path.Combine(RepositoryRoot(), "artifacts", "documents");
+        string screenshots = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(documents);
+        Directory.CreateDirectory(screenshots);
+        string pdf = Path.Combine(documents, "supervision-order-form.pdf");
+        await File.WriteAllBytesAsync(pdf, made.Value!);
+        // Rows never split: each label is on the same page as its value.
+        for (int page = 1; page <= 2; page++)
+        {
+            string onPage = Flat(Tool("pdftotext", "-f", page.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", page.ToString(System.Globalization.CultureInfo.InvariantCulture), "-enc", "UTF-8", pdf, "-"));
+            onPage.Contains("分析滞后原因", StringComparison.Ordinal).ShouldBe(onPage.Contains("办理要求", StringComparison.Ordinal));
+            onPage.Contains("第二季度进度滞后", StringComparison.Ordinal).ShouldBe(onPage.Contains("新增停车泊位", StringComparison.Ordinal));
+        }
+
+
+        // -layout keeps each printed line: a label broken inside its cell would show as two pieces on two lines.
+        string[] lines = Tool("pdftotext", "-layout", "-enc", "UTF-8", pdf, "-").Split('\n').Select(l => string.Concat(l.Where(c => !char.IsWhiteSpace(c)))).ToArray();
+        foreach (string label in SupervisionOrderComposer.Labels)
+        {
+            lines.ShouldContain(l => l.StartsWith(label, StringComparison.Ordinal), $"{label} on one line");
+        }
+
+        lines.ShouldContain(l => l.Contains("2026年7月25日前", StringComparison.Ordinal), "the reply date on one line");
+        lines.ShouldContain(l => l.Contains("区住房和城市更新局、各街道办事处", StringComparison.Ordinal), "the units on one line");
+
+        Tool("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, Path.Combine(screenshots, "supervision-order-form"));
+        new FileInfo(Path.Combine(screenshots, "supervision-order-form.png")).Length.ShouldBeGreaterThan(10_000);
+    }
+
+    [Fact]
     public async Task ConvertDocxToPdfAsync_NoLibreOffice_FailsWithTheChineseMessage()
     {
         string empty = Directory.CreateTempSubdirectory("luoshi-nolo-").FullName;

@@ -64,7 +64,7 @@ public sealed class DocumentNumberTests
 
         drafts.Select(d => d.DocNumber).ShouldAllBe(n => n == "岸政督通〔2026〕1号", "a proposal, not a reservation");
         var issued = await Task.WhenAll(drafts.Select(d => host.WithDbAsync(async (_, sp) =>
-            await sp.GetRequiredService<CircularService>().IssueAsync(d.Id, d.Version, office))));
+            await sp.GetRequiredService<CircularService>().IssueAsync(d.Id, d.Version, office, confirmed: true))));
         issued.ShouldAllBe(o => o.Ok, string.Join(" / ", issued.Select(o => o.Failure?.Message)));
         issued.Select(c => c.Value!.DocNumber).Order(StringComparer.Ordinal).ShouldBe(["岸政督通〔2026〕1号", "岸政督通〔2026〕2号"]);
 

@@ -4,6 +4,7 @@ using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Audit;
+using Luoshi.Core.Features.Notifications;
 using Luoshi.Core.Features.Numbering;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.Parsing.Calendar;
@@ -163,7 +164,12 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, NumberingSer
         return await BumpAsync(c, ct);
     }
 
-    public async Task<Outcome<Circular>> IssueAsync(int id, int expectedVersion, Actor actor, CancellationToken ct = default)
+    /// <summary>
+    /// Issues the draft: takes the next number of the series and delivers it to every unit it names (their clerks and heads)
+    /// and to the district's office, in one transaction. Refused unless <paramref name="confirmed"/>: the office confirms
+    /// the summary (<see cref="SummaryAsync"/>) first; without it nothing is issued.
+    /// </summary>
+    public async Task<Outcome<Circular>> IssueAsync(int id, int expectedVersion, Actor actor, bool confirmed, CancellationToken ct = default)
     {
         if (await Years.PlanYears.RefuseIfCircularClosedAsync(db, id, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(actor);
@@ -183,6 +189,12 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, NumberingSer
             return new Failure(FailureKind.Conflict, "通报已被他人修改，请刷新页面确认后再印发。");
         }
 
+        if (!confirmed)
+        {
+            return new Failure(FailureKind.Invalid, "请先核对印发摘要（文号、送达单位），勾选“已核对，确认印发”后再印发；通报未印发。");
+        }
+
+        var named = await NamedUnitsAsync(c, ct);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -193,7 +205,9 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, NumberingSer
             c.State = CircularState.Issued;
             c.IssuedAt = clock.GetUtcNow();
             c.IssuedBy = actor.UserName;
-            AuditLog.Record(db, clock, actor.UserName, AuditActions.IssueCircular, nameof(Circular), c.Id.ToString(CultureInfo.InvariantCulture), c.DistrictId, after: new { c.DocNumber, c.Title });
+            int delivered = await DeliverAsync(c, named, ct);
+            AuditLog.Record(db, clock, actor.UserName, AuditActions.IssueCircular, nameof(Circular), c.Id.ToString(CultureInfo.InvariantCulture), c.DistrictId,
+                after: new { c.DocNumber, c.Title, units = named.Count, delivered });
             var done = await BumpAsync(c, ct);
             if (done.Ok)
             {
@@ -202,6 +216,121 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, NumberingSer
 
             return done;
         });
+    }
+
+    /// <summary>
+    /// The units of the district the circular names (in its title or body), in the district's order. A name inside a
+    /// longer one ("区教育局" in "区教育局机关") counts only where it stands alone.
+    /// </summary>
+    public async Task<IReadOnlyList<NamedUnit>> NamedUnitsAsync(Circular c, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var units = await db.Units.AsNoTracking().Where(u => u.DistrictId == c.DistrictId).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        var text = new System.Text.StringBuilder(c.Title + "\n" + c.Body);
+        var found = new HashSet<int>();
+        foreach (var u in units.Where(u => u.Name.Length > 1).OrderByDescending(u => u.Name.Length))
+        {
+            string before = text.ToString();
+            if (before.Contains(u.Name, StringComparison.Ordinal))
+            {
+                found.Add(u.Id);
+                text.Replace(u.Name, new string('\u0001', u.Name.Length));
+            }
+        }
+
+        return [.. units.Where(u => found.Contains(u.Id)).Select(u => new NamedUnit(u.Id, u.Name))];
+    }
+
+    /// <summary>What the office confirms before issuing: the number it will take, the units it goes to, how many people.</summary>
+    public async Task<IssueSummary> SummaryAsync(Circular c, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var named = await NamedUnitsAsync(c, ct);
+        string number = c.State == CircularState.Issued && c.DocNumber is { } n
+            ? n
+            : await numbering.ProposeAsync(c.DistrictId, NumberKinds.Circular, DistrictClock.Today(clock).Year, ct);
+        var ids = named.Select(u => u.Id).ToList();
+        var people = await Recipients(c.DistrictId, ids).ToListAsync(ct);
+        int withoutAccount = named.Count(u => !people.Any(p => p.UnitId == u.Id));
+        return new IssueSummary(number, c.Title, named, people.Count(p => p.UnitId != null), people.Count(p => p.UnitId == null), withoutAccount);
+    }
+
+    /// <summary>For the office: each unit the issued circular names, whether someone of it has opened it, who and when.</summary>
+    public async Task<IReadOnlyList<ReadReceipt>> ReceiptsAsync(Circular c, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var named = await NamedUnitsAsync(c, ct);
+        string prefix = KeyPrefix(c.Id);
+        var sent = await (from n in db.Notifications.AsNoTracking()
+                          join u in db.Users on n.UserId equals u.Id
+                          where n.Kind == NotificationKinds.Circular && n.Channel == Channel.InApp && n.DistrictId == c.DistrictId && n.Key.StartsWith(prefix)
+                          select new { n.UnitId, u.DisplayName, n.ReadAt }).ToListAsync(ct);
+        return [.. named.Select(u =>
+        {
+            var mine = sent.Where(s => s.UnitId == u.Id).ToList();
+            var read = mine.Where(s => s.ReadAt != null).OrderBy(s => s.ReadAt!.Value.UtcTicks).ToList();
+            return new ReadReceipt(u.Id, u.Name, mine.Count, read.Count > 0, read.Count > 0 ? string.Join("、", read.Select(r => r.DisplayName)) : null,
+                read.Count > 0 ? read[0].ReadAt : null);
+        })];
+    }
+
+    /// <summary>Whether the issued circular was delivered to the unit (a unit sees only those).</summary>
+    public Task<bool> DeliveredToAsync(int circularId, int unitId, CancellationToken ct = default)
+    {
+        string prefix = KeyPrefix(circularId);
+        return db.Notifications.AsNoTracking().AnyAsync(n => n.Kind == NotificationKinds.Circular && n.UnitId == unitId && n.Key.StartsWith(prefix), ct);
+    }
+
+    /// <summary>The person opened the circular: their in-app message of it is read (the office's read receipt).</summary>
+    public Task<int> MarkReadAsync(int circularId, string userId, CancellationToken ct = default)
+    {
+        string key = KeyPrefix(circularId) + userId;
+        var now = clock.GetUtcNow();
+        return db.Notifications.Where(n => n.Kind == NotificationKinds.Circular && n.Channel == Channel.InApp && n.Key == key && n.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+    }
+
+    internal static string KeyPrefix(int circularId) => "circular:" + circularId.ToString(CultureInfo.InvariantCulture) + ":";
+
+    // Clerks and heads of the named units, and the district's office (UnitId null); active accounts only.
+    private IQueryable<AppUser> Recipients(int districtId, List<int> unitIds) =>
+        db.Users.AsNoTracking().Where(u => !u.Disabled && (
+            (u.UnitId != null && unitIds.Contains(u.UnitId.Value) && (u.Role == AppRole.Clerk || u.Role == AppRole.UnitHead))
+            || (u.Role == AppRole.Office && u.DistrictId == districtId && u.UnitId == null)));
+
+    // In the issuing transaction: one in-app message (and a mail where there is an address) per person.
+    private async Task<int> DeliverAsync(Circular c, IReadOnlyList<NamedUnit> named, CancellationToken ct)
+    {
+        var people = await Recipients(c.DistrictId, [.. named.Select(u => u.Id)]).Select(u => new { u.Id, u.DisplayName, u.Email, u.UnitId }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var today = DistrictClock.Today(clock);
+        string link = "/Circulars/Edit/" + c.Id.ToString(CultureInfo.InvariantCulture);
+        string subject = ReminderSweep.Clip($"【通报】{c.DocNumber}：{c.Title}", 256);
+        foreach (var p in people)
+        {
+            string why = p.UnitId is int unit ? $"通报中点到{named.First(u => u.Id == unit).Name}，请认真阅读并抓好整改落实。" : "本区督查室存档。";
+            string body = $"{p.DisplayName}：\n\n{c.DocNumber}《{c.Title}》已印发，{why}\n\n请登录系统查看：{link}\n\n（本消息由督查督办系统自动发送，请勿直接回复。）\n";
+            foreach (var channel in string.IsNullOrWhiteSpace(p.Email) ? [Channel.InApp] : new[] { Channel.InApp, Channel.Email })
+            {
+                db.Notifications.Add(new Notification
+                {
+                    DistrictId = c.DistrictId,
+                    UserId = p.Id,
+                    UnitId = p.UnitId,
+                    Channel = channel,
+                    Kind = NotificationKinds.Circular,
+                    Level = p.UnitId is null ? "Office" : "Circular",
+                    Key = KeyPrefix(c.Id) + p.Id,
+                    Subject = subject,
+                    Body = ReminderSweep.Clip(body, 8000),
+                    CreatedAt = now,
+                    ForDate = today,
+                    SentAt = channel == Channel.InApp ? now : null,
+                });
+            }
+        }
+
+        return people.Count;
     }
 
     /// <summary>The circular laid out as an official document.</summary>
@@ -239,3 +368,18 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, NumberingSer
         return year == 4 && t[..4].All(char.IsAsciiDigit) && t.Length > 5 ? t[5..] : t;
     }
 }
+
+/// <summary>A unit a circular names.</summary>
+public sealed record NamedUnit(int Id, string Name);
+
+/// <summary>The summary the office confirms before issuing.</summary>
+/// <param name="Number">The number it takes (the series' next).</param>
+/// <param name="Title">The circular's title.</param>
+/// <param name="Units">The units it names, delivered to.</param>
+/// <param name="UnitPeople">Clerks and heads of the named units who receive it.</param>
+/// <param name="OfficePeople">The office's accounts that receive it.</param>
+/// <param name="UnitsWithoutAccount">Named units nobody of which can receive it (no clerk or head account).</param>
+public sealed record IssueSummary(string Number, string Title, IReadOnlyList<NamedUnit> Units, int UnitPeople, int OfficePeople, int UnitsWithoutAccount);
+
+/// <summary>Whether a named unit has opened an issued circular.</summary>
+public sealed record ReadReceipt(int UnitId, string UnitName, int Recipients, bool Read, string? ReadBy, DateTimeOffset? FirstReadAt);

@@ -14,6 +14,7 @@ namespace Luoshi.Core.Features.Circulars;
 /// <param name="CopyTo">抄送机关 (版记), optional.</param>
 /// <param name="PrintedBy">印发机关 (版记).</param>
 /// <param name="PrintedOn">印发日期 (版记).</param>
+/// <param name="Form">A form table after the body (a 督办单's 督办事项 · 责任单位 · … rows), or none.</param>
 public sealed record OfficialDocument(
     string IssuerMark,
     string? DocNumber,
@@ -24,7 +25,14 @@ public sealed record OfficialDocument(
     DateOnly Date,
     string? CopyTo,
     string PrintedBy,
-    DateOnly PrintedOn);
+    DateOnly PrintedOn,
+    IReadOnlyList<FormRow>? Form = null);
+
+/// <summary>
+/// A row of a form table: a short label (one line, 黑体) and its value (仿宋; "\n" starts a new line; a run of "＿" is a
+/// blank to fill in by hand, printed as an underlined space).
+/// </summary>
+public sealed record FormRow(string Label, string Value);
 
 /// <summary>A block of the body: a heading, a paragraph or a table.</summary>
 public abstract record DocBlock;

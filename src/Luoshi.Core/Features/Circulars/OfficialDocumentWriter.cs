@@ -95,6 +95,12 @@ public static class OfficialDocumentWriter
                 _ => throw new ArgumentOutOfRangeException(nameof(doc), block.GetType().Name, "Unknown block."),
             };
         }
+
+        if (doc.Form is { Count: > 0 } form)
+        {
+            yield return Blank();
+            yield return OfficialTable.BuildForm(form);
+        }
     }
 
     // A heading followed by text on the same line ("（一）压实工作责任。各单位要…") keeps only the heading in its font.

@@ -13,15 +13,95 @@ internal static class OfficialTable
     public static Table Build(TableBlock block)
     {
         int[] widths = ColumnWidths(block);
-        var table = new Table(
+        var table = Frame(widths, bold: false);
+        table.Append(Row(block.Header, widths, header: true));
+        foreach (var row in block.Rows)
+        {
+            table.Append(Row(row, widths, header: false));
+        }
+
+        return table;
+    }
+
+    /// <summary>
+    /// A form (督办单): two columns, the labels in 黑体 on one line in a column just wide enough for the longest of them,
+    /// the values in 仿宋 in the rest of the text width; a thicker outer frame; no row split across pages.
+    /// </summary>
+    public static Table BuildForm(IReadOnlyList<FormRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        int labelWidth = LabelColumn(rows);
+        int[] widths = [labelWidth, TextWidth - labelWidth];
+        var table = Frame(widths, bold: true);
+        foreach (var r in rows)
+        {
+            var row = new TableRow(new TableRowProperties(new CantSplit(), new TableRowHeight { Val = (uint)(2 * CellLine + 114), HeightType = HeightRuleValues.AtLeast }));
+            row.Append(new TableCell(
+                new TableCellProperties(
+                    new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = Twips(widths[0]) },
+                    new NoWrap(),
+                    new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }),
+                Paragraph(Props(JustificationValues.Distribute, CellLine), Run(r.Label, HeiTi, SmallHalfPoints))));
+            var value = new TableCell(new TableCellProperties(
+                new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = Twips(widths[1]) },
+                new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }));
+            foreach (string line in r.Value.ReplaceLineEndings("\n").Split('\n'))
+            {
+                value.Append(Paragraph(Props(JustificationValues.Left, CellLine), [.. FillRuns(line)]));
+            }
+
+            row.Append(value);
+            table.Append(row);
+        }
+
+        return table;
+    }
+
+    /// <summary>The label column: the longest label on one line, plus the cell margins and one character of air.</summary>
+    internal static int LabelColumn(IReadOnlyList<FormRow> rows) =>
+        (int)Math.Ceiling(rows.Max(r => Ems(r.Label)) * SmallHalfPoints * 10) + 2 * 85 + SmallHalfPoints * 10;
+
+    // "联系人：＿＿＿＿" → "联系人：" and an underlined blank as wide as the ＿ run.
+    private static IEnumerable<Run> FillRuns(string line)
+    {
+        int i = 0;
+        while (i < line.Length)
+        {
+            bool blank = line[i] == '＿';
+            int j = i;
+            while (j < line.Length && (line[j] == '＿') == blank)
+            {
+                j++;
+            }
+
+            var run = Run(blank ? new string('\u3000', j - i) : line[i..j], FangSong, SmallHalfPoints);
+            if (blank)
+            {
+                run.RunProperties!.Underline = new Underline { Val = UnderlineValues.Single };
+            }
+
+            yield return run;
+            i = j;
+        }
+
+        if (line.Length == 0)
+        {
+            yield return Run(string.Empty, FangSong, SmallHalfPoints);
+        }
+    }
+
+    private static Table Frame(int[] widths, bool bold)
+    {
+        uint outer = bold ? 12u : 4u;
+        return new Table(
             new TableProperties(
-                new TableWidth { Type = TableWidthUnitValues.Dxa, Width = Twips(TextWidth) },
+                new TableWidth { Type = TableWidthUnitValues.Dxa, Width = Twips(widths.Sum()) },
                 new TableJustification { Val = TableRowAlignmentValues.Center },
                 new TableBorders(
-                    Line<TopBorder>("000000", 4, 0),
-                    Line<LeftBorder>("000000", 4, 0),
-                    Line<BottomBorder>("000000", 4, 0),
-                    Line<RightBorder>("000000", 4, 0),
+                    Line<TopBorder>("000000", outer, 0),
+                    Line<LeftBorder>("000000", outer, 0),
+                    Line<BottomBorder>("000000", outer, 0),
+                    Line<RightBorder>("000000", outer, 0),
                     Line<InsideHorizontalBorder>("000000", 4, 0),
                     Line<InsideVerticalBorder>("000000", 4, 0)),
                 new TableLayout { Type = TableLayoutValues.Fixed },
@@ -31,14 +111,6 @@ internal static class OfficialTable
                     new BottomMargin { Width = "57", Type = TableWidthUnitValues.Dxa },
                     new TableCellRightMargin { Width = 85, Type = TableWidthValues.Dxa })),
             new TableGrid(widths.Select(w => new GridColumn { Width = Twips(w) })));
-
-        table.Append(Row(block.Header, widths, header: true));
-        foreach (var row in block.Rows)
-        {
-            table.Append(Row(row, widths, header: false));
-        }
-
-        return table;
     }
 
     private static TableRow Row(IReadOnlyList<string> cells, int[] widths, bool header)

@@ -25,10 +25,19 @@ public sealed record SupervisionOrderFacts(
 /// <param name="Requirement">办理要求.</param>
 public sealed record SupervisedTask(string Matter, string ResponsibleUnits, string Requirement);
 
-/// <summary>Drafts a supervision order (督办单): a short body around a table 督办事项 · 责任单位 · 办理要求 · 反馈时限.</summary>
+/// <summary>
+/// Drafts a supervision order (督办单): a short body, then a form (督办事项 · 责任单位 · 办理要求 · 反馈时限 · 督办单位 ·
+/// 联系人及电话) that <see cref="ToDocument"/> adds after it.
+/// </summary>
 public static class SupervisionOrderComposer
 {
     public const string Title = "督办单";
+
+    /// <summary>The form's labels, in their order.</summary>
+    public static readonly IReadOnlyList<string> Labels = ["督办事项", "责任单位", "办理要求", "反馈时限", "督办单位", "联系人及电话"];
+
+    /// <summary>What the form's 联系人及电话 shows when the office has given none: lines to fill in by hand.</summary>
+    public const string ContactBlanks = "联系人：＿＿＿＿＿＿＿＿　电话：＿＿＿＿＿＿＿＿";
 
     public static DraftText Compose(SupervisionOrderFacts facts)
     {
@@ -37,21 +46,32 @@ public static class SupervisionOrderComposer
         string issuer = CircularComposer.Clean(facts.Issuer);
         var lines = new List<string>
         {
-            $"根据《{CircularComposer.Clean(facts.Basis).Trim('《', '》')}》要求，现将下列事项交你单位督办，请认真研究办理，并于{replyBy}前将办理情况书面反馈{issuer}。",
+            $"根据《{CircularComposer.Clean(facts.Basis).Trim('《', '》')}》要求，现将下表所列事项交你单位督办，请认真研究办理，并于{replyBy}前将办理情况书面反馈{issuer}。",
             string.Empty,
-            "督办事项 | 责任单位 | 办理要求 | 反馈时限",
+            "逾期未反馈或办理不到位的，将在季度通报中予以通报，并纳入年度绩效目标管理考核。",
         };
-        lines.AddRange(facts.Tasks.Select(t =>
-            $"{CircularComposer.Clean(t.Matter)} | {CircularComposer.Clean(t.ResponsibleUnits)} | {CircularComposer.Clean(t.Requirement)} | {replyBy}前"));
-        lines.Add(string.Empty);
-        lines.Add("逾期未反馈或办理不到位的，将在季度通报中予以通报，并纳入年度绩效目标管理考核。");
-        if (!string.IsNullOrWhiteSpace(facts.Contact))
-        {
-            lines.Add(string.Empty);
-            lines.Add("联系人：" + CircularComposer.Clean(facts.Contact));
-        }
-
         return new DraftText(Title, string.Join('\n', lines) + "\n");
+    }
+
+    /// <summary>The form's rows: one matter as it is, several numbered one a line.</summary>
+    public static IReadOnlyList<FormRow> Form(SupervisionOrderFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var tasks = facts.Tasks;
+        string Lines(Func<SupervisedTask, string> of) => tasks.Count == 1
+            ? CircularComposer.Clean(of(tasks[0]))
+            : string.Join('\n', tasks.Select((t, i) => $"{i + 1}. {CircularComposer.Clean(of(t))}"));
+        string units = string.Join("、", tasks.SelectMany(t => CircularComposer.Clean(t.ResponsibleUnits).Split('、'))
+            .Where(u => u.Length > 0).Distinct(StringComparer.Ordinal));
+        return
+        [
+            new(Labels[0], Lines(t => t.Matter)),
+            new(Labels[1], units),
+            new(Labels[2], Lines(t => t.Requirement)),
+            new(Labels[3], GbFormat.ChineseDate(facts.ReplyBy) + "前"),
+            new(Labels[4], CircularComposer.Clean(facts.Issuer)),
+            new(Labels[5], string.IsNullOrWhiteSpace(facts.Contact) ? ContactBlanks : CircularComposer.Clean(facts.Contact)),
+        ];
     }
 
     /// <summary>The order as an official document; <paramref name="draft"/> is the composed text, possibly edited by the office.</summary>
@@ -70,6 +90,7 @@ public static class SupervisionOrderComposer
             Date: facts.Date,
             CopyTo: null,
             PrintedBy: issuer,
-            PrintedOn: facts.Date);
+            PrintedOn: facts.Date,
+            Form: Form(facts));
     }
 }

@@ -39,6 +39,9 @@ public static class NotificationKinds
     /// <summary>The office reopened an accepted or locked filing (hand-off).</summary>
     public const string Reopened = "reopened";
 
+    /// <summary>An issued circular (通报) delivered to a unit it names, or to the district's office.</summary>
+    public const string Circular = "circular";
+
     public static string Label(string kind) => kind switch
     {
         Submitted => "待审定",
@@ -52,6 +55,7 @@ public static class NotificationKinds
         Order => "督办单",
         Unreachable => "无法提醒",
         PlanChange => "计划调整",
+        Circular => "通报",
         _ => "通知",
     };
 }

@@ -3,6 +3,7 @@ using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Circulars;
 using Luoshi.Core.Features.Supervision;
+using Luoshi.Web.Features.Inbox;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,8 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Features.Circulars;
 
-/// <summary>One circular: the office edits the draft text and issues it; everyone who reads the district's plan downloads it as Word or PDF.</summary>
-public sealed class EditModel(LuoshiDb db, CircularService circulars, PdfConverter pdf, TimeProvider clock, RevisionCache cache) : PageModel
+/// <summary>
+/// One circular: the office edits the draft text, confirms the summary and issues it (delivered to the units it names and
+/// the office), then sees who has read it; everyone who reads the district's plan downloads it as Word or PDF; a unit sees
+/// only an issued circular delivered to it, and opening it marks its message read.
+/// </summary>
+public sealed class EditModel(LuoshiDb db, CircularService circulars, PdfConverter pdf, TimeProvider clock, RevisionCache cache, InboxBadge badge) : PageModel
 {
     public Circular Circular { get; private set; } = null!;
 
@@ -25,13 +30,32 @@ public sealed class EditModel(LuoshiDb db, CircularService circulars, PdfConvert
 
     public bool CanWrite { get; private set; }
 
+    /// <summary>Before issuing: the number, the units it goes to, how many people (office, draft only).</summary>
+    public IssueSummary? Summary { get; private set; }
+
+    /// <summary>After issuing: per named unit, read or not (office only).</summary>
+    public IReadOnlyList<ReadReceipt> Receipts { get; private set; } = [];
+
     public string? Error { get; private set; }
 
     [TempData]
     public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        // Opening the circular is the read receipt: the person's own message of it is marked read.
+        if (Circular.State == CircularState.Issued && InboxQueries.UserId(User) is { } me && await circulars.MarkReadAsync(id, me, ct) > 0)
+        {
+            badge.MessagesChanged();
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostSaveAsync(int id, int version, string? title, string? docNumber, string? addressee, string? copyTo, string? body, CancellationToken ct)
     {
@@ -50,21 +74,21 @@ public sealed class EditModel(LuoshiDb db, CircularService circulars, PdfConvert
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostIssueAsync(int id, int version, CancellationToken ct)
+    public async Task<IActionResult> OnPostIssueAsync(int id, int version, bool confirm, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct) || !CanWrite)
         {
             return NotFound();
         }
 
-        var issued = await circulars.IssueAsync(id, version, HttpContext.Actor()!, ct);
+        var issued = await circulars.IssueAsync(id, version, HttpContext.Actor()!, confirm, ct);
         if (!issued.Ok)
         {
             Error = issued.Failure!.Message;
             return Page();
         }
 
-        Message = "通报已印发。";
+        Message = "通报已印发，并已送达通报点到的单位和本区督查室。";
         return RedirectToPage(new { id });
     }
 
@@ -126,13 +150,30 @@ public sealed class EditModel(LuoshiDb db, CircularService circulars, PdfConvert
     {
         var scope = HttpContext.Actor();
         var c = await db.Circulars.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (scope is null || c is null || !scope.CanReadWholePlan(c.DistrictId))
+        if (scope is null || c is null)
+        {
+            return false;
+        }
+
+        // A unit sees only an issued circular delivered to it; the office, leaders and city readers see all of the district's.
+        bool delivered = !scope.CanReadWholePlan(c.DistrictId) && scope.UnitId is int unit && scope.CanReadUnit(c.DistrictId, unit)
+            && c.State == CircularState.Issued && await circulars.DeliveredToAsync(c.Id, unit, ct);
+        if (!scope.CanReadWholePlan(c.DistrictId) && !delivered)
         {
             return false;
         }
 
         Circular = c;
         CanWrite = scope.CanSupervise(c.DistrictId) && c.State == CircularState.Draft;
+        if (CanWrite)
+        {
+            Summary = await circulars.SummaryAsync(c, ct);
+        }
+        else if (scope.CanSupervise(c.DistrictId) && c.State == CircularState.Issued)
+        {
+            Receipts = await circulars.ReceiptsAsync(c, ct);
+        }
+
         var d = await db.Districts.AsNoTracking().Where(x => x.Id == c.DistrictId).Select(x => new { x.Code, x.Name }).FirstAsync(ct);
         DistrictCode = d.Code;
         DistrictName = d.Name;
