@@ -4,7 +4,7 @@ using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Districts;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Core.Features.Units;
 using LeadRule = Luoshi.Parsing.LeadRule;
 using PartKind = Luoshi.Parsing.PartKind;

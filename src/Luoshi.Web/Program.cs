@@ -16,16 +16,16 @@ builder.Services.AddLuoshiDatabase(builder.Environment.ContentRootPath);
 builder.Services.AddScoped<Luoshi.Core.Features.Imports.ImportService>();
 builder.Services.AddScoped<Luoshi.Core.Features.Imports.PlanPublisher>();
 builder.Services.AddScoped<DemoData>();
-builder.Services.AddScoped<Luoshi.Core.Features.Reports.FilingEditing>();
-builder.Services.AddScoped<Luoshi.Core.Features.Reports.FilingHandOffs>();
+builder.Services.AddScoped<Luoshi.Core.Features.Work.FilingEditing>();
+builder.Services.AddScoped<Luoshi.Core.Features.Work.FilingHandOffs>();
 builder.Services.AddScoped<Luoshi.Core.Features.Notifications.HandOffNotices>();
 builder.Services.AddSingleton(sp => Luoshi.Core.Features.Notifications.PublicAddress.From(sp.GetRequiredService<IConfiguration>()));
-builder.Services.AddScoped<Luoshi.Core.Features.Reports.Consolidation>();
-builder.Services.AddScoped<Luoshi.Core.Features.Reports.EvidenceStore>();
-builder.Services.AddSingleton(sp => Luoshi.Core.Features.Reports.VirusScanner.From(sp.GetRequiredService<IConfiguration>(),
-    sp.GetRequiredService<ILoggerFactory>().CreateLogger<Luoshi.Core.Features.Reports.VirusScanner>()));
-builder.Services.AddScoped<Luoshi.Core.Features.Reports.PeriodClosing>();
-builder.Services.AddScoped<Luoshi.Core.Features.Reports.FilingQueries>();
+builder.Services.AddScoped<Luoshi.Core.Features.Work.Consolidation>();
+builder.Services.AddScoped<Luoshi.Core.Features.Work.EvidenceStore>();
+builder.Services.AddSingleton(sp => Luoshi.Core.Features.Work.VirusScanner.From(sp.GetRequiredService<IConfiguration>(),
+    sp.GetRequiredService<ILoggerFactory>().CreateLogger<Luoshi.Core.Features.Work.VirusScanner>()));
+builder.Services.AddScoped<Luoshi.Core.Features.Work.PeriodClosing>();
+builder.Services.AddScoped<Luoshi.Core.Features.Work.FilingQueries>();
 builder.Services.AddScoped<Luoshi.Core.Features.Supervision.YearQueries>();
 builder.Services.AddSingleton<Luoshi.Core.Common.RevisionCache>();
 builder.Services.AddScoped<Luoshi.Core.Features.Plans.PlanQueries>();

@@ -1,5 +1,5 @@
 using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 
 namespace Luoshi.Core.Tests;
 

@@ -1,6 +1,6 @@
 using Luoshi.Core.Common;
 using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 
 namespace Luoshi.Core.Tests;
 

@@ -7,7 +7,7 @@ using Luoshi.Core.Features.Notifications;
 using Luoshi.Core.Features.Numbering;
 using Luoshi.Core.Features.Orders;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Core.Features.Scores;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.Core.Features.Units;

@@ -488,7 +488,7 @@ namespace Luoshi.Migrations.Postgres.Migrations
                     b.ToTable("PlanParts");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Evidence", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Evidence", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -536,7 +536,7 @@ namespace Luoshi.Migrations.Postgres.Migrations
                     b.ToTable("Evidence");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Filing", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Filing", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -636,7 +636,7 @@ namespace Luoshi.Migrations.Postgres.Migrations
                     b.ToTable("Filings");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.FilingEvent", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.FilingEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -689,7 +689,7 @@ namespace Luoshi.Migrations.Postgres.Migrations
                     b.ToTable("FilingEvents");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.PeriodLock", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.PeriodLock", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -721,7 +721,7 @@ namespace Luoshi.Migrations.Postgres.Migrations
                     b.ToTable("PeriodLocks");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.ReportActual", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.ReportActual", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1450,16 +1450,16 @@ namespace Luoshi.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Evidence", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Evidence", b =>
                 {
-                    b.HasOne("Luoshi.Core.Features.Reports.Filing", null)
+                    b.HasOne("Luoshi.Core.Features.Work.Filing", null)
                         .WithMany("Evidence")
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Filing", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Filing", b =>
                 {
                     b.HasOne("Luoshi.Core.Features.Plans.PlanItem", null)
                         .WithMany()
@@ -1474,16 +1474,16 @@ namespace Luoshi.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.FilingEvent", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.FilingEvent", b =>
                 {
-                    b.HasOne("Luoshi.Core.Features.Reports.Filing", null)
+                    b.HasOne("Luoshi.Core.Features.Work.Filing", null)
                         .WithMany("Events")
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.PeriodLock", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.PeriodLock", b =>
                 {
                     b.HasOne("Luoshi.Core.Features.Plans.Plan", null)
                         .WithMany()
@@ -1492,9 +1492,9 @@ namespace Luoshi.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.ReportActual", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.ReportActual", b =>
                 {
-                    b.HasOne("Luoshi.Core.Features.Reports.Filing", null)
+                    b.HasOne("Luoshi.Core.Features.Work.Filing", null)
                         .WithMany("Actuals")
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1651,7 +1651,7 @@ namespace Luoshi.Migrations.Postgres.Migrations
                     b.Navigation("Units");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Filing", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Filing", b =>
                 {
                     b.Navigation("Actuals");
 

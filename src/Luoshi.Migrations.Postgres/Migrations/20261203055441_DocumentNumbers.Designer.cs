@@ -811,7 +811,7 @@ namespace Luoshi.Migrations.Postgres.Migrations
                     b.ToTable("PlanParts");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Evidence", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Evidence", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -859,7 +859,7 @@ namespace Luoshi.Migrations.Postgres.Migrations
                     b.ToTable("Evidence");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Filing", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Filing", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -959,7 +959,7 @@ namespace Luoshi.Migrations.Postgres.Migrations
                     b.ToTable("Filings");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.FilingEvent", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.FilingEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1012,7 +1012,7 @@ namespace Luoshi.Migrations.Postgres.Migrations
                     b.ToTable("FilingEvents");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.PeriodLock", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.PeriodLock", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1044,7 +1044,7 @@ namespace Luoshi.Migrations.Postgres.Migrations
                     b.ToTable("PeriodLocks");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.ReportActual", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.ReportActual", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1584,16 +1584,16 @@ namespace Luoshi.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Evidence", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Evidence", b =>
                 {
-                    b.HasOne("Luoshi.Core.Features.Reports.Filing", null)
+                    b.HasOne("Luoshi.Core.Features.Work.Filing", null)
                         .WithMany("Evidence")
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Filing", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Filing", b =>
                 {
                     b.HasOne("Luoshi.Core.Features.Plans.PlanItem", null)
                         .WithMany()
@@ -1608,16 +1608,16 @@ namespace Luoshi.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.FilingEvent", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.FilingEvent", b =>
                 {
-                    b.HasOne("Luoshi.Core.Features.Reports.Filing", null)
+                    b.HasOne("Luoshi.Core.Features.Work.Filing", null)
                         .WithMany("Events")
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.PeriodLock", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.PeriodLock", b =>
                 {
                     b.HasOne("Luoshi.Core.Features.Plans.Plan", null)
                         .WithMany()
@@ -1626,9 +1626,9 @@ namespace Luoshi.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.ReportActual", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.ReportActual", b =>
                 {
-                    b.HasOne("Luoshi.Core.Features.Reports.Filing", null)
+                    b.HasOne("Luoshi.Core.Features.Work.Filing", null)
                         .WithMany("Actuals")
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1762,7 +1762,7 @@ namespace Luoshi.Migrations.Postgres.Migrations
                     b.Navigation("Units");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Filing", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Filing", b =>
                 {
                     b.Navigation("Actuals");
 

@@ -467,7 +467,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("PlanParts");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Evidence", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Evidence", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -513,7 +513,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("Evidence");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Filing", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Filing", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -611,7 +611,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("Filings");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.FilingEvent", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.FilingEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -662,7 +662,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("FilingEvents");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.PeriodLock", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.PeriodLock", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -692,7 +692,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("PeriodLocks");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.ReportActual", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.ReportActual", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1401,16 +1401,16 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Evidence", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Evidence", b =>
                 {
-                    b.HasOne("Luoshi.Core.Features.Reports.Filing", null)
+                    b.HasOne("Luoshi.Core.Features.Work.Filing", null)
                         .WithMany("Evidence")
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Filing", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Filing", b =>
                 {
                     b.HasOne("Luoshi.Core.Features.Plans.PlanItem", null)
                         .WithMany()
@@ -1425,16 +1425,16 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.FilingEvent", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.FilingEvent", b =>
                 {
-                    b.HasOne("Luoshi.Core.Features.Reports.Filing", null)
+                    b.HasOne("Luoshi.Core.Features.Work.Filing", null)
                         .WithMany("Events")
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.PeriodLock", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.PeriodLock", b =>
                 {
                     b.HasOne("Luoshi.Core.Features.Plans.Plan", null)
                         .WithMany()
@@ -1443,9 +1443,9 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.ReportActual", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.ReportActual", b =>
                 {
-                    b.HasOne("Luoshi.Core.Features.Reports.Filing", null)
+                    b.HasOne("Luoshi.Core.Features.Work.Filing", null)
                         .WithMany("Actuals")
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1602,7 +1602,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.Navigation("Units");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Filing", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Filing", b =>
                 {
                     b.Navigation("Actuals");
 

@@ -755,7 +755,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("PlanParts");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Evidence", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Evidence", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -801,7 +801,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("Evidence");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Filing", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Filing", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -902,7 +902,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("Filings");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.FilingEvent", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.FilingEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -953,7 +953,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("FilingEvents");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.PeriodLock", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.PeriodLock", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -983,7 +983,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("PeriodLocks");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.ReportActual", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.ReportActual", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1491,16 +1491,16 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Evidence", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Evidence", b =>
                 {
-                    b.HasOne("Luoshi.Core.Features.Reports.Filing", null)
+                    b.HasOne("Luoshi.Core.Features.Work.Filing", null)
                         .WithMany("Evidence")
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Filing", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Filing", b =>
                 {
                     b.HasOne("Luoshi.Core.Features.Plans.PlanItem", null)
                         .WithMany()
@@ -1515,16 +1515,16 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.FilingEvent", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.FilingEvent", b =>
                 {
-                    b.HasOne("Luoshi.Core.Features.Reports.Filing", null)
+                    b.HasOne("Luoshi.Core.Features.Work.Filing", null)
                         .WithMany("Events")
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.PeriodLock", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.PeriodLock", b =>
                 {
                     b.HasOne("Luoshi.Core.Features.Plans.Plan", null)
                         .WithMany()
@@ -1533,9 +1533,9 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.ReportActual", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.ReportActual", b =>
                 {
-                    b.HasOne("Luoshi.Core.Features.Reports.Filing", null)
+                    b.HasOne("Luoshi.Core.Features.Work.Filing", null)
                         .WithMany("Actuals")
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1669,7 +1669,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.Navigation("Units");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Filing", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Filing", b =>
                 {
                     b.Navigation("Actuals");
 

@@ -780,7 +780,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("PlanParts");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Evidence", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Evidence", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -826,7 +826,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("Evidence");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Filing", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Filing", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -924,7 +924,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("Filings");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.FilingEvent", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.FilingEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -975,7 +975,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("FilingEvents");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.PeriodLock", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.PeriodLock", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1005,7 +1005,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("PeriodLocks");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.ReportActual", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.ReportActual", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1531,16 +1531,16 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Evidence", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Evidence", b =>
                 {
-                    b.HasOne("Luoshi.Core.Features.Reports.Filing", null)
+                    b.HasOne("Luoshi.Core.Features.Work.Filing", null)
                         .WithMany("Evidence")
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Filing", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Filing", b =>
                 {
                     b.HasOne("Luoshi.Core.Features.Plans.PlanItem", null)
                         .WithMany()
@@ -1555,16 +1555,16 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.FilingEvent", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.FilingEvent", b =>
                 {
-                    b.HasOne("Luoshi.Core.Features.Reports.Filing", null)
+                    b.HasOne("Luoshi.Core.Features.Work.Filing", null)
                         .WithMany("Events")
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.PeriodLock", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.PeriodLock", b =>
                 {
                     b.HasOne("Luoshi.Core.Features.Plans.Plan", null)
                         .WithMany()
@@ -1573,9 +1573,9 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.ReportActual", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.ReportActual", b =>
                 {
-                    b.HasOne("Luoshi.Core.Features.Reports.Filing", null)
+                    b.HasOne("Luoshi.Core.Features.Work.Filing", null)
                         .WithMany("Actuals")
                         .HasForeignKey("FilingId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1709,7 +1709,7 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.Navigation("Units");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Reports.Filing", b =>
+            modelBuilder.Entity("Luoshi.Core.Features.Work.Filing", b =>
                 {
                     b.Navigation("Actuals");
 

@@ -1,6 +1,6 @@
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Notifications;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Parsing.Calendar;
 using Microsoft.Extensions.Configuration;
 

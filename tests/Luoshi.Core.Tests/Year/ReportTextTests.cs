@@ -1,4 +1,4 @@
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 
 namespace Luoshi.Core.Tests.Year;
 

@@ -1,5 +1,5 @@
 using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Core.Features.Scores;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.Parsing.Calendar;

@@ -1,7 +1,7 @@
 using System.Net;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Parsing.Calendar;
 using Microsoft.EntityFrameworkCore;
 

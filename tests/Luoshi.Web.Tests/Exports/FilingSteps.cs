@@ -1,5 +1,5 @@
 using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Parsing.Calendar;
 using Microsoft.Extensions.DependencyInjection;
 

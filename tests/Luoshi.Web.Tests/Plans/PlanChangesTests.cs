@@ -3,7 +3,7 @@ using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Notifications;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Parsing.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

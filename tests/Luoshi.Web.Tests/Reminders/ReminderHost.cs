@@ -4,7 +4,7 @@ using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Districts;
 using Luoshi.Core.Features.Notifications;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.TestSupport;
 using Luoshi.Web.Infrastructure.Reminders;

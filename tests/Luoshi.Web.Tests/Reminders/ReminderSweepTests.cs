@@ -274,7 +274,7 @@ public sealed class ReminderSweepTests
             new(Cal.ReportPeriod.WorkPlan, new DateOnly(2026, 1, 30), "1月30日", 10, false),
             new(Cal.ReportPeriod.Q1, new DateOnly(2026, 4, 8), "4月8日", 21, false),
         ];
-        var rules = new Core.Features.Reports.YearRules(
+        var rules = new Core.Features.Work.YearRules(
             new Core.Features.Plans.PlanCalendar(calendar, "区政府督查室", Cal.ReporterRole.LeadUnits, true, [], []), new DistrictSettings { DistrictId = 1 });
         var snapshot = YearSnapshot.Build(
             new Core.Features.Plans.DistrictInfo(1, "hongshan", "洪山区", "武汉市"),

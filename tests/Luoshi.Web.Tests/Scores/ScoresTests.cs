@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Parsing.Calendar;
 using Luoshi.Web.Tests.Exports;
 using Luoshi.Web.Tests.Security;

@@ -3,7 +3,7 @@ using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Imports;
 using Luoshi.Core.Features.Orders;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Parsing.Calendar;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;

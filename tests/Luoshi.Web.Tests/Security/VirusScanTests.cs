@@ -3,7 +3,7 @@ using Luoshi.Core.Data;
 using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Imports;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.TestSupport;
 using Luoshi.Web.Tests.Work;
 using Microsoft.EntityFrameworkCore;

@@ -5,7 +5,7 @@ using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Forms;
 using Luoshi.Core.Features.Imports;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Core.Features.Units;
 using Luoshi.Parsing.Calendar;
 using Microsoft.EntityFrameworkCore;

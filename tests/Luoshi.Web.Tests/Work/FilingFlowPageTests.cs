@@ -2,7 +2,7 @@ using System.Net;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Parsing.Calendar;
 using Microsoft.EntityFrameworkCore;
 using static Luoshi.Web.Tests.Work.WorkClient;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Parsing.Calendar;
 using Luoshi.Web.Features.Work;
 using static Luoshi.Web.Tests.Work.WorkClient;

@@ -2,7 +2,7 @@ using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Notifications;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.TestSupport;
 using Luoshi.Web.Infrastructure.Reminders;
 using Luoshi.Web.Tests.Orders;

@@ -5,7 +5,7 @@ using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Imports;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Core.Features.Years;
 using Luoshi.Parsing.Calendar;
 using Luoshi.Web.Tests.Security;

@@ -1,6 +1,6 @@
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.Parsing.Calendar;
 using Luoshi.Parsing.Indicators;

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Circulars;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Core.Features.Scores;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.Parsing.Calendar;

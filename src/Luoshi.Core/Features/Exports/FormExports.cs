@@ -2,7 +2,7 @@ using System.Globalization;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Forms;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.Parsing.Calendar;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Audit;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Core.Features.Units;
 using Luoshi.Documents;
 using Luoshi.Parsing;

@@ -8,7 +8,7 @@ namespace Luoshi.Core.Features.Imports;
 /// (<see cref="PlanPublisher"/>): filings with their actual values, period locks, circulars and quality grades follow
 /// their item, matched by part and number. Only ever within one year: a plan of another year is never touched.
 /// </summary>
-internal sealed record RepublishedWork(List<Reports.Filing> Filings, Dictionary<int, (int Part, string Number, int Nth)> ItemKeys, Dictionary<int, int> IndicatorSeqs)
+internal sealed record RepublishedWork(List<Work.Filing> Filings, Dictionary<int, (int Part, string Number, int Nth)> ItemKeys, Dictionary<int, int> IndicatorSeqs)
 {
     public static async Task<RepublishedWork?> LoadAsync(LuoshiDb db, int planId, CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Core.Features.Supervision;

@@ -56,7 +56,7 @@ public sealed class ExportsModel(LuoshiDb db, FormExports forms, ProgressExport 
         Style = await forms.StyleAsync(District, ct);
         if (Plan is not null)
         {
-            var rules = await Luoshi.Core.Features.Reports.YearRules.LoadAsync(db, District.Id, Plan.Id, ct);
+            var rules = await Luoshi.Core.Features.Work.YearRules.LoadAsync(db, District.Id, Plan.Id, ct);
             Periods = [.. rules.Calendar.Reports.Select(d => d.Period)];
         }
 

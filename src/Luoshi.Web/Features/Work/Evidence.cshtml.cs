@@ -1,4 +1,4 @@
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,7 @@
 using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Web.Infrastructure;
 using Luoshi.Web.Infrastructure.Reminders;
 using Microsoft.AspNetCore.Mvc;

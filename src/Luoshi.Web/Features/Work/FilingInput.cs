@@ -1,4 +1,4 @@
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Core.Features.Supervision;
 
 namespace Luoshi.Web.Features.Work;

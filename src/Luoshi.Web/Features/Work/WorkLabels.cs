@@ -1,5 +1,5 @@
 using System.Globalization;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.Core.Features.Supervision;
 using Luoshi.Parsing.Calendar;
 

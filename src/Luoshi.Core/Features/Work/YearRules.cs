@@ -4,7 +4,7 @@ using Luoshi.Core.Features.Supervision;
 using Luoshi.Parsing.Calendar;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Core.Features.Reports;
+namespace Luoshi.Core.Features.Work;
 
 /// <summary>How a unit takes part in an item's plans and reports.</summary>
 public enum Participation
@@ -26,10 +26,10 @@ public sealed record YearRules(PlanCalendar Calendar, DistrictSettings Settings)
 
     public Participation Participation(UnitRole role) => role switch
     {
-        UnitRole.Lead => Reports.Participation.Own,
-        _ when CoUnitsReportToLead => Reports.Participation.PartToLead,
-        _ when Calendar.Reporters == ReporterRole.AllResponsibleUnits => Reports.Participation.Own,
-        _ => Reports.Participation.None,
+        UnitRole.Lead => Work.Participation.Own,
+        _ when CoUnitsReportToLead => Work.Participation.PartToLead,
+        _ when Calendar.Reporters == ReporterRole.AllResponsibleUnits => Work.Participation.Own,
+        _ => Work.Participation.None,
     };
 
     /// <summary>The deadlines that apply: the notice's, work plan first.</summary>

@@ -1,4 +1,4 @@
-namespace Luoshi.Core.Features.Reports;
+namespace Luoshi.Core.Features.Work;
 
 /// <summary>Whether a piece of text is kept from the last report, new, or dropped.</summary>
 public enum DiffKind

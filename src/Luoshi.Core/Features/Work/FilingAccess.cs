@@ -1,6 +1,6 @@
 using Luoshi.Core.Features.Accounts;
 
-namespace Luoshi.Core.Features.Reports;
+namespace Luoshi.Core.Features.Work;
 
 /// <summary>
 /// Who may see and write a filing, from <see cref="AccessPolicy"/> (the steps are <see cref="FilingFlow.MayTake"/>). Pages ask

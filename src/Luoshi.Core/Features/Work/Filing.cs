@@ -2,7 +2,7 @@ using Luoshi.Parsing.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Luoshi.Core.Features.Reports;
+namespace Luoshi.Core.Features.Work;
 
 /// <summary>
 /// What a unit files for an item: its work plan (办理工作方案, <see cref="ReportPeriod.WorkPlan"/>) or its

@@ -4,7 +4,7 @@ using Luoshi.Core.Features.Accounts;
 using Luoshi.Parsing.Calendar;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Core.Features.Reports;
+namespace Luoshi.Core.Features.Work;
 
 /// <summary>What a clerk writes into a work plan or a report. Null lists leave the stored value as it is.</summary>
 public sealed record FilingEdit(

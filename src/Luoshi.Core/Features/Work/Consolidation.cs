@@ -4,7 +4,7 @@ using Luoshi.Core.Features.Accounts;
 using Luoshi.Parsing.Calendar;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Core.Features.Reports;
+namespace Luoshi.Core.Features.Work;
 
 /// <summary>The lead unit's 汇总: it takes the parts its co-units handed over into its own work plan or report.</summary>
 public sealed class Consolidation(LuoshiDb db, TimeProvider clock)

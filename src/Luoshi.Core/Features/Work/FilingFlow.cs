@@ -1,7 +1,7 @@
 using Luoshi.Core.Common;
 using Luoshi.Core.Features.Accounts;
 
-namespace Luoshi.Core.Features.Reports;
+namespace Luoshi.Core.Features.Work;
 
 /// <summary>Where a work plan (办理工作方案) or a quarterly report stands.</summary>
 public enum FilingState

@@ -8,7 +8,7 @@ using Luoshi.Core.Features.Notifications;
 using Luoshi.Parsing.Calendar;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Core.Features.Reports;
+namespace Luoshi.Core.Features.Work;
 
 /// <summary>
 /// A filing moves one step through the flow (<see cref="FilingFlow"/>): the clerk submits, the head approves or returns, the

@@ -1,11 +1,11 @@
 using System.Net.Sockets;
 using System.Text;
 using Luoshi.Core.Common;
-using Luoshi.Core.Features.Reports;
+using Luoshi.Core.Features.Work;
 using Luoshi.TestSupport;
 using Microsoft.Extensions.Configuration;
 
-namespace Luoshi.Core.Tests.Reports;
+namespace Luoshi.Core.Tests.Work;
 
 /// <summary>One real clamd (Debian's clamav-daemon, over a database with only the EICAR hash signature) for the scanner tests.</summary>
 public sealed class ClamdFixture : IAsyncLifetime

@@ -5,7 +5,7 @@ using Luoshi.Core.Features.Audit;
 using Luoshi.Parsing.Calendar;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Core.Features.Reports;
+namespace Luoshi.Core.Features.Work;
 
 /// <summary>The office closes a period: its filings change only through an audited reopening of one filing (<see cref="FilingAction.Reopen"/>).</summary>
 public sealed class PeriodClosing(LuoshiDb db, TimeProvider clock)

@@ -1,4 +1,4 @@
-namespace Luoshi.Core.Features.Reports;
+namespace Luoshi.Core.Features.Work;
 
 /// <summary>The actions a <see cref="FilingEvent"/> records (stored in <see cref="FilingEvent.Action"/>, so never renamed) and their Chinese names.</summary>
 public static class FilingEventActions

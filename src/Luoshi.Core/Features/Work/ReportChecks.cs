@@ -1,4 +1,4 @@
-namespace Luoshi.Core.Features.Reports;
+namespace Luoshi.Core.Features.Work;
 
 /// <summary>The text parts of a report.</summary>
 public sealed record ReportText(string? Progress, string? Problems);

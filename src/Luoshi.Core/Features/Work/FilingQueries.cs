@@ -6,7 +6,7 @@ using Luoshi.Parsing.Calendar;
 using Luoshi.Parsing.Indicators;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Core.Features.Reports;
+namespace Luoshi.Core.Features.Work;
 
 /// <summary>A numeric target of the item with what the unit reported last time and the share of it the time elapsed calls for (序时进度).</summary>
 public sealed record FilingTarget(int Id, string Measure, decimal Value, string Unit, IndicatorSense Sense, string Printed, decimal? Last, int ExpectedPercent)

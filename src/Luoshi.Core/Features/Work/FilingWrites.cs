@@ -5,7 +5,7 @@ using Luoshi.Core.Features.Plans;
 using Luoshi.Core.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Core.Features.Reports;
+namespace Luoshi.Core.Features.Work;
 
 /// <summary>
 /// What every filing use case does the same way: stamp who and when, record an event, save with optimistic concurrency

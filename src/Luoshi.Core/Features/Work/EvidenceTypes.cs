@@ -1,6 +1,6 @@
 using Luoshi.Core.Common;
 
-namespace Luoshi.Core.Features.Reports;
+namespace Luoshi.Core.Features.Work;
 
 /// <summary>An accepted evidence file type.</summary>
 public sealed record EvidenceKind(string Extension, string ContentType);

@@ -2,7 +2,7 @@ using Luoshi.Core.Data;
 using Luoshi.Core.Features.Districts;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Core.Features.Reports;
+namespace Luoshi.Core.Features.Work;
 
 /// <summary>
 /// The per-filing limit of evidence files, kept by <see cref="Filing.EvidenceCount"/>: an attach raises it with a conditional

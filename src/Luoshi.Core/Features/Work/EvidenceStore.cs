@@ -5,7 +5,7 @@ using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Core.Features.Reports;
+namespace Luoshi.Core.Features.Work;
 
 /// <summary>An evidence file to download: its name, type and content.</summary>
 public sealed record EvidenceFile(string FileName, string ContentType, byte[] Content);
