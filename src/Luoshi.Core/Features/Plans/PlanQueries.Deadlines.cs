@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using Luoshi.Parsing.Calendar;
 using Luoshi.Parsing.Lists;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Luoshi.Core.Features.Plans;
 
@@ -10,8 +10,8 @@ public sealed partial class PlanQueries
     // A published plan's calendar never changes (a re-publish makes a new plan row), so it is kept in
     // memory per plan id and publication time; plans published before the calendar was stored with the
     // plan have their text read again, once.
-    private static readonly ConcurrentDictionary<(int PlanId, DateTimeOffset PublishedAt), PlanCalendar> Schedules = new();
-    private const int MaxCachedSchedules = 64;
+    // The framework's cache with a size limit (one entry counts 1): it evicts the least used calendars itself.
+    private static readonly MemoryCache Schedules = new(new MemoryCacheOptions { SizeLimit = 64 });
 
     /// <summary>The 时间清单: the work-plan and report deadlines the notice's body sets, and the items' own deadlines.</summary>
     public async Task<DeadlineList?> DeadlinesAsync(DistrictInfo district, CancellationToken ct = default, int? year = null)
@@ -60,7 +60,7 @@ public sealed partial class PlanQueries
     {
         ArgumentNullException.ThrowIfNull(plan);
         var key = (plan.Id, plan.PublishedAt);
-        if (Schedules.TryGetValue(key, out var cached))
+        if (Schedules.TryGetValue(key, out PlanCalendar? cached) && cached is not null)
         {
             return cached;
         }
@@ -68,12 +68,7 @@ public sealed partial class PlanQueries
         string json = await db.Plans.AsNoTracking().Where(p => p.Id == plan.Id).Select(p => p.CalendarJson).FirstAsync(ct);
         string? text = string.IsNullOrWhiteSpace(json) ? await db.Plans.AsNoTracking().Where(p => p.Id == plan.Id).Select(p => p.SourceText).FirstAsync(ct) : null;
         var schedule = PlanCalendar.Load(json, () => text!);
-        if (Schedules.Count >= MaxCachedSchedules)
-        {
-            Schedules.Clear();
-        }
-
-        Schedules[key] = schedule;
+        Schedules.Set(key, schedule, new MemoryCacheEntryOptions { Size = 1 });
         return schedule;
     }
 }
