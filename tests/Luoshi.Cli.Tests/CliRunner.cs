@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using Luoshi.TestSupport;
 
 namespace Luoshi.Cli.Tests;
 
@@ -10,33 +9,7 @@ internal static class CliRunner
 
     public static string Seed(string name) => Path.Combine(SeedsDir, name + ".txt");
 
-    public static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "luoshi.dll"));
-        foreach (string a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000))
-        {
-            p.Kill(true);
-            throw new TimeoutException("luoshi did not finish in 120 s: " + string.Join(' ', args));
-        }
-
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    public static (int Code, string Out, string Err) Run(params string[] args) => LuoshiProcess.Run(TimeSpan.FromSeconds(120), args);
 
     private static string FindSeeds()
     {

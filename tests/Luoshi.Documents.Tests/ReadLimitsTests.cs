@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Luoshi.Documents.Tests.Support;
+using Luoshi.TestSupport;
 using Xunit.Abstractions;
 
 namespace Luoshi.Documents.Tests;

@@ -39,6 +39,25 @@ internal sealed class BackupManifest
 
     public required EvidenceSummary Evidence { get; set; }
 
+    /// <summary>The manifest of a database file just written to a backup folder, with the inventory taken of it.</summary>
+    public static BackupManifest Of(string provider, string databaseFile, string path, Inventory inventory)
+    {
+        var (size, sha) = Files.Hash(path);
+        return new BackupManifest
+        {
+            Provider = provider,
+            CreatedAt = DateTimeOffset.UtcNow,
+            AppVersion = Files.AppVersion,
+            DatabaseFile = databaseFile,
+            DatabaseFileSize = size,
+            DatabaseFileSha256 = sha,
+            Migration = inventory.LastMigration,
+            Migrations = inventory.Migrations,
+            Tables = inventory.Tables,
+            Evidence = inventory.Evidence,
+        };
+    }
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,

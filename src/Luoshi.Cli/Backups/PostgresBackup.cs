@@ -35,20 +35,7 @@ internal static class PostgresBackup
             tx.Commit();
         }
 
-        var (size, sha) = Files.Hash(file);
-        return new BackupManifest
-        {
-            Provider = "postgres",
-            CreatedAt = DateTimeOffset.UtcNow,
-            AppVersion = Files.AppVersion,
-            DatabaseFile = DatabaseFile,
-            DatabaseFileSize = size,
-            DatabaseFileSha256 = sha,
-            Migration = inv.LastMigration,
-            Migrations = inv.Migrations,
-            Tables = inv.Tables,
-            Evidence = inv.Evidence,
-        };
+        return BackupManifest.Of("postgres", DatabaseFile, file, inv);
     }
 
     public static (Inventory Restored, string? Kept) Restore(string folder, BackupManifest manifest, string connectionString, bool force, Schema schema, string? pgBin)

@@ -30,20 +30,7 @@ internal static class SqliteBackup
         }
 
         Inventory inv = CheckedInventory(copy, schema, "备份");
-        var (size, sha) = Files.Hash(copy);
-        return new BackupManifest
-        {
-            Provider = "sqlite",
-            CreatedAt = DateTimeOffset.UtcNow,
-            AppVersion = Files.AppVersion,
-            DatabaseFile = DatabaseFile,
-            DatabaseFileSize = size,
-            DatabaseFileSha256 = sha,
-            Migration = inv.LastMigration,
-            Migrations = inv.Migrations,
-            Tables = inv.Tables,
-            Evidence = inv.Evidence,
-        };
+        return BackupManifest.Of("sqlite", DatabaseFile, copy, inv);
     }
 
     /// <summary>Restores; returns what the target holds now and, with --force over a non-empty target, where its old content was kept.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Imports;
 using Luoshi.Core.Features.Plans;
+using Luoshi.TestSupport;
 using static Luoshi.Web.Tests.Imports.ImportClient;
 
 namespace Luoshi.Web.Tests.Imports;
@@ -125,7 +126,7 @@ public abstract class ImportPageTests(LuoshiWebFactory factory)
         var client = await Factory.SignedInClientAsync("jiangan.office");
         var before = Written();
 
-        var r = await UploadAsync(client, "岸政办〔2026〕1号.docx", TestDocx.NestedTables(10_000));
+        var r = await UploadAsync(client, "岸政办〔2026〕1号.docx", HostileFiles.NestedTablesDocx(10_000));
 
         r.StatusCode.ShouldBe(HttpStatusCode.OK);
         string html = await r.Content.ReadAsStringAsync();

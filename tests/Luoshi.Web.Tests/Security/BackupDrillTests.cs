@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Plans;
+using Luoshi.TestSupport;
 using Luoshi.Web.Tests.Work;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -287,31 +288,5 @@ public sealed class BackupDrillTests(ITestOutputHelper output)
     }
 
     /// <summary>Runs the real `luoshi` program (luoshi.dll, built beside the tests) as a child process.</summary>
-    internal static (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "luoshi.dll"));
-        foreach (string a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(300_000))
-        {
-            p.Kill(true);
-            throw new TimeoutException("luoshi did not finish in 300 s: " + string.Join(' ', args));
-        }
-
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    internal static (int Code, string Out, string Err) Cli(params string[] args) => LuoshiProcess.Run(TimeSpan.FromSeconds(300), args);
 }

@@ -127,22 +127,13 @@ public sealed class UnitService(LuoshiDb db, TimeProvider clock)
     public async Task<Outcome<Unit>> EditAsync(Actor actor, int districtId, int unitId, int version, UnitInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var unit = await FindAsync(actor, districtId, unitId, ct);
-        if (unit is null)
+        var found = await ChangeableAsync(actor, districtId, unitId, version, "已撤销，不能再修改。", ct);
+        if (!found.Ok)
         {
-            return NotFound;
+            return found.Failure!;
         }
 
-        if (unit.Version != version)
-        {
-            return Stale;
-        }
-
-        if (unit.Retired)
-        {
-            return new Failure(FailureKind.NotAllowed, $"“{unit.Name}”已撤销，不能再修改。");
-        }
-
+        var unit = found.Value!;
         var before = Copy(unit);
         var names = await NamesAsync(districtId, ct);
         var (name, aliases, errors) = Check(input.Name, input.Aliases, unit, names);
@@ -172,22 +163,13 @@ public sealed class UnitService(LuoshiDb db, TimeProvider clock)
     /// <summary>Retires a unit: kept with its history and its work, no longer offered (to the reader, to rosters, to new items).</summary>
     public async Task<Outcome<Unit>> RetireAsync(Actor actor, int districtId, int unitId, int version, CancellationToken ct = default)
     {
-        var unit = await FindAsync(actor, districtId, unitId, ct);
-        if (unit is null)
+        var found = await ChangeableAsync(actor, districtId, unitId, version, "已撤销。", ct);
+        if (!found.Ok)
         {
-            return NotFound;
+            return found.Failure!;
         }
 
-        if (unit.Version != version)
-        {
-            return Stale;
-        }
-
-        if (unit.Retired)
-        {
-            return new Failure(FailureKind.NotAllowed, $"“{unit.Name}”已撤销。");
-        }
-
+        var unit = found.Value!;
         var before = Copy(unit);
         unit.RetiredAt = clock.GetUtcNow();
         unit.Version++;
@@ -761,6 +743,23 @@ public sealed class UnitService(LuoshiDb db, TimeProvider clock)
 
     private async Task<Unit?> FindAsync(Actor actor, int districtId, int unitId, CancellationToken ct) =>
         MayManage(actor, districtId) ? await db.Units.FirstOrDefaultAsync(u => u.Id == unitId && u.DistrictId == districtId, ct) : null;
+
+    /// <summary>The unit to change: found, as the caller saw it (<paramref name="version"/>), and not retired (else “name” + <paramref name="retired"/>).</summary>
+    private async Task<Outcome<Unit>> ChangeableAsync(Actor actor, int districtId, int unitId, int version, string retired, CancellationToken ct)
+    {
+        var unit = await FindAsync(actor, districtId, unitId, ct);
+        if (unit is null)
+        {
+            return NotFound;
+        }
+
+        if (unit.Version != version)
+        {
+            return Stale;
+        }
+
+        return unit.Retired ? new Failure(FailureKind.NotAllowed, $"“{unit.Name}”{retired}") : unit;
+    }
 
     private async Task<List<UnitRow>> RowsAsync(int districtId, int? unitId, CancellationToken ct)
     {

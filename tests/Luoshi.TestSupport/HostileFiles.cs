@@ -1,10 +1,10 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Luoshi.Documents.Tests.Support;
+namespace Luoshi.TestSupport;
 
 /// <summary>The small uploads that once kept a reader busy for a minute or overflowed its stack, built here byte by byte.</summary>
-internal static class HostileFiles
+public static class HostileFiles
 {
     /// <summary>A .docx of under 2 KB whose body nests w:tbl/w:tr/w:tc <paramref name="depth"/> times (three elements a level).</summary>
     public static byte[] NestedTablesDocx(int depth)
