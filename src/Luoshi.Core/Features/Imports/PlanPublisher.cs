@@ -56,15 +56,14 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
             return check.Failure!;
         }
 
-        var (_, plan, foreign) = check.Value!;
+        var (_, plan, foreign, ids) = check.Value!;
         if (await db.Plans.AnyAsync(p => p.DistrictId == districtId && p.Year == plan.Year && p.ClosedAt != null, ct))
         {
             return new Failure(FailureKind.NotAllowed, $"{plan.Year}年度已关闭，不能再发布该年度的新版本。");
         }
 
         var live = await LoadLiveAsync(districtId, plan.Year, ct);
-        int units = plan.Items.SelectMany(i => i.Lead.Concat(i.Co)).Select(u => u.Name ?? u.Printed).Distinct(StringComparer.Ordinal).Count();
-        return new PublishSummary(plan.Year, plan.Items.Count, units, live is not null, Compare(live, plan), foreign);
+        return new PublishSummary(plan.Year, plan.Items.Count, ids.Values.Distinct().Count(), live is not null, Compare(live, plan), foreign);
     }
 
     public async Task<Outcome<Plan>> PublishAsync(int draftId, int districtId, int expectedVersion, string actor, CancellationToken ct = default, bool overrideOrigin = false)
@@ -75,14 +74,13 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
             return check.Failure!;
         }
 
-        var (draft, plan, foreign) = check.Value!;
+        var (draft, plan, foreign, units) = check.Value!;
         if (foreign is not null)
         {
             AuditLog.Record(db, clock, actor, AuditActions.OverrideNoticeOrigin, nameof(ImportDraft), draftId.ToString(CultureInfo.InvariantCulture), districtId,
                 after: new { plan.Issuer, plan.DocNumber, Flag = foreign });
         }
 
-        var units = await db.Units.Where(u => u.DistrictId == districtId).ToDictionaryAsync(u => u.Name, u => u.Id, StringComparer.Ordinal, ct);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -154,12 +152,13 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
                     LastLine = i.LastLine,
                     Indicators = [.. i.Indicators.Select((x, k) => new ItemIndicator { Seq = k + 1, Measure = x.Measure, Value = x.Value, Unit = x.Unit, Sense = x.Sense, Printed = x.Printed })],
                 };
-                foreach (var u in i.Lead)
+                // Two names may now be one unit (merged since the notice was read): each unit once, lead winning.
+                foreach (var u in i.Lead.DistinctBy(u => units[u.Name!]))
                 {
                     item.Units.Add(new ItemUnit { UnitId = units[u.Name!], Role = UnitRole.Lead, Printed = u.Printed });
                 }
 
-                foreach (var u in i.Co.Where(c => !i.Lead.Any(l => l.Name == c.Name)))
+                foreach (var u in i.Co.Where(c => !i.Lead.Any(l => units[l.Name!] == units[c.Name!])).DistinctBy(u => units[u.Name!]))
                 {
                     item.Units.Add(new ItemUnit { UnitId = units[u.Name!], Role = UnitRole.Co, Printed = u.Printed });
                 }
@@ -187,7 +186,7 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
         });
     }
 
-    private sealed record Checked(ImportDraft Draft, DraftPlan Plan, string? OverriddenFlag);
+    private sealed record Checked(ImportDraft Draft, DraftPlan Plan, string? OverriddenFlag, Dictionary<string, int> UnitIds);
 
     /// <summary>Whether the draft may be published as the caller saw it: open, every unit known, every item led, from this district or overridden.</summary>
     private async Task<Outcome<Checked>> CheckAsync(int draftId, int districtId, int expectedVersion, bool overrideOrigin, CancellationToken ct)
@@ -220,7 +219,14 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
             return new Failure(FailureKind.NotAllowed, foreign + "如确认该通知属于本区，请勾选“确认发文机关无误”后再发布。");
         }
 
-        return new Checked(draft, plan, foreign);
+        // The draft's unit names as the organisation stands now (renamed or merged since the notice was read).
+        var (unitIds, problems) = await DraftUnits.ResolveAsync(db, districtId, plan.Items.SelectMany(i => i.Lead.Concat(i.Co)).Select(u => u.Name!), ct);
+        if (problems.Count > 0)
+        {
+            return new Failure(FailureKind.NotAllowed, DraftUnits.Refusal(problems));
+        }
+
+        return new Checked(draft, plan, foreign, unitIds);
     }
 
     private async Task<List<(int Part, string Number, string Text, string Units)>?> LoadLiveAsync(int districtId, int year, CancellationToken ct)
