@@ -39,7 +39,7 @@ public class ItemStatusTests
         s.State.ShouldBe(ItemState.Overdue);
         s.Rag.ShouldBe(Rag.Red);
         s.Reason.ShouldContain("第一季度");
-        s.Reason.ShouldContain("2026-04-10");
+        s.Reason.ShouldContain("应于2026年4月10日前报送");
     }
 
     [Theory]

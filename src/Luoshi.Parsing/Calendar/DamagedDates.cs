@@ -60,12 +60,12 @@ internal static class DamagedDates
         {
             if (d >= r)
             {
-                reason = $"它是{label} {DateRecognizer.Iso(r)} 之后最近的一个";
+                reason = $"它是{label} {ChineseDates.Day(r)} 之后最近的一个";
                 return d;
             }
         }
 
-        reason = $"各读法都早于{label} {DateRecognizer.Iso(r)}，取最晚的一个";
+        reason = $"各读法都早于{label} {ChineseDates.Day(r)}，取最晚的一个";
         return readings[^1];
     }
 
@@ -75,12 +75,12 @@ internal static class DamagedDates
         if (readings.Count == 1)
         {
             return new DateNote(start, printed, Severity.Info, "schedule-date-damaged",
-                $"日期“{printed}”缺字（“年”或“月”），只有一种有效读法：{DateRecognizer.Iso(chosen)}。");
+                $"日期“{printed}”缺字（“年”或“月”），只有一种有效读法：{ChineseDates.Day(chosen)}。");
         }
 
-        string others = string.Join("、", readings.Where(d => d != chosen).Select(DateRecognizer.Iso));
+        string others = string.Join("、", readings.Where(d => d != chosen).Select(ChineseDates.Day));
         return new DateNote(start, printed, Severity.Warning, "schedule-date-damaged",
-            $"日期“{printed}”缺字（“年”或“月”），可读作 {DateRecognizer.Iso(chosen)}，也可读作 {others}；取 {DateRecognizer.Iso(chosen)}，因为{reason}。请核对原件。");
+            $"日期“{printed}”缺字（“年”或“月”），可读作 {ChineseDates.Day(chosen)}，也可读作 {others}；取 {ChineseDates.Day(chosen)}，因为{reason}。请核对原件。");
     }
 
     private static void Add(List<DateOnly> readings, int year, int month, int day)

@@ -268,7 +268,7 @@ internal static class DateRecognizer
         {
             var rolled = date.AddYears(1);
             notes.Add(new DateNote(raw.Start, printed, Severity.Info, "schedule-year-inferred",
-                $"日期“{printed}”未写年份，早于前一日期 {Iso(p)}，按次年读作 {Iso(rolled)}。"));
+                $"日期“{printed}”未写年份，早于前一日期 {ChineseDates.Day(p)}，按次年读作 {ChineseDates.Day(rolled)}。"));
             return rolled;
         }
 
@@ -278,12 +278,12 @@ internal static class DateRecognizer
             {
                 var rolled = date.AddYears(1);
                 notes.Add(new DateNote(raw.Start, printed, Severity.Info, "schedule-year-inferred",
-                    $"日期“{printed}”未写年份，早于落款日期 {Iso(signed)}，按次年读作 {Iso(rolled)}。"));
+                    $"日期“{printed}”未写年份，早于落款日期 {ChineseDates.Day(signed)}，按次年读作 {ChineseDates.Day(rolled)}。"));
                 return rolled;
             }
 
             notes.Add(new DateNote(raw.Start, printed, Severity.Warning, "schedule-date-before-signing",
-                $"日期“{printed}”读作 {Iso(date)}，早于落款日期 {Iso(signed)}，请核对。"));
+                $"日期“{printed}”读作 {ChineseDates.Day(date)}，早于落款日期 {ChineseDates.Day(signed)}，请核对。"));
         }
 
         return date;

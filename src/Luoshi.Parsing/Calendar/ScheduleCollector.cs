@@ -85,7 +85,7 @@ internal sealed class ScheduleCollector(DateContext context)
             if (byPeriod.Find(x => x.Period == d.Period) is { } kept)
             {
                 Diagnostics.Add(new Diagnostic(d.Line, 0, Severity.Warning, "schedule-period-duplicate",
-                    $"{Name(d.Period)}的报送日期出现两次（{DateRecognizer.Iso(kept.Date)}，第 {kept.Line} 行；{DateRecognizer.Iso(d.Date)}），取前者。"));
+                    $"{Name(d.Period)}的报送日期出现两次（{ChineseDates.Day(kept.Date)}，第 {kept.Line} 行；{ChineseDates.Day(d.Date)}），取前者。"));
                 continue;
             }
 
@@ -210,7 +210,7 @@ internal sealed class ScheduleCollector(DateContext context)
             reports.Add(new Deadline(period, date, rule.Printed, line, true, recipient));
         }
 
-        string dates = string.Join("、", rule.Dates.Select(x => $"{Name(x.Period)} {DateRecognizer.Iso(x.Date)}"));
+        string dates = string.Join("、", rule.Dates.Select(x => $"{Name(x.Period)} {ChineseDates.Day(x.Date)}"));
         string caveat = rule.Note is null ? string.Empty : $"（{rule.Note}）";
         Diagnostics.Add(new Diagnostic(line, sentence.ColumnAt(rule.Start, rule.Printed), Severity.Info, "schedule-rule-inferred",
             $"“{rule.Printed}”不是具体日期，按规则推算为：{dates}{caveat}。"));
@@ -235,7 +235,7 @@ internal sealed class ScheduleCollector(DateContext context)
         if (date < new DateOnly(y, lastMonth, 1))
         {
             Diagnostics.Add(new Diagnostic(line, 0, Severity.Warning, "schedule-period-implausible",
-                $"“{printed}”读作{Name(period)}的报送日期 {DateRecognizer.Iso(date)}，早于该期最后一个月，请核对。"));
+                $"“{printed}”读作{Name(period)}的报送日期 {ChineseDates.Day(date)}，早于该期最后一个月，请核对。"));
         }
     }
 

@@ -85,7 +85,7 @@ internal static partial class HeaderReader
         {
             signedOn = issuedDate;
             diagnostics.Add(new Diagnostic(0, 0, Severity.Info, "date-from-page",
-                $"落款日期不可读，采用网页标注的发文日期 {issuedDate:yyyy-MM-dd}。"));
+                $"落款日期不可读，采用网页标注的发文日期 {Luoshi.Parsing.Calendar.ChineseDates.Day(issuedDate.Value)}。"));
         }
 
         issuer ??= signature;

@@ -371,7 +371,7 @@ public abstract class ImportPageTests(LuoshiWebFactory factory)
 
         var auditor = await Factory.SignedInClientAsync("auditor");
         string all = await auditor.GetStringAsync("/Admin/Audit?actor=hongshan.office");
-        all.ShouldContain("<td>ImportDraft " + id + "</td>");
+        all.ShouldContain("<td>导入草稿 " + id + "</td>");
         all.ShouldContain("<td>登录</td>");
         all.ShouldNotContain("<td>jiangan.office</td>");
     }

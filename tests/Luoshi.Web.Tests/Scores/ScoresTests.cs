@@ -147,7 +147,7 @@ public abstract class ScoresTestsBase<TFixture>(TFixture fx) : IClassFixture<TFi
         //   not graded → × 1.25: 18.75.
         // Everyone else filed nothing: 0, sharing rank 5.
         string html = await office.GetStringAsync("/Scores?district=jiangan&period=Q1");
-        html.ShouldContain("2026-04-16", customMessage: "the scoring date is shown");
+        html.ShouldContain("2026年4月16日", customMessage: "the scoring date is shown");
         var rows = Rows(html);
         rows[fx.Units[ScoresFixture.Union]].ShouldBe((1, 100m));
         rows[fx.Units[ScoresFixture.Staffing]].ShouldBe((2, 77m));

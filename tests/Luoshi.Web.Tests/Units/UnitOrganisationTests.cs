@@ -85,11 +85,25 @@ public class UnitOrganisationTests
         string previewHtml = await Body(preview);
         previewHtml.ShouldContain("确认合并");
         previewHtml.ShouldContain($"事项 {fgjItems} 项");
+
+        // Issue 13.4: a POST without confirm shows the summary again and merges nothing.
+        var unconfirmed = await PostAsync(client, $"/Units/Merge?district=jiangan&id={fgj.Id}", new()
+        {
+            ["into"] = swj.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["version"] = after.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["intoVersion"] = swj.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        string unconfirmedHtml = await Body(unconfirmed);
+        unconfirmedHtml.ShouldContain("合并影响");
+        unconfirmedHtml.ShouldContain("name=\"confirm\" value=\"true\"");
+        app.WithDb(db => db.ItemUnits.Count(u => u.UnitId == fgj.Id)).ShouldBe(fgjItems);
+
         var merged = await PostAsync(client, $"/Units/Merge?district=jiangan&id={fgj.Id}", new()
         {
             ["into"] = swj.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["version"] = after.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["intoVersion"] = swj.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["confirm"] = "true",
         });
         string mergedHtml = await Body(merged);
         mergedHtml.ShouldContain("已将“区发展改革委”并入“区商务局”");

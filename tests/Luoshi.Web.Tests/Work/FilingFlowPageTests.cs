@@ -201,8 +201,20 @@ public abstract class FilingFlowPageTests(WorkFixture fixture)
         await StepAsync(clerk, Url(item, fgj, "Q3", "Save"), ("version", Version(await clerk.GetStringAsync(url))), ("Input.Progress", "三季度原文。"));
 
         string open = Version(await clerk.GetStringAsync(url));
-        (await StepAsync(office, "/Work?handler=Lock&district=jiangan", ("period", "Q3"))).ShouldBe("/Work?year=2026");
         int plan = Factory.WithDb(db => db.Filings.Where(f => f.ItemId == item).Select(f => f.PlanId).First());
+
+        // Issue 13.4: the POST without confirm shows what closing would lock and closes nothing.
+        using (var unconfirmed = await PostAsync(office, "/Work?handler=Lock&district=jiangan", ("period", "Q3")))
+        {
+            unconfirmed.StatusCode.ShouldBe(HttpStatusCode.OK);
+            string summary = await unconfirmed.Content.ReadAsStringAsync();
+            summary.ShouldContain("确认关闭报送期");
+            summary.ShouldContain("将关闭江岸区2026年第三季度完成情况的报送（2026年10月10日前报送）");
+            summary.ShouldContain("name=\"confirm\" value=\"true\"");
+        }
+
+        Factory.WithDb(db => db.PeriodLocks.Count(l => l.PlanId == plan && l.Period == ReportPeriod.Q3)).ShouldBe(0);
+        (await StepAsync(office, "/Work?handler=Lock&district=jiangan", ("period", "Q3"), ("confirm", "true"))).ShouldBe("/Work?year=2026");
         Factory.WithDb(db => db.PeriodLocks.Count(l => l.PlanId == plan && l.Period == ReportPeriod.Q3)).ShouldBe(1);
         Factory.WithDb(db => db.AuditEntries.Count(a => a.Action == AuditActions.LockPeriod && a.Actor == "jiangan.office")).ShouldBe(1);
 

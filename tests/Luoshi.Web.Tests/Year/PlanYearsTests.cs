@@ -191,6 +191,29 @@ public class PlanYearsTests
         (await LuoshiWebFactory.SignInAsync(office, "hongshan.office", Infrastructure.DemoData.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await office.GetStringAsync("/Plans/hongshan?year=2027")).ShouldContain($"结转自2026年第{source.Number}项");
 
+        // Issue 13.4: closing a year and 结转 are asked with a summary first; the POST without confirm changes nothing.
+        string token = await LuoshiWebFactory.AntiforgeryTokenAsync(office, "/Years?district=hongshan");
+        var year2026 = new Dictionary<string, string>(StringComparer.Ordinal) { ["year"] = "2026", ["__RequestVerificationToken"] = token };
+        using (var ask = await office.PostAsync("/Years?handler=Carry&district=hongshan", new FormUrlEncodedContent(year2026)))
+        {
+            ask.StatusCode.ShouldBe(HttpStatusCode.OK);
+            string html = await ask.Content.ReadAsStringAsync();
+            html.ShouldContain("确认结转");
+            html.ShouldContain("结转到2027年度方案，放在“2026年度结转事项”部分");
+        }
+
+        using (var ask = await office.PostAsync("/Years?handler=Close&district=hongshan", new FormUrlEncodedContent(year2026)))
+        {
+            ask.StatusCode.ShouldBe(HttpStatusCode.OK);
+            string html = await ask.Content.ReadAsStringAsync();
+            html.ShouldContain("确认关闭年度");
+            html.ShouldContain("将关闭洪山区2026年度");
+            html.ShouldContain("name=\"confirm\" value=\"yes\"");
+        }
+
+        (await db.PlanItems.CountAsync(i => i.PlanId == plan2027.Id)).ShouldBe(items2027 + 1);
+        (await db.Plans.AsNoTracking().SingleAsync(p => p.Id == plan2026.Id)).ClosedAt.ShouldBeNull();
+
         // Closing 2026: every write on its filings, circulars and orders refused, with a Chinese message; 2027 still open.
         (await service.CloseAsync(district, 2026, officer)).Failure.ShouldBeNull();
         var refused = await filings.SaveAsync(f.Id, f.Version, new FilingEdit(Progress: "关闭后再改"), clerk);

@@ -84,7 +84,7 @@ public sealed partial class AccountService(LuoshiDb db, UserManager<AppUser> use
                     leadersChanged = true;
                 }
 
-                AuditLog.Record(db, clock, actor.UserName, "create-account", "User", user.Id, district.Id, after: Snapshot(user, a.Unit?.Name));
+                AuditLog.Record(db, clock, actor.UserName, AuditActions.CreateAccount, "User", user.Id, district.Id, after: Snapshot(user, a.Unit?.Name));
                 created.Add(new IssuedAccount(user.Id, user.UserName!, user.DisplayName, user.Role, district.Name, a.Unit?.Name, password));
             }
 
@@ -267,7 +267,7 @@ public sealed partial class AccountService(LuoshiDb db, UserManager<AppUser> use
         // The new hash, the forced change, a new security stamp (the account's sessions end) and the audit entry: one save.
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
         user.MustChangePassword = true;
-        AuditLog.Record(db, clock, actor.UserName, "reset-password", "User", user.Id, user.DistrictId, after: new { user = user.UserName, mustChangePassword = true });
+        AuditLog.Record(db, clock, actor.UserName, AuditActions.ResetPassword, "User", user.Id, user.DistrictId, after: new { user = user.UserName, mustChangePassword = true });
         var result = await users.UpdateSecurityStampAsync(user);
         if (!result.Succeeded)
         {
@@ -303,7 +303,7 @@ public sealed partial class AccountService(LuoshiDb db, UserManager<AppUser> use
         }
 
         user.Disabled = disabled;
-        AuditLog.Record(db, clock, actor.UserName, disabled ? "disable-account" : "enable-account", "User", user.Id, user.DistrictId,
+        AuditLog.Record(db, clock, actor.UserName, disabled ? AuditActions.DisableAccount : AuditActions.EnableAccount, "User", user.Id, user.DistrictId,
             before: new { user = user.UserName, disabled = !disabled }, after: new { user = user.UserName, disabled });
         var result = await users.UpdateSecurityStampAsync(user); // saves the flag, the new stamp and the audit entry together
         return result.Succeeded ? user : new Failure(FailureKind.Conflict, string.Join(" ", result.Errors.Select(Chinese)));
@@ -379,7 +379,7 @@ public sealed partial class AccountService(LuoshiDb db, UserManager<AppUser> use
             return new Failure(FailureKind.Invalid, string.Join(" ", result.Errors.Select(Chinese)));
         }
 
-        AuditLog.Record(db, clock, user.UserName!, "change-password", "User", user.Id, user.DistrictId);
+        AuditLog.Record(db, clock, user.UserName!, AuditActions.ChangePassword, "User", user.Id, user.DistrictId);
         await db.SaveChangesAsync(ct);
         return user;
     }

@@ -19,6 +19,8 @@ public static class RoleNames
         AppRole.UnitHead => "单位负责人",
         AppRole.Leader => "分管领导",
         AppRole.CityViewer => "市级查看",
+        AppRole.SecurityAdmin => "安全管理员",
+        AppRole.AuditAdmin => "审计管理员",
         _ => role.ToString(),
     };
 

@@ -100,9 +100,32 @@ public static class AuditActions
         [HandOverItem] = "移交事项",
         [DeferItem] = "事项延期",
         [RefuseInfectedUpload] = "拒收染毒文件",
+        [SaveNumberSeries] = "修改文号设置",
     };
 
     /// <summary>The Chinese name of an action, or the stored string if it has none.</summary>
     public static string NameOf(string action) => Names.TryGetValue(action, out var name) ? name : action;
+
+    /// <summary>What the kinds of object an entry names (<see cref="AuditEntry.EntityType"/>, stored as type names) are called on the audit page.</summary>
+    public static readonly IReadOnlyDictionary<string, string> EntityNames = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["User"] = "账号",
+        ["Unit"] = "单位",
+        ["Circular"] = "通报",
+        ["DistrictSettings"] = "本区设置",
+        ["Filing"] = "填报材料",
+        ["ImportDraft"] = "导入草稿",
+        ["NumberSeries"] = "文号",
+        ["PeriodLock"] = "填报期",
+        ["Plan"] = "任务清单",
+        ["PlanItem"] = "事项",
+        ["QualityGrade"] = "质量评定",
+        ["ScoreScheme"] = "考核方案",
+        ["SupervisionOrder"] = "督办单",
+        ["YearChoice"] = "当前年度",
+    };
+
+    /// <summary>The Chinese name of an entity type, or the stored string if it has none.</summary>
+    public static string EntityNameOf(string entityType) => EntityNames.TryGetValue(entityType, out var name) ? name : entityType;
     public const string SaveNumberSeries = "save-number-series";
 }

@@ -137,8 +137,7 @@ internal static class GbFormat
     public static string Half(int halfPoints) => halfPoints.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>成文日期 and 印发日期 are written with Arabic numerals and no leading zeros: 2026年7月15日.</summary>
-    public static string ChineseDate(DateOnly date) =>
-        string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+    public static string ChineseDate(DateOnly date) => Luoshi.Parsing.Calendar.ChineseDates.Day(date);
 
     /// <summary>Width in characters of the body font: a Chinese character is one, a Latin letter or digit half.</summary>
     public static double Ems(string text)

@@ -81,7 +81,7 @@ internal static class ReminderText
         _ => Invariant($"还有{line.DaysLeft}天到期"),
     };
 
-    internal static string Date(DateOnly d) => Invariant($"{d.Year}年{d.Month}月{d.Day}日");
+    internal static string Date(DateOnly d) => Luoshi.Parsing.Calendar.ChineseDates.Day(d);
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -260,7 +260,7 @@ public sealed class OrderService(LuoshiDb db, NumberingService numbering, TimePr
 
     private static Failure Conflict() => new(FailureKind.Conflict, "该督办单已被他人修改，您的操作没有保存。请查看最新内容后重试。");
 
-    private static string Date(DateOnly d) => Invariant($"{d.Year}年{d.Month}月{d.Day}日");
+    private static string Date(DateOnly d) => Luoshi.Parsing.Calendar.ChineseDates.Day(d);
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Luoshi.Core.Features.Plans;
 using Luoshi.Parsing.Calendar;
 
@@ -47,7 +46,7 @@ public static class ScoreWindows
         ArgumentNullException.ThrowIfNull(calendar);
         if (string.Equals(key, Year, StringComparison.OrdinalIgnoreCase))
         {
-            return new ScoreWindow(Year, "年度累计（截至 " + today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "）",
+            return new ScoreWindow(Year, "年度累计（截至" + ChineseDates.Day(today) + "）",
                 [.. calendar.Deadlines.OrderBy(d => d.Date).Select(d => d.Period)], null, null, today, today);
         }
 

@@ -140,7 +140,7 @@ public static class ItemStatusRules
         if (missing.Count > 0)
         {
             var first = missing[0];
-            return new(ItemState.Overdue, Rag.Red, onDate, actual, $"{ReportPeriodLabels.Of(first.Period)}情况应于 {first.Date:yyyy-MM-dd} 前报送，尚未报送。", share, period);
+            return new(ItemState.Overdue, Rag.Red, onDate, actual, $"{ReportPeriodLabels.Of(first.Period)}情况应于{ChineseDates.Day(first.Date)}前报送，尚未报送。", share, period);
         }
 
         if (latest is null)

@@ -102,12 +102,17 @@ public sealed class YearService(LuoshiDb db, TimeProvider clock, YearQueries yea
         return plan;
     }
 
-    /// <summary>
-    /// 结转: copies the items of <paramref name="fromYear"/> that are not done (as the year snapshot judges them today), or only
-    /// those in <paramref name="itemIds"/>, into the next year's plan, in a part of their own at its end, each marked
-    /// with the year and number it came from. An item already carried is not carried twice.
-    /// </summary>
-    public async Task<Outcome<CarryOverResult>> CarryOverAsync(int districtId, int fromYear, IReadOnlyCollection<int>? itemIds, Actor actor, CancellationToken ct = default)
+    /// <summary>What 结转 would copy, copying nothing: the year the items go to and their numbers (the summary the office confirms).</summary>
+    public async Task<Outcome<CarryOverResult>> PreviewCarryOverAsync(int districtId, int fromYear, IReadOnlyCollection<int>? itemIds, Actor actor, CancellationToken ct = default)
+    {
+        var chosen = await ChooseCarriedAsync(districtId, fromYear, itemIds, actor, ct);
+        return chosen.Ok
+            ? new CarryOverResult(fromYear, fromYear + 1, [.. chosen.Value.Open.Select(i => i.Number)], CarriedPartTitle(fromYear))
+            : chosen.Failure!;
+    }
+
+    /// <summary>The next year's plan and the items of <paramref name="fromYear"/> that 结转 copies into it, or why there are none.</summary>
+    private async Task<Outcome<(Plan Target, List<ItemRow> Open)>> ChooseCarriedAsync(int districtId, int fromYear, IReadOnlyCollection<int>? itemIds, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.Has(Permission.Supervise, districtId))
@@ -152,6 +157,25 @@ public sealed class YearService(LuoshiDb db, TimeProvider clock, YearQueries yea
         {
             return new Failure(FailureKind.NotAllowed, $"{fromYear}年度没有需要结转的未完成事项（已结转的不再重复结转）。");
         }
+
+        return (target, open);
+    }
+
+    /// <summary>
+    /// 结转: copies the items of <paramref name="fromYear"/> that are not done (as the year snapshot judges them today), or only
+    /// those in <paramref name="itemIds"/>, into the next year's plan, in a part of their own at its end, each marked
+    /// with the year and number it came from. An item already carried is not carried twice.
+    /// </summary>
+    public async Task<Outcome<CarryOverResult>> CarryOverAsync(int districtId, int fromYear, IReadOnlyCollection<int>? itemIds, Actor actor, CancellationToken ct = default)
+    {
+        var chosen = await ChooseCarriedAsync(districtId, fromYear, itemIds, actor, ct);
+        if (!chosen.Ok)
+        {
+            return chosen.Failure!;
+        }
+
+        var (target, open) = chosen.Value;
+        int toYear = fromYear + 1;
 
         var sources = await db.PlanItems.AsNoTracking().Where(i => open.Select(o => o.Id).Contains(i.Id))
             .Include(i => i.Units).Include(i => i.Indicators).AsSplitQuery().ToDictionaryAsync(i => i.Id, ct);

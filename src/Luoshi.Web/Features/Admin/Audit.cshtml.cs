@@ -12,7 +12,7 @@ namespace Luoshi.Web.Features.Admin;
 /// The audit log, newest first, a page at a time, filtered by action and actor. Only <see cref="Permission.ReadAudit"/> reads it
 /// (审计管理员, every entry; 三员分立); a grant for one district would show that district's entries; everyone else gets 404.
 /// </summary>
-public sealed class AuditModel(LuoshiDb db, TimeProvider clock) : PageModel
+public sealed partial class AuditModel(LuoshiDb db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -87,19 +87,31 @@ public sealed class AuditModel(LuoshiDb db, TimeProvider clock) : PageModel
         var rows = await q.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         // People by their names, not their user names or ids: the actors, and accounts as objects.
         var userNames = rows.Select(a => a.Actor).Distinct().ToList();
-        var userIds = rows.Where(a => a.EntityType == "User" && a.EntityId != null).Select(a => a.EntityId!).Distinct().ToList();
+        // Account ids inside the stored before/after (a unit's leader) are shown as the person too; the record itself is unchanged.
+        var userIds = rows.Where(a => a.EntityType == "User" && a.EntityId != null).Select(a => a.EntityId!)
+            .Concat(rows.SelectMany(a => UserIdsIn(a.Before).Concat(UserIdsIn(a.After)))).Distinct(StringComparer.Ordinal).ToList();
         var people = await db.Users.AsNoTracking().Where(u => userNames.Contains(u.UserName!) || userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync(ct);
         var byName = people.Where(u => u.UserName != null).ToDictionary(u => u.UserName!, u => u.DisplayName, StringComparer.Ordinal);
-        var byId = people.ToDictionary(u => u.Id, u => u.DisplayName, StringComparer.Ordinal);
+        var byId = people.ToDictionary(u => u.Id, u => u.UserName is null ? u.DisplayName : $"{u.DisplayName}（{u.UserName}）", StringComparer.Ordinal);
         Entries = [.. rows.Select(a => new Row(a.Id, a.Seq, a.At,
             a.Actor == "system" ? "系统" : byName.TryGetValue(a.Actor, out var person) ? $"{person}（{a.Actor}）" : a.Actor,
             AuditActions.NameOf(a.Action),
-            a.EntityType == "User" ? "账号" : a.EntityType,
-            a.EntityType == "User" && a.EntityId is { } uid ? byId.GetValueOrDefault(uid, uid) : a.EntityId,
-            a.DistrictId is int d ? names.GetValueOrDefault(d) : null, a.Before, a.After))];
+            a.EntityType is { } type ? AuditActions.EntityNameOf(type) : null,
+            a.EntityType == "User" && a.EntityId is { } uid ? byId.GetValueOrDefault(uid, "已不存在的账号") : a.EntityId,
+            a.DistrictId is int d ? names.GetValueOrDefault(d) : null, People(a.Before, byId), People(a.After, byId)))];
         return Page();
     }
+
+    private static IEnumerable<string> UserIdsIn(string? json) =>
+        json is null ? [] : UserId().Matches(json).Select(m => m.Value);
+
+    /// <summary>The stored JSON with each account id replaced by 姓名（用户名）, so the auditor reads people, not ids.</summary>
+    private static string? People(string? json, Dictionary<string, string> byId) =>
+        json is null ? null : UserId().Replace(json, m => byId.GetValueOrDefault(m.Value, "已不存在的账号"));
+
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial System.Text.RegularExpressions.Regex UserId();
 
     /// <summary>The query string of another page with the same filters.</summary>
     public string PageLink(int page)

@@ -127,7 +127,7 @@ public sealed class ScoresModel(LuoshiDb db, ScoreService scores) : PageModel
 
     public static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly d) => Luoshi.Parsing.Calendar.ChineseDates.Day(d);
 
     private Actor Actor => HttpContext.Actor()!;
 

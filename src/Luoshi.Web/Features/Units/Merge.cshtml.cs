@@ -47,11 +47,25 @@ public sealed class MergeModel(LuoshiDb db, UnitService units) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? district, int id, int into, int version, int intoVersion, CancellationToken ct)
+    /// <summary>Merges when <paramref name="confirm"/> is set; without it shows the summary with the confirming button (issue 13.4) and merges nothing.</summary>
+    public async Task<IActionResult> OnPostAsync(string? district, int id, int into, int version, int intoVersion, bool confirm, CancellationToken ct)
     {
         if (!await LoadAsync(district, id, ct))
         {
             return NotFound();
+        }
+
+        if (!confirm)
+        {
+            var preview = await units.PreviewMergeAsync(HttpContext.Actor()!, District.Id, id, into, ct);
+            if (preview.Failure?.Kind == FailureKind.NotFound)
+            {
+                return NotFound();
+            }
+
+            Summary = preview.Value;
+            Error = preview.Failure?.Message;
+            return Page();
         }
 
         var merged = await units.MergeAsync(HttpContext.Actor()!, District.Id, id, version, into, intoVersion, ct);

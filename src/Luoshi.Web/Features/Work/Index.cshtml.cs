@@ -77,8 +77,14 @@ public sealed class WorkIndexModel(LuoshiDb db, YearQueries year, PeriodClosing 
     public async Task<IActionResult> OnGetAsync(string? district, CancellationToken ct) =>
         await BuildAsync(district, ct) ? Page() : NotFound();
 
-    /// <summary>The office closes a period: its filings change only through an audited reopening.</summary>
-    public async Task<IActionResult> OnPostLockAsync(string? district, string? period, CancellationToken ct)
+    /// <summary>The period the office asked to close, shown with its figures for it to confirm (_ConfirmLock); null otherwise.</summary>
+    public PeriodSummary? LockConfirmation { get; private set; }
+
+    /// <summary>
+    /// The office closes a period: its filings change only through an audited reopening. Without <paramref name="confirm"/>
+    /// the page shows what closing would lock (the period's figures) with the button that confirms it, and nothing is closed.
+    /// </summary>
+    public async Task<IActionResult> OnPostLockAsync(string? district, string? period, bool confirm, CancellationToken ct)
     {
         if (!await BuildAsync(district, ct))
         {
@@ -93,6 +99,18 @@ public sealed class WorkIndexModel(LuoshiDb db, YearQueries year, PeriodClosing 
         if (!WorkLabels.TryPeriod(period, out var p) || S.Rules.Deadlines.All(d => d.Period != p))
         {
             Error = "请选择要关闭的报送期。";
+            return Page();
+        }
+
+        if (!confirm)
+        {
+            LockConfirmation = Summaries.FirstOrDefault(x => x.Deadline.Period == p);
+            if (LockConfirmation is { Locked: true })
+            {
+                Error = $"{WorkLabels.Filed(p)}的报送已经关闭。";
+                LockConfirmation = null;
+            }
+
             return Page();
         }
 

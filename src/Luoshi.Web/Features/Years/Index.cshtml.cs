@@ -1,6 +1,7 @@
 using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Plans;
+using Luoshi.Core.Features.Supervision;
 using Luoshi.Core.Features.Years;
 using Luoshi.Web.Features.Settings;
 using Luoshi.Web.Infrastructure;
@@ -13,7 +14,7 @@ namespace Luoshi.Web.Features.Years;
 /// 年度管理: the district's plan years side by side, for its office: which is current (chosen, or by the calendar), choose
 /// another, close a year (read-only afterwards), carry a year's unfinished items into the next plan (结转). Anyone else: 404.
 /// </summary>
-public sealed class IndexModel(LuoshiDb db, PlanYears years, YearService service) : PageModel
+public sealed class IndexModel(LuoshiDb db, PlanYears years, YearService service, YearQueries snapshots) : PageModel
 {
     public DistrictInfo District { get; private set; } = null!;
 
@@ -32,16 +33,59 @@ public sealed class IndexModel(LuoshiDb db, PlanYears years, YearService service
         ActAsync(district, d => service.ChooseAsync(d.Id, year, HttpContext.Actor()!, ct),
             year is int y ? $"已将{y}年度设为当前年度。" : "已恢复按报送时间自动确定当前年度。", ct);
 
-    public Task<IActionResult> OnPostCloseAsync(string? district, int year, string? confirm, CancellationToken ct) =>
-        confirm != "yes"
-            ? RefuseAsync(district, "关闭年度后该年度的所有材料只能查看，不能再修改。请勾选确认后再关闭。", ct)
-            : ActAsync(district, d => service.CloseAsync(d.Id, year, HttpContext.Actor()!, ct), $"已关闭{year}年度：该年度的材料只能查看。", ct);
+    /// <summary>The year the office asked to close, with its item counts, for it to confirm (_ConfirmYear); null otherwise.</summary>
+    public (PlanYear Year, int Items, int Open)? CloseConfirmation { get; private set; }
 
-    public async Task<IActionResult> OnPostCarryAsync(string? district, int year, CancellationToken ct)
+    /// <summary>What the 结转 the office asked for would copy, for it to confirm (_ConfirmYear); null otherwise.</summary>
+    public CarryOverResult? CarryConfirmation { get; private set; }
+
+    /// <summary>Closes a year when <paramref name="confirm"/> is "yes"; without it shows what closing means (issue 13.4) and changes nothing.</summary>
+    public async Task<IActionResult> OnPostCloseAsync(string? district, int year, string? confirm, CancellationToken ct)
+    {
+        if (confirm == "yes")
+        {
+            return await ActAsync(district, d => service.CloseAsync(d.Id, year, HttpContext.Actor()!, ct), $"已关闭{year}年度：该年度的材料只能查看。", ct);
+        }
+
+        if (!await BuildAsync(district, ct))
+        {
+            return NotFound();
+        }
+
+        var shown = Years.FirstOrDefault(y => y.Year == year);
+        if (shown is null || shown.Closed)
+        {
+            Error = shown is null ? $"本区没有{year}年度的方案。" : $"{year}年度已经关闭。";
+            return Page();
+        }
+
+        var snapshot = await snapshots.SnapshotAsync(District.Id, ct, year: year);
+        var items = snapshot?.Plan.Year == year ? snapshot.Items : [];
+        CloseConfirmation = (shown, items.Count, items.Count(i => i.Status.State != ItemState.Done));
+        return Page();
+    }
+
+    /// <summary>结转 when <paramref name="confirm"/> is "yes"; without it shows the items it would copy (issue 13.4) and copies nothing.</summary>
+    public async Task<IActionResult> OnPostCarryAsync(string? district, int year, string? confirm, CancellationToken ct)
     {
         if (!await BuildAsync(district, ct))
         {
             return NotFound();
+        }
+
+        if (confirm != "yes")
+        {
+            var preview = await service.PreviewCarryOverAsync(District.Id, year, null, HttpContext.Actor()!, ct);
+            if (preview.Ok)
+            {
+                CarryConfirmation = preview.Value;
+            }
+            else
+            {
+                Error = preview.Failure!.Message;
+            }
+
+            return Page();
         }
 
         var r = await service.CarryOverAsync(District.Id, year, null, HttpContext.Actor()!, ct);
