@@ -196,6 +196,15 @@ public class PhoneLayoutBrowserTests(BrowserFixture fixture)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Screenshot(page, name, fullPage: true);
+        await Screenshot(page, name + "-top", fullPage: false);
+        var table = page.Locator("table.cards").First;
+        if (await table.CountAsync() == 1)
+        {
+            await table.ScrollIntoViewIfNeededAsync();
+            await Screenshot(page, name + "-table", fullPage: false);
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        }
+
         int scroll = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
         int inner = await page.EvaluateAsync<int>("() => innerWidth");
         scroll.ShouldBeLessThanOrEqualTo(inner, $"{name}: no sideways scrolling ({page.Url})");

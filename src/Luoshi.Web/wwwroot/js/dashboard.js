@@ -100,7 +100,11 @@
       { name: '未报送', type: 'bar', stack: 'late', itemStyle: { color: colours.red }, data: late.map(function (u) { return u.missing; }) },
       { name: '逾期报送', type: 'bar', stack: 'late', itemStyle: { color: colours.amber }, data: late.map(function (u) { return u.late; }) }
     ]
-  }, late.length === 0 ? 0 : 1);
+  }, late.length === 0 ? 0 : 1, function (el) {
+    // On a phone twenty names side by side only fit standing upright.
+    var narrow = el.clientWidth < 600;
+    return { xAxis: { axisLabel: { rotate: narrow ? 90 : 30, width: narrow ? 90 : 100, fontSize: narrow ? 11 : 12 } } };
+  });
 
   // Charts follow the viewport (a phone turned, a window resized): new label widths, then the canvas's new size.
   window.addEventListener('resize', function () {
