@@ -219,7 +219,7 @@ public abstract partial class YearPageTests(YearFixture year)
     /// <summary>The numeric cells of a unit's row in the table with this class.</summary>
     private static Dictionary<string, int> UnitRow(string html, string tableClass, int unitId)
     {
-        var t = Regex.Match(html, $"<table class=\"{tableClass}\">(.*?)</table>", RegexOptions.Singleline);
+        var t = Regex.Match(html, $"<table class=\"{tableClass}(?: [^\"]*)?\">(.*?)</table>", RegexOptions.Singleline);
         t.Success.ShouldBeTrue("no table " + tableClass);
         var row = Regex.Match(t.Groups[1].Value, $"<tr data-unit=\"{unitId}\"[^>]*>(.*?)</tr>", RegexOptions.Singleline);
         row.Success.ShouldBeTrue($"no row for unit {unitId} in {tableClass}");

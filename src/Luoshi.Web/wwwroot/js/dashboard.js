@@ -11,6 +11,11 @@
   var colours = { red: '#c0392b', amber: '#e0a800', green: '#2e8b57', none: '#b0b0b0' };
   var charts = [];
 
+  // Axis labels take at most a share of the chart's width, so that on a phone the bars keep room; recomputed on resize.
+  function labelWidth(el, max) {
+    return Math.max(56, Math.min(max, Math.floor(el.clientWidth * 0.38)));
+  }
+
   function ragSeries(rows) {
     function series(name, key, colour) {
       return {
@@ -27,7 +32,7 @@
     ];
   }
 
-  function draw(id, option, rows) {
+  function draw(id, option, rows, widths) {
     var el = document.getElementById(id);
     if (!el) {
       return;
@@ -46,7 +51,10 @@
     option.tooltip = Object.assign({ renderMode: 'richText', trigger: 'axis', axisPointer: { type: 'shadow' } }, option.tooltip || {});
     option.animation = false;
     chart.setOption(option);
-    charts.push(chart);
+    if (widths) {
+      chart.setOption(widths(el));
+    }
+    charts.push({ chart: chart, el: el, widths: widths });
   }
 
   function horizontalRag(id, rows) {
@@ -56,7 +64,7 @@
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: rows.map(function (r) { return r.label; }), axisLabel: { width: 160, overflow: 'truncate', interval: 0 } },
       series: ragSeries(rows)
-    }, rows.length);
+    }, rows.length, function (el) { return { yAxis: { axisLabel: { width: labelWidth(el, 160) } } }; });
   }
 
   horizontalRag('chart-parts', data.parts);
@@ -80,7 +88,7 @@
       },
       { name: '序时进度', type: 'scatter', symbol: 'diamond', symbolSize: 10, itemStyle: { color: '#34495e' }, data: targets.map(function (t) { return t.expected; }) }
     ]
-  }, targets.length);
+  }, targets.length, function (el) { return { yAxis: { axisLabel: { width: labelWidth(el, 200) } } }; });
 
   var late = data.lateUnits.slice(0, 20);
   draw('chart-late', {
@@ -92,9 +100,19 @@
       { name: '未报送', type: 'bar', stack: 'late', itemStyle: { color: colours.red }, data: late.map(function (u) { return u.missing; }) },
       { name: '逾期报送', type: 'bar', stack: 'late', itemStyle: { color: colours.amber }, data: late.map(function (u) { return u.late; }) }
     ]
-  }, late.length === 0 ? 0 : 1);
+  }, late.length === 0 ? 0 : 1, function (el) {
+    // On a phone twenty names side by side only fit standing upright.
+    var narrow = el.clientWidth < 600;
+    return { xAxis: { axisLabel: { rotate: narrow ? 90 : 30, width: narrow ? 90 : 100, fontSize: narrow ? 11 : 12 } } };
+  });
 
+  // Charts follow the viewport (a phone turned, a window resized): new label widths, then the canvas's new size.
   window.addEventListener('resize', function () {
-    charts.forEach(function (c) { c.resize(); });
+    charts.forEach(function (c) {
+      if (c.widths) {
+        c.chart.setOption(c.widths(c.el));
+      }
+      c.chart.resize();
+    });
   });
 })();
