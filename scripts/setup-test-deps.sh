@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Installs what the tests need on a fresh Debian 12 machine, idempotently: CJK fonts, poppler (pdftoppm/pdftotext),
+# Installs what the tests need on a fresh Debian 12 machine, idempotently: CJK fonts (the official documents' stand-in
+# faces, all SIL OFL 1.1: Noto Serif/Sans CJK for 小标宋/仿宋/宋体 and 黑体, LXGW WenKai for 楷体; see PdfConverter), poppler (pdftoppm/pdftotext),
 # LibreOffice Writer (makes .pdf from .docx in the document tests), Chromium (browser tests, driven by Playwright
 # through /usr/bin/chromium; never a downloaded browser), ClamAV's daemon (clamav-daemon: the upload scanning tests start
 # their own clamd from /usr/sbin/clamd, with a temp config and an EICAR-only signature database; the packaged
 # clamav-daemon and clamav-freshclam services are not used, and are stopped when installed here on a systemd machine).
 # Safe to run again: checks dpkg first.
 set -euo pipefail
-packages=(fonts-noto-cjk fonts-wqy-zenhei poppler-utils libreoffice-writer-nogui chromium clamav-daemon)
+packages=(fonts-noto-cjk fonts-lxgw-wenkai fonts-wqy-zenhei poppler-utils libreoffice-writer-nogui chromium clamav-daemon)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

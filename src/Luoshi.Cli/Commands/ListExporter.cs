@@ -1,11 +1,15 @@
+using System.Globalization;
+using Luoshi.Core.Features.Forms;
 using Luoshi.Documents;
 using Luoshi.Parsing;
 using Luoshi.Parsing.Lists;
-using MiniExcelLibs;
 
 namespace Luoshi.Cli.Commands;
 
-/// <summary>Writes the three lists as .xlsx (MiniExcel, Apache-2.0) and as .csv (<see cref="CsvWriter"/>).</summary>
+/// <summary>
+/// Writes the three lists as printable .xlsx (<see cref="FormWorkbooks.List"/>, the district forms' writer: title row,
+/// widths, A4 landscape, header row repeated, one page wide) and as .csv (<see cref="CsvWriter"/>).
+/// </summary>
 internal static class ListExporter
 {
     public static IEnumerable<string> Write(UnderstoodNotice u, string folder)
@@ -19,28 +23,23 @@ internal static class ListExporter
         foreach (var t in tables)
         {
             string xlsx = Path.Combine(folder, t.Name + ".xlsx");
-            var sheet = t.Rows.Select(r =>
-            {
-                var d = new Dictionary<string, object?>(StringComparer.Ordinal);
-                for (int c = 0; c < t.Headers.Count; c++)
-                {
-                    d[t.Headers[c]] = r[c];
-                }
-
-                return d;
-            }).ToList();
-            if (File.Exists(xlsx))
-            {
-                File.Delete(xlsx);
-            }
-
-            MiniExcel.SaveAs(xlsx, sheet, sheetName: t.Name);
+            File.WriteAllBytes(xlsx, FormWorkbooks.List(Title(u, t), t));
             yield return xlsx;
 
             string csv = Path.Combine(folder, t.Name + ".csv");
             File.WriteAllBytes(csv, ToCsv(t));
             yield return csv;
         }
+    }
+
+    /// <summary>"江岸区2026年任务清单": the district (of the catalogue the units were resolved with) and the plan's year.</summary>
+    public static string Title(UnderstoodNotice u, ListTable t)
+    {
+        ArgumentNullException.ThrowIfNull(u);
+        ArgumentNullException.ThrowIfNull(t);
+        string district = u.Resolved?.Catalogue.District ?? string.Empty;
+        string year = u.Notice.Document.Year is int y ? y.ToString(CultureInfo.InvariantCulture) + "年" : string.Empty;
+        return district + year + t.Name;
     }
 
     public static byte[] ToCsv(ListTable t) => CsvWriter.Bytes([t.Headers, .. t.Rows]);

@@ -123,9 +123,9 @@ public class OfficialDocumentWriterTests
     }
 
     [Theory]
-    [InlineData("江岸区人民政府办公室", 2.0, 3.5, "issuer two characters from the right; the date starts two characters right of the issuer's start")]
-    [InlineData("督查室", 7.5, 2.0, "the date is the longer: it keeps two characters from the right and the issuer moves right")]
-    public void WriteDocx_SignatureAndDate_FollowTheRuleForDocumentsWithoutSeal(string signatory, double issuerRightEms, double dateRightEms, string reason)
+    [InlineData("江岸区人民政府办公室", 720, "the issuer (10 characters) centred over the date (6.5): its right edge 4 − 1.75 characters from the right")]
+    [InlineData("督查室", 1840, "the issuer (3 characters) centred over the date (6.5): its right edge 4 + 1.75 characters from the right")]
+    public void WriteDocx_SignatureAndDate_DateFourCharactersFromTheRightIssuerCentredOverIt(string signatory, int issuerRightTwips, string reason)
     {
         using var docx = Open(Sample with { Signatory = signatory });
         var paragraphs = Paragraphs(docx);
@@ -134,35 +134,61 @@ public class OfficialDocumentWriterTests
         Text(date).ShouldBe("2026年7月15日");
         issuer.ParagraphProperties!.Justification!.Val!.Value.ShouldBe(JustificationValues.Right);
         date.ParagraphProperties!.Justification!.Val!.Value.ShouldBe(JustificationValues.Right);
-        issuer.ParagraphProperties.Indentation!.Right!.Value.ShouldBe(((int)(issuerRightEms * 320)).ToString(System.Globalization.CultureInfo.InvariantCulture), reason);
-        date.ParagraphProperties.Indentation!.Right!.Value.ShouldBe(((int)(dateRightEms * 320)).ToString(System.Globalization.CultureInfo.InvariantCulture), reason);
+        date.ParagraphProperties.Indentation!.Right!.Value.ShouldBe("1280", "右空四字: 4 × 16 pt");
+        issuer.ParagraphProperties.Indentation!.Right!.Value.ShouldBe(issuerRightTwips.ToString(System.Globalization.CultureInfo.InvariantCulture), reason);
     }
 
     [Fact]
-    public void WriteDocx_Record_HasCopyToAndPrintedLineBetweenBlackLines()
+    public void WriteDocx_Grid_Is22LinesOf28Characters()
     {
         using var docx = Open(Sample);
-        var paragraphs = Paragraphs(docx);
-        var copy = paragraphs.Single(p => Text(p).StartsWith("抄送：", StringComparison.Ordinal));
-        Text(copy).ShouldBe("抄送：区委办公室，区人大常委会办公室，区政协办公室。");
-        var printed = paragraphs[paragraphs.IndexOf(copy) + 1];
-        Text(printed).ShouldBe("江岸区人民政府办公室\t2026年7月15日印发");
-        printed.ParagraphProperties!.Tabs!.GetFirstChild<TabStop>()!.Val!.Value.ShouldBe(TabStopValues.Right);
-        copy.ParagraphProperties!.ParagraphBorders!.GetFirstChild<TopBorder>()!.Size!.Value.ShouldBe(8u, "thick first line");
-        copy.ParagraphProperties.ParagraphBorders.GetFirstChild<BottomBorder>()!.Size!.Value.ShouldBe(6u, "thin middle line");
-        printed.ParagraphProperties.ParagraphBorders!.GetFirstChild<BottomBorder>()!.Size!.Value.ShouldBe(8u, "thick last line");
-        paragraphs.IndexOf(printed).ShouldBe(paragraphs.Count - 1, "the record ends the document");
+        var grid = docx.MainDocumentPart!.Document!.Body!.Elements<SectionProperties>().Single().GetFirstChild<DocGrid>()!;
+        grid.Type!.Value.ShouldBe(DocGridValues.Lines);
+        int pitch = grid.LinePitch!.Value;
+        (225.0 / 25.4 * 72 * 20 / pitch).ShouldBeInRange(21.9, 22.1, "22 lines in the 225 mm text height");
+        var defaults = docx.MainDocumentPart.StyleDefinitionsPart!.Styles!.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!;
+        double pointsPerCharacter = 16 + (defaults.GetFirstChild<Spacing>()!.Val!.Value / 20.0);
+        int perLine = (int)Math.Floor((11906 - 1587 - 1474) / 20.0 / pointsPerCharacter);
+        perLine.ShouldBe(28, "28 characters of 三号 on the 156 mm line");
     }
 
     [Fact]
-    public void WriteDocx_WithoutCopyTo_PrintedLineHasBothThickLines()
+    public void WriteDocx_Record_IsATableAsWideAsTheTextAtTheFootOfThePageWithCopyToAndPrintedLine()
+    {
+        using var docx = Open(Sample);
+        var body = docx.MainDocumentPart!.Document!.Body!;
+        var record = body.Elements<Table>().Last();
+        var rows = record.Elements<TableRow>().Select(r => Text(r.Descendants<Paragraph>().Single())).ToList();
+        rows.ShouldBe(["抄送：区委办公室，区人大常委会办公室，区政协办公室。", "江岸区人民政府办公室\t2026年7月15日印发"]);
+        var props = record.GetFirstChild<TableProperties>()!;
+        props.TableWidth!.Width!.Value.ShouldBe("8845", "156 mm, the text block's width");
+        record.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Single().Width!.Value.ShouldBe("8845");
+        var position = props.TablePositionProperties!;
+        position.VerticalAnchor!.Value.ShouldBe(VerticalAnchorValues.Margin);
+        position.HorizontalAnchor!.Value.ShouldBe(HorizontalAnchorValues.Page);
+        position.TablePositionX!.Value.ShouldBe(1587, "at the left margin, 28 mm");
+        position.TablePositionYAlignment!.Value.ShouldBe(VerticalAlignmentValues.Bottom, "at the foot of the text area");
+        var borders = props.TableBorders!;
+        borders.TopBorder!.Size!.Value.ShouldBe(8u, "thick first line");
+        borders.InsideHorizontalBorder!.Size!.Value.ShouldBe(6u, "thin line between");
+        borders.BottomBorder!.Size!.Value.ShouldBe(8u, "thick last line");
+        borders.LeftBorder!.Val!.Value.ShouldBe(BorderValues.Nil);
+        var margins = props.TableCellMarginDefault!;
+        margins.TableCellLeftMargin!.Width!.Value.ShouldBe((short)0, "the lines run the full width");
+        var printed = record.Elements<TableRow>().Last().Descendants<Paragraph>().Single();
+        printed.ParagraphProperties!.Indentation!.Left!.Value.ShouldBe("280", "one 四号 character in");
+        printed.ParagraphProperties.Tabs!.GetFirstChild<TabStop>()!.Val!.Value.ShouldBe(TabStopValues.Right);
+        body.Elements().Reverse().Skip(1).First().ShouldBeOfType<Paragraph>("the empty anchor paragraph ends the text");
+        body.Elements<Paragraph>().Last().InnerText.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void WriteDocx_WithoutCopyTo_RecordHasOnlyThePrintedLine()
     {
         using var docx = Open(Sample with { CopyTo = "  " });
-        var paragraphs = Paragraphs(docx);
-        paragraphs.ShouldNotContain(p => Text(p).StartsWith("抄送", StringComparison.Ordinal));
-        var borders = paragraphs[^1].ParagraphProperties!.ParagraphBorders!;
-        borders.GetFirstChild<TopBorder>()!.Size!.Value.ShouldBe(8u);
-        borders.GetFirstChild<BottomBorder>()!.Size!.Value.ShouldBe(8u);
+        var record = docx.MainDocumentPart!.Document!.Body!.Elements<Table>().Last();
+        record.Elements<TableRow>().Single().InnerText.ShouldBe("江岸区人民政府办公室2026年7月15日印发");
+        docx.MainDocumentPart.Document.Body.InnerText.ShouldNotContain("抄送");
     }
 
     [Fact]
@@ -211,7 +237,7 @@ public class OfficialDocumentWriterTests
         texts.ShouldContain("关于<b>x</b>的通报");
         texts.ShouldContain("一、A &amp; B");
         texts.ShouldContain("正文 <b>x</b> &amp; 5 < 6 <w:p/>结束", "a control character is dropped, the rest kept as written");
-        var cells = docx.MainDocumentPart!.Document!.Body!.Elements<Table>().Single().Descendants<TableCell>().Select(c => c.InnerText).ToList();
+        var cells = docx.MainDocumentPart!.Document!.Body!.Elements<Table>().First().Descendants<TableCell>().Select(c => c.InnerText).ToList();
         cells.ShouldBe(["名称", "说明", "<i>斜</i>", "&lt;"]);
         docx.MainDocumentPart.Document.Body.Descendants().ShouldNotContain(e => e.LocalName == "b" || e.LocalName == "i");
         docx.PackageProperties.Title.ShouldBe("关于<b>x</b>的通报");

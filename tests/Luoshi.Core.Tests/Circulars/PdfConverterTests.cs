@@ -39,6 +39,14 @@ public class PdfConverterTests
         string fonts = Tool("pdffonts", circularPdf);
         fonts.ShouldContain("NotoSerifCJK", customMessage: "仿宋_GB2312 and 方正小标宋简体 fall back to a serif face (fonts-noto-cjk), not to the sans default");
         fonts.ShouldContain("NotoSansCJK", customMessage: "黑体 falls back to a sans face");
+        fonts.ShouldContain("NotoSerifCJK", customMessage: "小标宋 falls back to the serif face's bold");
+        fonts.ShouldContain("Bold", customMessage: "小标宋 falls back to the serif face's bold");
+        fonts.ShouldContain("LXGWWenKai", customMessage: "楷体 falls back to LXGW WenKai (fonts-lxgw-wenkai)");
+        foreach (string line in fonts.Split('\n').Skip(2).Where(l => l.Trim().Length > 0))
+        {
+            line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^5].ShouldBe("yes", "every font embedded: " + line);
+        }
+
         string text = Flat(Tool("pdftotext", "-enc", "UTF-8", circularPdf, "-"));
         text.ShouldContain("江岸区人民政府办公室文件");
         text.ShouldContain("岸政办督〔2026〕3号");
@@ -98,6 +106,95 @@ public class PdfConverterTests
 
         Tool("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, Path.Combine(screenshots, "supervision-order-form"));
         new FileInfo(Path.Combine(screenshots, "supervision-order-form.png")).Length.ShouldBeGreaterThan(10_000);
+    }
+
+    private const double Mm = 72 / 25.4;
+
+    // Positions per GB/T 9704-2012 read back from the PDF with pdftotext -bbox (points from the page's top left).
+    [Fact]
+    public async Task ConvertDocxToPdfAsync_Circular_LayoutByTheStandard_MarkAtTheTopLinesOf28RecordAtTheFoot()
+    {
+        var converter = new PdfConverter();
+        converter.FindExecutable().ShouldNotBeNull(Missing);
+        var made = await converter.ConvertDocxToPdfAsync(OfficialDocumentWriter.WriteDocx(CircularSamples.Circular(CircularSamples.JiangAnQ2())), CancellationToken.None);
+        made.Ok.ShouldBeTrue(made.Failure?.Message);
+        string documents = Path.Combine(RepositoryRoot(), "artifacts", "documents");
+        Directory.CreateDirectory(documents);
+        string pdf = Path.Combine(documents, "circular-layout.pdf");
+        await File.WriteAllBytesAsync(pdf, made.Value!);
+
+        var pages = Bbox(pdf);
+        var first = pages[0];
+        var mark = first.Where(w => "江岸区人民政府办公室文件".Contains(w.Text, StringComparison.Ordinal)).ToList();
+        mark.ShouldNotBeEmpty();
+        (mark.Min(w => w.YMin) / Mm).ShouldBe(37, 1.0, "the issuer mark's top at the text block's top, 37 mm from the page's top");
+
+        // Full lines: justified lines of body text reaching the right margin (210 − 26 mm); 28 characters each.
+        double textRight = (210 - 26) * Mm, textLeft = 28 * Mm;
+        var lines = pages.SelectMany(p => p.GroupBy(w => Math.Round(w.YMin, 0)).Select(g => g.OrderBy(w => w.XMin).ToList()))
+            .Where(l => l.Count > 0 && Math.Abs(l[^1].XMax - textRight) < 2 && Math.Abs(l[0].XMin - textLeft) < 2
+                && l.All(w => w.Text.All(c => c >= '\u2E80')) && Math.Abs(l[0].YMax - l[0].YMin - 16 * 1.25) < 6)
+            .Select(l => string.Concat(l.Select(w => w.Text))).ToList();
+        lines.Count.ShouldBeGreaterThan(5, "full lines of Chinese text");
+        lines.ShouldAllBe(l => l.Length == 28, string.Join(" / ", lines.Take(5)));
+
+        // The 版记 at the foot of the last page, within its bottom 60 mm, between rules as wide as the text block.
+        var last = pages[^1];
+        var printed = last.Where(w => w.Text.Contains("印发", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        (printed.YMin / Mm).ShouldBeGreaterThan(297 - 60, "印发 line in the last page's bottom 60 mm");
+        last.ShouldContain(w => w.Text.StartsWith("抄送", StringComparison.Ordinal) && w.YMin / Mm > 297 - 60);
+        (printed.XMax / Mm).ShouldBe(210 - 26 - 4.94, 1.0, "印发日期 one 四号 character in from the right");
+
+        string svg = Path.Combine(documents, "circular-layout-last");
+        Tool("pdftocairo", "-svg", "-f", pages.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", pages.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), pdf, svg + ".svg");
+        var rules = Rules(await File.ReadAllTextAsync(svg + ".svg")).Where(r => r.Y / Mm > 297 - 60).ToList();
+        rules.Count.ShouldBeGreaterThanOrEqualTo(2, "the first and the last rule of the 版记");
+        rules.ShouldAllBe(r => Math.Abs(r.Width / Mm - 156) <= 1, string.Join(", ", rules.Select(r => (r.Width / Mm).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture))));
+
+        // 成文日期 four characters from the right, the issuer centred over it.
+        var body = pages.SelectMany(p => p).ToList();
+        var dateWords = pages.SelectMany(p => p.GroupBy(w => Math.Round(w.YMin, 0)).Select(g => g.OrderBy(w => w.XMin).ToList()))
+            .Where(l => string.Concat(l.Select(w => w.Text)) == "2026年7月15日").ToList();
+        var date = dateWords.ShouldHaveSingleItem();
+        ((textRight - date[^1].XMax) / 16).ShouldBe(4, 0.2, "成文日期 右空四字");
+        var issuer = body.Where(w => w.Text == "江岸区人民政府办公室" && w.YMin < date[0].YMin && date[0].YMin - w.YMin < 40).ShouldHaveSingleItem();
+        // Within one character: LibreOffice 7.4 adds a narrow space between digits and Chinese (it ignores autoSpaceDN),
+        // which widens the date by about 1.2 characters in the PDF; Word sets it 6.5 characters wide as written.
+        ((issuer.XMin + issuer.XMax) / 2).ShouldBe((date[0].XMin + date[^1].XMax) / 2, 16, "the issuer centred over the date");
+    }
+
+    private sealed record Word(string Text, double XMin, double YMin, double XMax, double YMax);
+
+    private static List<List<Word>> Bbox(string pdf)
+    {
+        var doc = System.Xml.Linq.XDocument.Parse(Tool("pdftotext", "-bbox", "-enc", "UTF-8", pdf, "-").Replace("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">", string.Empty, StringComparison.Ordinal));
+        static double A(System.Xml.Linq.XElement e, string n) => double.Parse(e.Attribute(n)!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        return doc.Descendants().Where(e => e.Name.LocalName == "page")
+            .Select(p => p.Descendants().Where(e => e.Name.LocalName == "word")
+                .Select(w => new Word(w.Value, A(w, "xMin"), A(w, "yMin"), A(w, "xMax"), A(w, "yMax"))).ToList())
+            .ToList();
+    }
+
+    // Horizontal stroked lines of an SVG page from pdftocairo ("M x y L x2 y" with its transform matrix), longer than
+    // 100 mm, in points from the page's top left.
+    private static List<(double Y, double Width)> Rules(string svg)
+    {
+        var found = new List<(double, double)>();
+        static double D(string v) => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture);
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(svg,
+            @"<path style=""[^""]*stroke-width[^""]*"" d=""M (?<x1>-?[\d.]+) (?<y1>-?[\d.]+) L (?<x2>-?[\d.]+) (?<y2>-?[\d.]+) "" transform=""matrix\((?<a>-?[\d.]+),0,0,(?<d>-?[\d.]+),(?<e>-?[\d.]+),(?<f>-?[\d.]+)\)""",
+            System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(10)))
+        {
+            double a = D(m.Groups["a"].Value), d = D(m.Groups["d"].Value), f = D(m.Groups["f"].Value);
+            double y1 = (d * D(m.Groups["y1"].Value)) + f, y2 = (d * D(m.Groups["y2"].Value)) + f;
+            double width = Math.Abs(a * (D(m.Groups["x2"].Value) - D(m.Groups["x1"].Value)));
+            if (Math.Abs(y1 - y2) < 0.5 && width > 100 * Mm)
+            {
+                found.Add((y1, width));
+            }
+        }
+
+        return found;
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public class SupervisionOrderComposerTests
     {
         var doc = SupervisionOrderComposer.ToDocument(Facts with { Contact = null }, SupervisionOrderComposer.Compose(Facts));
         using var docx = WordprocessingDocument.Open(new MemoryStream(OfficialDocumentWriter.WriteDocx(doc)), false);
-        var table = docx.MainDocumentPart!.Document!.Body!.Elements<Table>().ShouldHaveSingleItem();
+        var table = docx.MainDocumentPart!.Document!.Body!.Elements<Table>().Where(t => t.GetFirstChild<TableProperties>()?.TablePositionProperties is null).ShouldHaveSingleItem();
         var rows = table.Elements<TableRow>().ToList();
         rows.Select(r => r.Elements<TableCell>().First().InnerText).ShouldBe(SupervisionOrderComposer.Labels);
         rows.ShouldAllBe(r => r.TableRowProperties!.GetFirstChild<CantSplit>() != null);
@@ -80,6 +80,6 @@ public class SupervisionOrderComposerTests
         texts[2].ShouldBe("督办单");
         texts[3].ShouldBe("区住房和城市更新局：");
         texts.ShouldContain("2026年7月16日");
-        body.Elements<Table>().ShouldHaveSingleItem().Elements<TableRow>().Count().ShouldBe(6);
+        body.Elements<Table>().Where(t => t.GetFirstChild<TableProperties>()?.TablePositionProperties is null).ShouldHaveSingleItem().Elements<TableRow>().Count().ShouldBe(6);
     }
 }

@@ -84,9 +84,44 @@ public abstract partial class BrowseTests(BrowseFixture fixture)
         r.StatusCode.ShouldBe(HttpStatusCode.OK);
         r.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         await using var stream = await r.Content.ReadAsStreamAsync();
-        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).ToList();
+        var bytes = new MemoryStream();
+        await stream.CopyToAsync(bytes);
+        bytes.Position = 0;
+        ((IDictionary<string, object>)MiniExcelLibs.MiniExcel.Query(bytes).First())["A"].ShouldBe("江岸区2026年任务清单（区商务局）");
+        bytes.Position = 0;
+        var rows = MiniExcelLibs.MiniExcel.Query(bytes, useHeaderRow: true, startCell: "A2").ToList();
         rows.Count.ShouldBe(UnitSeqs(unitId).Count);
         ((IDictionary<string, object>)rows[0])["单位"].ShouldBe("区商务局");
+    }
+
+    [Fact]
+    public async Task MatrixAndDeadlines_Xlsx_AreTheListsWithTitleAndOneRowPerItemOrDate()
+    {
+        var client = await Fixture.ClientAsync("jiangan.office");
+        var (_, page) = await GetAsync("jiangan.office", "/Plans/jiangan/Matrix");
+        page.ShouldContain("/Plans/jiangan/Matrix?handler=Xlsx");
+        var matrix = await client.GetAsync("/Plans/jiangan/Matrix?handler=Xlsx");
+        matrix.StatusCode.ShouldBe(HttpStatusCode.OK);
+        matrix.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var m = new MemoryStream(await matrix.Content.ReadAsByteArrayAsync());
+        ((IDictionary<string, object>)MiniExcelLibs.MiniExcel.Query(m).First())["A"].ShouldBe("江岸区2026年责任清单");
+        m.Position = 0;
+        var items = MiniExcelLibs.MiniExcel.Query(m, useHeaderRow: true, startCell: "A2").Cast<IDictionary<string, object>>().ToList();
+        items.Count.ShouldBe(184, "one row per item of the plan");
+        items[0].Keys.Take(3).ShouldBe(["部分", "序号", "任务内容"]);
+        items.ShouldAllBe(r => r.Values.Skip(3).Any(v => v != null && (string)v == "牵头"));
+
+        var (_, deadlinesPage) = await GetAsync("jiangan.office", "/Plans/jiangan/Deadlines");
+        deadlinesPage.ShouldContain("/Plans/jiangan/Deadlines?handler=Xlsx");
+        var deadlines = await client.GetAsync("/Plans/jiangan/Deadlines?handler=Xlsx");
+        deadlines.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var d = new MemoryStream(await deadlines.Content.ReadAsByteArrayAsync());
+        var dates = MiniExcelLibs.MiniExcel.Query(d, useHeaderRow: true, startCell: "A2").Cast<IDictionary<string, object>>()
+            .Select(r => r["截止日期"] as string).Where(x => !string.IsNullOrEmpty(x)).ToList();
+        dates.ShouldBe(["2026-01-20", "2026-04-10", "2026-07-10", "2026-10-10", "2027-01-10"]);
+
+        var unit = await Fixture.ClientAsync("jiangan.swj.clerk");
+        (await unit.GetAsync("/Plans/jiangan/Matrix?handler=Xlsx")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a unit does not read the whole plan");
     }
 
     [Fact]

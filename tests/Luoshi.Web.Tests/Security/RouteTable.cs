@@ -95,6 +95,8 @@ public static class RouteTable
         new("GET /Plans/{code}", Rules.WholePlan, t => "/Plans/" + t.DistrictCode, Shows.DocNumber),
         new("GET /Plans/{code}/Matrix", Rules.WholePlan, t => $"/Plans/{t.DistrictCode}/Matrix", Shows.DistrictName),
         new("GET /Plans/{code}/Deadlines", Rules.WholePlan, t => $"/Plans/{t.DistrictCode}/Deadlines", Shows.DistrictName),
+        new("GET /Plans/{code}/Matrix?handler=Xlsx", Rules.WholePlan, t => $"/Plans/{t.DistrictCode}/Matrix?handler=Xlsx"), // a zip
+        new("GET /Plans/{code}/Deadlines?handler=Xlsx", Rules.WholePlan, t => $"/Plans/{t.DistrictCode}/Deadlines?handler=Xlsx"), // a zip
         new("GET /Plans/{code}/Items/{seq:int}", Rules.Item, t => $"/Plans/{t.DistrictCode}/Items/{t.Id(t.ItemSeq)}", Shows.ItemText),
         new("GET /Plans/{code}/Units/{unitId:int}", Rules.Unit.WithForged(), t => $"/Plans/{t.DistrictCode}/Units/{t.Id(t.UnitId)}", Shows.ItemText),
         new("GET /Plans/{code}/Units/{unitId:int}?handler=Xlsx", Rules.Unit.WithForged(),

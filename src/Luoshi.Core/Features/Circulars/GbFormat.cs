@@ -26,6 +26,14 @@ internal static class GbFormat
     public const int MaxMarkHalfPoints = 72; // 小初 36 pt at most for the issuer mark
     public const int BodyLine = 579;        // fixed 28.95 pt: 22 lines in the 225 mm text height
     public const int Em = BodyHalfPoints * 10; // one body character, 16 pt
+    public const int CharsPerLine = 28;
+    public const int LinesPerPage = 22;
+
+    /// <summary>
+    /// Character spacing of every run, in twentieths of a point: 28 三号 characters must fit the 156 mm (442.2 pt) line,
+    /// and 28 × 16 pt is 448 pt; at 15.75 pt they take 441 pt and justification spreads them over the line.
+    /// </summary>
+    public const int CharSpacing = -5;
 
     public const string Red = "FF0000";
 

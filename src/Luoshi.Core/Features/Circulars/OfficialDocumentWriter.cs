@@ -44,14 +44,19 @@ public static class OfficialDocumentWriter
     // 版头: issuer mark, two lines down the document number, 4 mm below it the red line.
     private static IEnumerable<OpenXmlElement> Head(OfficialDocument doc)
     {
-        var markProps = Props(JustificationValues.Center, line: 240, exact: false);
+        // The mark's top at the text block's top: off the line grid (which would centre it in two grid lines), in an exact
+        // line 1.136 times its size, whose baseline LibreOffice and Word set the font's descent above the line's foot, so
+        // the character box starts at the line's top (measured with the stand-in faces, pdftotext -bbox: 37 mm ± 0.3).
+        int markSize = MarkSize(doc.IssuerMark);
+        var markProps = Props(JustificationValues.Center, line: (int)Math.Round(markSize * 10 * MarkLineFactor));
+        markProps.SnapToGrid = new SnapToGrid { Val = false };
         bool hasNumber = !string.IsNullOrWhiteSpace(doc.DocNumber);
         if (!hasNumber)
         {
             markProps.ParagraphBorders = RedLine();
         }
 
-        yield return Paragraph(markProps, Run(doc.IssuerMark, XiaoBiaoSong, MarkSize(doc.IssuerMark), Red));
+        yield return Paragraph(markProps, Run(doc.IssuerMark, XiaoBiaoSong, markSize, Red));
         if (hasNumber)
         {
             yield return Blank();
@@ -61,6 +66,8 @@ public static class OfficialDocumentWriter
             yield return Paragraph(numberProps, Run(doc.DocNumber!, FangSong, BodyHalfPoints));
         }
     }
+
+    private const double MarkLineFactor = 1.136;
 
     private static ParagraphBorders RedLine() => new(Line<BottomBorder>(Red, 12, 11)); // 1.5 pt, about 4 mm below the text
 
@@ -122,26 +129,22 @@ public static class OfficialDocumentWriter
         return Paragraph(props, Run(text[..(stop + 1)], headingFont, BodyHalfPoints), Run(text[(stop + 1)..], FangSong, BodyHalfPoints));
     }
 
-    // GB/T 9704 7.3.5.2 (no seal): one line below the body, the issuer two characters from the right; the date on the next
-    // line starts two characters right of the issuer's first character; if the date is the longer, it keeps two
-    // characters from the right and the issuer moves right instead.
+    // GB/T 9704 7.3.5.1: one line below the body, the date right-aligned four characters from the right; the issuer
+    // centred over the date (over its width, so a longer issuer reaches further left, never past the right margin).
     private static IEnumerable<OpenXmlElement> Signature(string signatory, DateOnly date)
     {
         string dateText = ChineseDate(date);
         double issuerWidth = Ems(signatory.Trim());
         double dateWidth = Ems(dateText);
-        double issuerRight = 2;
-        double dateRight = issuerRight + issuerWidth - dateWidth - 2;
-        if (dateRight < 2)
-        {
-            dateRight = 2;
-            issuerRight = dateRight + dateWidth + 2 - issuerWidth;
-        }
+        double issuerRight = Math.Max(0, DateRightEms + ((dateWidth - issuerWidth) / 2));
 
         yield return Blank();
         yield return RightAligned(signatory.Trim(), issuerRight);
-        yield return RightAligned(dateText, dateRight);
+        yield return RightAligned(dateText, DateRightEms);
     }
+
+    /// <summary>成文日期 右空四字 (GB/T 9704 7.3.5.1).</summary>
+    internal const double DateRightEms = 4;
 
     private static Paragraph RightAligned(string text, double rightEms)
     {
@@ -150,35 +153,81 @@ public static class OfficialDocumentWriter
         return Paragraph(props, Run(text, FangSong, BodyHalfPoints));
     }
 
-    // 版记: 四号 仿宋, one character in from each side; thick first and last lines (0.35 mm), a thin one between (0.25 mm).
-    // It follows the signature; GB/T 9704 puts it at the foot of the last page, which a frame would do in Word but
-    // LibreOffice then drops the lines (tried), so it stays in the flow.
+    // 版记 (GB/T 9704 7.4): at the foot of the last page, 四号 仿宋 one character in from each side, between lines as wide as
+    // the text block: thick first and last lines (0.35 mm), thin ones between (0.25 mm). A one-column table as wide as the
+    // text, floating at the bottom of the text area of the page its anchor (the document's last, empty paragraph) is on;
+    // table borders survive LibreOffice's conversion of a floating table into a frame, paragraph borders in a frame do not.
     private static IEnumerable<OpenXmlElement> Record(OfficialDocument doc)
     {
-        const int side = SmallHalfPoints * 10;
-        yield return Blank();
-        yield return Blank();
-        bool hasCopy = !string.IsNullOrWhiteSpace(doc.CopyTo);
-        if (hasCopy)
+        var lines = new List<Paragraph>();
+        if (!string.IsNullOrWhiteSpace(doc.CopyTo))
         {
             string copy = doc.CopyTo!.Trim();
-            var props = Props(JustificationValues.Both);
-            props.Indentation = new Indentation { Left = Twips(side), Right = Twips(side) };
-            props.ParagraphBorders = new ParagraphBorders(Line<TopBorder>("000000", 8, 1), Line<BottomBorder>("000000", 6, 1));
-            yield return Paragraph(props, Run("抄送：" + copy + (copy.EndsWith('。') ? string.Empty : "。"), FangSong, SmallHalfPoints));
+            var props = RecordProps(JustificationValues.Both);
+            lines.Add(Paragraph(props, Run("抄送：" + copy + (copy.EndsWith('。') ? string.Empty : "。"), FangSong, SmallHalfPoints)));
         }
 
-        var printed = Props(JustificationValues.Left);
-        printed.Indentation = new Indentation { Left = Twips(side), Right = Twips(side) };
-        printed.Tabs = new Tabs(new TabStop { Val = TabStopValues.Right, Position = TextWidth - side });
-        printed.ParagraphBorders = hasCopy
-            ? new ParagraphBorders(Line<BottomBorder>("000000", 8, 1))
-            : new ParagraphBorders(Line<TopBorder>("000000", 8, 1), Line<BottomBorder>("000000", 8, 1));
-        yield return Paragraph(
+        var printed = RecordProps(JustificationValues.Left);
+        printed.Tabs = new Tabs(new TabStop { Val = TabStopValues.Right, Position = TextWidth - RecordSide });
+        lines.Add(Paragraph(
             printed,
             Run(doc.PrintedBy.Trim(), FangSong, SmallHalfPoints),
             new Run(new TabChar()),
-            Run(ChineseDate(doc.PrintedOn) + "印发", FangSong, SmallHalfPoints));
+            Run(ChineseDate(doc.PrintedOn) + "印发", FangSong, SmallHalfPoints)));
+
+        var table = new Table(
+            new TableProperties(
+                new TablePositionProperties
+                {
+                    // Relative to the page (at the left margin): LibreOffice floats a table as wide as the text only then.
+                    HorizontalAnchor = HorizontalAnchorValues.Page,
+                    TablePositionX = MarginLeft,
+                    VerticalAnchor = VerticalAnchorValues.Margin,
+                    TablePositionYAlignment = VerticalAlignmentValues.Bottom,
+                    LeftFromText = 0,
+                    RightFromText = 0,
+                    TopFromText = 0,
+                    BottomFromText = 0,
+                },
+                new TableOverlap { Val = TableOverlapValues.Never },
+                new TableWidth { Type = TableWidthUnitValues.Dxa, Width = Twips(TextWidth) },
+                new TableJustification { Val = TableRowAlignmentValues.Center },
+                new TableBorders(
+                    Line<TopBorder>("000000", 8, 0),
+                    new LeftBorder { Val = BorderValues.Nil },
+                    Line<BottomBorder>("000000", 8, 0),
+                    new RightBorder { Val = BorderValues.Nil },
+                    Line<InsideHorizontalBorder>("000000", 6, 0),
+                    new InsideVerticalBorder { Val = BorderValues.Nil }),
+                new TableLayout { Type = TableLayoutValues.Fixed },
+                new TableCellMarginDefault(
+                    new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
+                    new TableCellLeftMargin { Width = 0, Type = TableWidthValues.Dxa },
+                    new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
+                    new TableCellRightMargin { Width = 0, Type = TableWidthValues.Dxa })),
+            new TableGrid(new GridColumn { Width = Twips(TextWidth) }));
+        foreach (var line in lines)
+        {
+            table.Append(new TableRow(
+                new TableRowProperties(new CantSplit()),
+                new TableCell(new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = Twips(TextWidth) }), line)));
+        }
+
+        yield return table;
+
+        // The anchor: an empty paragraph one point high, so it does not push the 版记 onto a page of its own.
+        var anchor = Props(JustificationValues.Left, line: 20);
+        anchor.SnapToGrid = new SnapToGrid { Val = false };
+        yield return Paragraph(anchor, Run(string.Empty, FangSong, 2));
+    }
+
+    private const int RecordSide = SmallHalfPoints * 10; // one 四号 character
+
+    private static ParagraphProperties RecordProps(JustificationValues align)
+    {
+        var props = Props(align);
+        props.Indentation = new Indentation { Left = Twips(RecordSide), Right = Twips(RecordSide) };
+        return props;
     }
 
     // Page numbers: 四号 宋体 "— 1 —", one character in from the outer edge, 7 mm below the text area.
@@ -207,13 +256,17 @@ public static class OfficialDocumentWriter
             Header = 851,
             Footer = 1247, // 22 mm: the number's top about 7 mm below the 35 mm bottom margin
             Gutter = 0,
-        });
+        },
+        // 22 lines: a line grid of 28.95 pt. 28 characters: each 三号 character 0.25 pt narrower (the defaults' w:spacing), as a
+        // character grid (linesAndChars) would do in Word; LibreOffice spreads the characters of such a grid far apart.
+        new DocGrid { Type = DocGridValues.Lines, LinePitch = BodyLine });
 
     private static void AddStyles(MainDocumentPart main)
     {
         var defaults = new DocDefaults(
             new RunPropertiesDefault(new RunPropertiesBaseStyle(
                 new RunFonts { Ascii = FangSong, HighAnsi = FangSong, EastAsia = FangSong, ComplexScript = FangSong },
+                new Spacing { Val = CharSpacing },
                 new FontSize { Val = Half(BodyHalfPoints) },
                 new FontSizeComplexScript { Val = Half(BodyHalfPoints) },
                 new Languages { Val = "en-US", EastAsia = "zh-CN" })),
@@ -224,6 +277,7 @@ public static class OfficialDocumentWriter
             Type = StyleValues.Paragraph,
             StyleId = "Normal",
             Default = true,
+            StyleRunProperties = new StyleRunProperties(new FontSize { Val = Half(BodyHalfPoints) }, new FontSizeComplexScript { Val = Half(BodyHalfPoints) }),
         };
         main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(defaults, normal);
     }

@@ -16,12 +16,18 @@ public sealed class PdfConverter
 
     private static readonly string[] ExecutableNames = ["soffice", "libreoffice"];
 
-    private static readonly (string[] Names, string[] Fallbacks)[] FontFallbacks =
+    /// <summary>
+    /// The open faces that stand in for the standard's fonts when these are not installed, per role (all SIL OFL 1.1,
+    /// installed by scripts/setup-test-deps.sh from Debian's fonts-noto-cjk and fonts-lxgw-wenkai): 小标宋 → Noto Serif
+    /// CJK SC Bold, 仿宋 and 宋体 → Noto Serif CJK SC (no open simplified-Chinese 仿宋 face is packaged), 楷体 → LXGW WenKai
+    /// (霞鹜文楷), 黑体 → Noto Sans CJK SC. Later names are fallbacks for servers that have other CJK packages.
+    /// </summary>
+    internal static readonly (string[] Names, string[] Fallbacks, bool Bold)[] FontFallbacks =
     [
-        (["方正小标宋简体", "方正小标宋_GBK", "华文中宋", "宋体", "SimSun", "仿宋_GB2312", "仿宋", "FangSong"],
-            ["Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN"]),
-        (["楷体_GB2312", "楷体", "KaiTi"], ["AR PL UKai CN", "Noto Serif CJK SC", "Source Han Serif SC"]),
-        (["黑体", "SimHei"], ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei"]),
+        (["方正小标宋简体", "方正小标宋_GBK", "华文中宋"], ["Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN"], true),
+        (["仿宋_GB2312", "仿宋", "FangSong", "宋体", "SimSun"], ["Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN"], false),
+        (["楷体_GB2312", "楷体", "KaiTi"], ["LXGW WenKai", "AR PL UKai CN", "Noto Serif CJK SC"], false),
+        (["黑体", "SimHei"], ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei"], false),
     ];
 
     private readonly TimeSpan _timeout;
@@ -160,7 +166,7 @@ public sealed class PdfConverter
         var conf = new System.Text.StringBuilder()
             .Append("<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">\n<fontconfig>\n")
             .Append("  <include ignore_missing=\"yes\">").Append(System.Security.SecurityElement.Escape(system)).Append("</include>\n");
-        foreach (var (names, fallbacks) in FontFallbacks)
+        foreach (var (names, fallbacks, bold) in FontFallbacks)
         {
             foreach (string name in names)
             {
@@ -171,6 +177,13 @@ public sealed class PdfConverter
                 }
 
                 conf.Append("</accept></alias>\n");
+                if (bold)
+                {
+                    // 小标宋 is a heavy 宋: the bold face of the serif stand-in, unless the font itself is installed.
+                    conf.Append("  <match target=\"pattern\"><test name=\"family\" qual=\"first\"><string>").Append(name)
+                        .Append("</string></test><test name=\"weight\" compare=\"less\"><const>bold</const></test>")
+                        .Append("<edit name=\"weight\" mode=\"assign\"><const>bold</const></edit></match>\n");
+                }
             }
         }
 

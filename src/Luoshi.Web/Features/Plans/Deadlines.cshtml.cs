@@ -1,4 +1,5 @@
 using Luoshi.Core.Data;
+using Luoshi.Core.Features.Exports;
 using Luoshi.Core.Features.Plans;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -28,5 +29,24 @@ public sealed class DeadlinesModel(LuoshiDb db, TimeProvider clock) : PageModel
         ViewData["YearQuery"] = year is int asked ? "?year=" + asked.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
         ViewData["YearAnd"] = year is int asked2 ? "&year=" + asked2.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
         return Page();
+    }
+
+    /// <summary>The list as a printable .xlsx (<see cref="ListExports.Deadlines"/>); the same access as the page.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(string code, int? year, CancellationToken ct)
+    {
+        var queries = new PlanQueries(db, clock);
+        var district = await queries.DistrictAsync(code, ct);
+        if (district is null || HttpContext.Actor() is not { } scope || !scope.CanReadWholePlan(district.Id))
+        {
+            return NotFound();
+        }
+
+        if (await queries.DeadlinesAsync(district, ct, year) is not { } list)
+        {
+            return NotFound();
+        }
+
+        var file = ListExports.Deadlines(list);
+        return File(file.Content, file.ContentType, file.FileName);
     }
 }

@@ -1,9 +1,9 @@
 using Luoshi.Core.Data;
+using Luoshi.Core.Features.Exports;
 using Luoshi.Core.Features.Plans;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MiniExcelLibs;
 
 namespace Luoshi.Web.Features.Plans;
 
@@ -27,7 +27,7 @@ public sealed class UnitModel(LuoshiDb db, UnitTasksCache cache) : PageModel
         return Page();
     }
 
-    /// <summary>The same list as a spreadsheet, with the columns of the CLI's 任务清单.</summary>
+    /// <summary>The same list as a printable spreadsheet (title, widths, landscape, header repeated), with the columns of the CLI's 任务清单 and the lead units.</summary>
     public async Task<IActionResult> OnGetXlsxAsync(string code, int unitId, int? year, CancellationToken ct)
     {
         var tasks = await LoadAsync(code, unitId, year, ct);
@@ -36,22 +36,8 @@ public sealed class UnitModel(LuoshiDb db, UnitTasksCache cache) : PageModel
             return NotFound();
         }
 
-        var rows = tasks.Tasks.Select(t => new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["单位"] = tasks.Unit.Name,
-            ["角色"] = Browse.Role(t.Role),
-            ["部分"] = t.PartTitle,
-            ["序号"] = t.Number,
-            ["任务内容"] = t.Text,
-            ["量化指标"] = string.Join("；", t.Indicators.Select(x => x.Printed)),
-            ["完成时限"] = t.Deadline ?? string.Empty,
-            ["牵头单位"] = string.Join("、", t.LeadUnits),
-        }).ToList();
-        var stream = new MemoryStream();
-        await stream.SaveAsAsync(rows, sheetName: "任务清单", cancellationToken: ct);
-        stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"{tasks.District.Name}{tasks.Plan.Year}年-{tasks.Unit.Name}-任务清单.xlsx");
+        var file = ListExports.Tasks(tasks);
+        return File(file.Content, file.ContentType, file.FileName);
     }
 
     private Task<UnitTasks?> LoadAsync(string code, int unitId, int? year, CancellationToken ct) =>
