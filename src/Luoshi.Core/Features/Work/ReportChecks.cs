@@ -83,12 +83,12 @@ public static class ReportChecks
 
             if (TargetKinds.Of(t.Unit, t.Sense) == TargetKind.Amount && t.Previous is decimal before && now < before)
             {
-                hints.Add(new(HintKind.Falling, $"“{t.Measure}”为累计数，本期 {Number(now)} {t.Unit} 低于上期的 {Number(before)} {t.Unit}。"));
+                hints.Add(new(HintKind.Falling, $"“{t.Measure}”为累计数，本期 {Number(now)} {t.Unit}低于上期的 {Number(before)} {t.Unit}。"));
             }
 
             if (t.Sense != IndicatorSense.AtMost && t.Value > 0 && now > t.Value * FarAboveFactor)
             {
-                hints.Add(new(HintKind.FarAbove, $"“{t.Measure}”本期 {Number(now)} {t.Unit}，超过全年目标 {Number(t.Value)} {t.Unit} 的 {Number(FarAboveFactor * 100)}%，请核实。"));
+                hints.Add(new(HintKind.FarAbove, $"“{t.Measure}”本期 {Number(now)} {t.Unit}，超过全年目标 {Number(t.Value)} {t.Unit}的 {Number(FarAboveFactor * 100)}%，请核实。"));
             }
         }
 
