@@ -11,4 +11,8 @@ public static class ChineseDates
     /// <summary>2026年4月10日.</summary>
     public static string Day(DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
+
+    /// <summary>4月10日: month and day only, for lists within one year.</summary>
+    public static string MonthDay(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"{date.Month}月{date.Day}日");
 }

@@ -211,6 +211,7 @@ public static class RouteTable
         // Supervision and dashboard (Features/Supervision, Features/Dashboard): the office, the district's leaders, the city.
         new("GET /Supervision", Rules.WholePlan, t => "/Supervision?district=" + t.DistrictCode, Shows.DistrictName),
         new("GET /Dashboard", Rules.WholePlan, t => "/Dashboard?district=" + t.DistrictCode, Shows.DistrictName),
+        new("GET /Leader", Rules.LeaderPage, t => "/Leader?district=" + t.DistrictCode, Shows.DistrictName),
 
         // Admin
         new("GET /Admin/Audit", Rules.AuditLog, _ => "/Admin/Audit?action=import-notice", Shows.DraftFile),

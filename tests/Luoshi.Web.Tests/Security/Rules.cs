@@ -383,4 +383,17 @@ public static class Rules
         UnitHead      deny  deny
         Clerk         deny  deny
         """);
+
+    /// <summary>分管领导的页面 (LeaderViews.MayView): the district's office (choosing any leader) and the leader themselves; nobody else.</summary>
+    public static readonly AccessRule LeaderPage = AccessRule.Grid(nameof(LeaderPage), """
+                      Own   OtherDistrict
+        Admin         deny  deny
+        SecurityAdmin deny  deny
+        AuditAdmin    deny  deny
+        CityViewer    deny  deny
+        Office        allow deny
+        Leader        allow deny
+        UnitHead      deny  deny
+        Clerk         deny  deny
+        """);
 }
