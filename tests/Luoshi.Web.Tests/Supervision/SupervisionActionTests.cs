@@ -46,6 +46,7 @@ public sealed partial class SupervisionActionTests
         ranks.ShouldBe([.. ranks.Order()]);
         var plan = await office.GetAsync("/Supervision?district=jiangan&period=Q1&sort=plan");
         RowStatus().Matches(plan.Html).Select(m => Rank(m.Groups[1].Value)).ShouldNotBe(ranks, "the plan's order mixes the states");
+        list.Html.ShouldMatch("<form method=\"post\" id=\"sv-act\"[^>]*><input name=\"__RequestVerificationToken\""); // outside the cached body, the caller's own token
         list.Html.ShouldContain($"/Supervision/Row?handler=Remind&district=jiangan&unit={host.Fgj}&item={itemId}&period=Q1&back=list");
         (await office.GetAsync("/Supervision?district=jiangan&period=Q1&kind=Subdistrict")).Html.ShouldNotContain($"data-unit=\"{host.Fgj}\" data-status"); // 区发改局 is a department
         (await office.GetAsync("/Supervision?district=jiangan&period=Q1&kind=Department")).Html.ShouldContain($"data-unit=\"{host.Fgj}\" data-status");

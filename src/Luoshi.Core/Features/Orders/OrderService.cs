@@ -104,10 +104,15 @@ public sealed class OrderService(LuoshiDb db, NumberingService numbering, TimePr
         var sb = new System.Text.StringBuilder();
         sb.Append(Invariant($"截至{Date(today)}，{unit}以下事项逾期未报送：\n"));
         int n = 0;
-        foreach (var o in owed.Take(20))
+        foreach (var o in owed.Take(10))
         {
             var i = snapshot.Item(o.ItemId);
             sb.Append(Invariant($"{++n}. {ReminderSweep.ShortPart(i.PartTitle)}第{i.Number}项“{ReminderSweep.Clip(i.Text, 40)}”{ReminderSweep.PeriodText(o.Period)}（截止{Date(o.Due)}，已逾期{today.DayNumber - o.Due.DayNumber}天）\n"));
+        }
+
+        if (owed.Count > n)
+        {
+            sb.Append(Invariant($"……等共{owed.Count}项\n"));
         }
 
         if (n == 0 && item is not null)
