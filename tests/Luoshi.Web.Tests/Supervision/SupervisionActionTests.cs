@@ -90,6 +90,9 @@ public sealed partial class SupervisionActionTests
         again.Status.ShouldBe(HttpStatusCode.Redirect);
         (await host.NotificationsAsync()).Count(n => n.Kind == NotificationKinds.Urge).ShouldBe(4);
         (await office.GetAsync("/Supervision?district=jiangan&period=Q1")).Html.ShouldContain("今天已向区发展和改革局催报过");
+        var fromItem = await office.PostAsync($"/Supervision/Row?handler=Remind&district=jiangan&unit={host.Fgj}&item={itemId}&back=item", [], "/Supervision?district=jiangan");
+        fromItem.Location.ShouldBe($"/Plans/jiangan/Items/{seq}#supervision");
+        (await office.GetAsync($"/Plans/jiangan/Items/{seq}")).Html.ShouldContain("今天已向区发展和改革局催报过");
 
         // A phone call noted on the row; both in its history and on the item's page, and audited.
         string row = $"/Supervision/Row?district=jiangan&unit={host.Fgj}&item={itemId}&period=Q1";
