@@ -47,6 +47,7 @@ builder.Services.AddSingleton<Luoshi.Web.Features.Inbox.InboxBadge>();
 builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Luoshi.Web.Features.Inbox.InboxBadgeInterceptor>();
 builder.Services.AddScoped<Luoshi.Core.Features.Supervision.DistrictSettingsService>();
 builder.Services.AddScoped<Luoshi.Core.Features.Orders.OrderService>();
+builder.Services.AddScoped<Luoshi.Core.Features.Supervision.SupervisionActions>();
 builder.Services.AddScoped<AccountService>();
 builder.Services.AddScoped<SignInGuard>();
 builder.Services.AddSignInThrottle();

@@ -58,6 +58,12 @@ public sealed class LuoshiDb(DbContextOptions<LuoshiDb> options) : IdentityDbCon
 
     public DbSet<SupervisionOrder> SupervisionOrders => Set<SupervisionOrder>();
 
+    public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
+
+    public DbSet<OrderAttachment> OrderAttachments => Set<OrderAttachment>();
+
+    public DbSet<Features.Supervision.SupervisionContact> SupervisionContacts => Set<Features.Supervision.SupervisionContact>();
+
     public DbSet<Circular> Circulars => Set<Circular>();
 
     public DbSet<ScoreScheme> ScoreSchemes => Set<ScoreScheme>();

@@ -558,6 +558,94 @@ namespace Luoshi.Migrations.Postgres.Migrations
                     b.ToTable("NumberSeries");
                 });
 
+            modelBuilder.Entity("Luoshi.Core.Features.Orders.OrderAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("OrderAttachments");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Orders.OrderEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("OrderEvents");
+                });
+
             modelBuilder.Entity("Luoshi.Core.Features.Orders.SupervisionOrder", b =>
                 {
                     b.Property<int>("Id")
@@ -565,6 +653,10 @@ namespace Luoshi.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<int>("DistrictId")
                         .HasColumnType("integer");
@@ -603,6 +695,10 @@ namespace Luoshi.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -888,6 +984,317 @@ namespace Luoshi.Migrations.Postgres.Migrations
                     b.ToTable("PlanParts");
                 });
 
+            modelBuilder.Entity("Luoshi.Core.Features.Scores.QualityGrade", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<DateTimeOffset>("GradedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GradedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("PlanId", "UnitId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("QualityGrades");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Scores.ScoreScheme", b =>
+                {
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("CompletenessWeight")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("ProgressWeight")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("QualityWeight")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("TimelinessWeight")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("DistrictId");
+
+                    b.ToTable("ScoreSchemes");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Supervision.DistrictSettings", b =>
+                {
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AmberPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CircularIssuer")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("CircularPrefix")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool?>("CoUnitsReportToLead")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("EscalateToHeadAfterDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EscalateToLeaderAfterDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FormStyle")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("MaxNudgesPerPersonPerWeek")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RedPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RemindDaysBefore")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("RepeatEveryDaysAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WebhookFormat")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.HasKey("DistrictId");
+
+                    b.ToTable("DistrictSettings");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Supervision.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Supervision.SupervisionContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("DistrictId", "UnitId", "ItemId");
+
+                    b.ToTable("SupervisionContacts");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Units.Unit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("LeaderUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Unsure")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderUserId");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("DistrictId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Units.UnitCollective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("UnitCollectives");
+                });
+
             modelBuilder.Entity("Luoshi.Core.Features.Work.Evidence", b =>
                 {
                     b.Property<int>("Id")
@@ -1152,259 +1559,6 @@ namespace Luoshi.Migrations.Postgres.Migrations
                     b.ToTable("ReportActuals");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Scores.QualityGrade", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Grade")
-                        .IsRequired()
-                        .HasMaxLength(1)
-                        .HasColumnType("character varying(1)");
-
-                    b.Property<DateTimeOffset>("GradedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("GradedBy")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("Period")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("PlanId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("PlanId", "UnitId", "Period")
-                        .IsUnique();
-
-                    b.ToTable("QualityGrades");
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Scores.ScoreScheme", b =>
-                {
-                    b.Property<int>("DistrictId")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal>("CompletenessWeight")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("numeric(9,2)");
-
-                    b.Property<decimal>("ProgressWeight")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("numeric(9,2)");
-
-                    b.Property<decimal>("QualityWeight")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("numeric(9,2)");
-
-                    b.Property<decimal>("TimelinessWeight")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("numeric(9,2)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("DistrictId");
-
-                    b.ToTable("ScoreSchemes");
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Supervision.DistrictSettings", b =>
-                {
-                    b.Property<int>("DistrictId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("AmberPoints")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("CircularIssuer")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<string>("CircularPrefix")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<bool?>("CoUnitsReportToLead")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("EscalateToHeadAfterDays")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("EscalateToLeaderAfterDays")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("FormStyle")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("MaxNudgesPerPersonPerWeek")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RedPoints")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("RemindDaysBefore")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("RepeatEveryDaysAfter")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.Property<string>("WebhookFormat")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("WebhookUrl")
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)");
-
-                    b.HasKey("DistrictId");
-
-                    b.ToTable("DistrictSettings");
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Supervision.Lease", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Holder")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("Leases");
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Units.Unit", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Aliases")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)");
-
-                    b.Property<int>("DistrictId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("LeaderUserId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int?>("MergedIntoId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<DateTimeOffset?>("RetiredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("Unsure")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LeaderUserId");
-
-                    b.HasIndex("MergedIntoId");
-
-                    b.HasIndex("DistrictId", "Name")
-                        .IsUnique();
-
-                    b.ToTable("Units");
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Units.UnitCollective", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Aliases")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)");
-
-                    b.Property<int>("DistrictId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Members")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<bool>("Open")
-                        .HasColumnType("boolean");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DistrictId", "Name")
-                        .IsUnique();
-
-                    b.ToTable("UnitCollectives");
-                });
-
             modelBuilder.Entity("Luoshi.Core.Features.Years.YearChoice", b =>
                 {
                     b.Property<int>("DistrictId")
@@ -1625,6 +1779,24 @@ namespace Luoshi.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Core.Features.Orders.OrderAttachment", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Orders.SupervisionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Orders.OrderEvent", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Orders.SupervisionOrder", null)
+                        .WithMany("Events")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Core.Features.Orders.SupervisionOrder", b =>
                 {
                     b.HasOne("Luoshi.Core.Features.Plans.PlanItem", null)
@@ -1696,6 +1868,81 @@ namespace Luoshi.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Core.Features.Scores.QualityGrade", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Core.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Scores.ScoreScheme", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
+                        .WithOne()
+                        .HasForeignKey("Luoshi.Core.Features.Scores.ScoreScheme", "DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Supervision.DistrictSettings", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
+                        .WithOne()
+                        .HasForeignKey("Luoshi.Core.Features.Supervision.DistrictSettings", "DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Supervision.SupervisionContact", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Plans.PlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Luoshi.Core.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Units.Unit", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Luoshi.Core.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Units.UnitCollective", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Core.Features.Work.Evidence", b =>
                 {
                     b.HasOne("Luoshi.Core.Features.Work.Filing", null)
@@ -1750,67 +1997,6 @@ namespace Luoshi.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.NoAction)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Scores.QualityGrade", b =>
-                {
-                    b.HasOne("Luoshi.Core.Features.Plans.Plan", null)
-                        .WithMany()
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Luoshi.Core.Features.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Scores.ScoreScheme", b =>
-                {
-                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
-                        .WithOne()
-                        .HasForeignKey("Luoshi.Core.Features.Scores.ScoreScheme", "DistrictId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Supervision.DistrictSettings", b =>
-                {
-                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
-                        .WithOne()
-                        .HasForeignKey("Luoshi.Core.Features.Supervision.DistrictSettings", "DistrictId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Units.Unit", b =>
-                {
-                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
-                        .WithMany()
-                        .HasForeignKey("DistrictId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Luoshi.Core.Features.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("LeaderUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Luoshi.Core.Features.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Units.UnitCollective", b =>
-                {
-                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
-                        .WithMany()
-                        .HasForeignKey("DistrictId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1872,6 +2058,11 @@ namespace Luoshi.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Orders.SupervisionOrder", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Luoshi.Core.Features.Plans.Plan", b =>

@@ -537,11 +537,99 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("NumberSeries");
                 });
 
+            modelBuilder.Entity("Luoshi.Core.Features.Orders.OrderAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("OrderAttachments");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Orders.OrderEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("OrderEvents");
+                });
+
             modelBuilder.Entity("Luoshi.Core.Features.Orders.SupervisionOrder", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("DistrictId")
                         .HasColumnType("INTEGER");
@@ -579,6 +667,10 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.Property<string>("Requirement")
                         .IsRequired()
                         .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
@@ -855,6 +947,309 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("PlanParts");
                 });
 
+            modelBuilder.Entity("Luoshi.Core.Features.Scores.QualityGrade", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("GradedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GradedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("PlanId", "UnitId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("QualityGrades");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Scores.ScoreScheme", b =>
+                {
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("CompletenessWeight")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ProgressWeight")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("QualityWeight")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TimelinessWeight")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DistrictId");
+
+                    b.ToTable("ScoreSchemes");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Supervision.DistrictSettings", b =>
+                {
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AmberPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CircularIssuer")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CircularPrefix")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("CoUnitsReportToLead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalateToHeadAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalateToLeaderAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FormStyle")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxNudgesPerPersonPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RedPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemindDaysBefore")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepeatEveryDaysAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WebhookFormat")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DistrictId");
+
+                    b.ToTable("DistrictSettings");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Supervision.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Supervision.SupervisionContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("DistrictId", "UnitId", "ItemId");
+
+                    b.ToTable("SupervisionContacts");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Units.Unit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaderUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Unsure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderUserId");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("DistrictId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Units.UnitCollective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Members")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("UnitCollectives");
+                });
+
             modelBuilder.Entity("Luoshi.Core.Features.Work.Evidence", b =>
                 {
                     b.Property<int>("Id")
@@ -1109,253 +1504,6 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.ToTable("ReportActuals");
                 });
 
-            modelBuilder.Entity("Luoshi.Core.Features.Scores.QualityGrade", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Grade")
-                        .IsRequired()
-                        .HasMaxLength(1)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("GradedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GradedBy")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Period")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PlanId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UnitId");
-
-                    b.HasIndex("PlanId", "UnitId", "Period")
-                        .IsUnique();
-
-                    b.ToTable("QualityGrades");
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Scores.ScoreScheme", b =>
-                {
-                    b.Property<int>("DistrictId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("CompletenessWeight")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("ProgressWeight")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("QualityWeight")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("TimelinessWeight")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("DistrictId");
-
-                    b.ToTable("ScoreSchemes");
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Supervision.DistrictSettings", b =>
-                {
-                    b.Property<int>("DistrictId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AmberPoints")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CircularIssuer")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CircularPrefix")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool?>("CoUnitsReportToLead")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("EscalateToHeadAfterDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("EscalateToLeaderAfterDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FormStyle")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MaxNudgesPerPersonPerWeek")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RedPoints")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RemindDaysBefore")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RepeatEveryDaysAfter")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("WebhookFormat")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WebhookUrl")
-                        .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("DistrictId");
-
-                    b.ToTable("DistrictSettings");
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Supervision.Lease", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Holder")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("Leases");
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Units.Unit", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Aliases")
-                        .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DistrictId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LeaderUserId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("MergedIntoId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset?>("RetiredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Unsure")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LeaderUserId");
-
-                    b.HasIndex("MergedIntoId");
-
-                    b.HasIndex("DistrictId", "Name")
-                        .IsUnique();
-
-                    b.ToTable("Units");
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Units.UnitCollective", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Aliases")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DistrictId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Members")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Open")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DistrictId", "Name")
-                        .IsUnique();
-
-                    b.ToTable("UnitCollectives");
-                });
-
             modelBuilder.Entity("Luoshi.Core.Features.Years.YearChoice", b =>
                 {
                     b.Property<int>("DistrictId")
@@ -1570,6 +1718,24 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Core.Features.Orders.OrderAttachment", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Orders.SupervisionOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Orders.OrderEvent", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Orders.SupervisionOrder", null)
+                        .WithMany("Events")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Core.Features.Orders.SupervisionOrder", b =>
                 {
                     b.HasOne("Luoshi.Core.Features.Plans.PlanItem", null)
@@ -1641,6 +1807,81 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Core.Features.Scores.QualityGrade", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Core.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Scores.ScoreScheme", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
+                        .WithOne()
+                        .HasForeignKey("Luoshi.Core.Features.Scores.ScoreScheme", "DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Supervision.DistrictSettings", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
+                        .WithOne()
+                        .HasForeignKey("Luoshi.Core.Features.Supervision.DistrictSettings", "DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Supervision.SupervisionContact", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Plans.PlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Luoshi.Core.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Units.Unit", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Luoshi.Core.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Units.UnitCollective", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Core.Features.Work.Evidence", b =>
                 {
                     b.HasOne("Luoshi.Core.Features.Work.Filing", null)
@@ -1695,67 +1936,6 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.NoAction)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Scores.QualityGrade", b =>
-                {
-                    b.HasOne("Luoshi.Core.Features.Plans.Plan", null)
-                        .WithMany()
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Luoshi.Core.Features.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Scores.ScoreScheme", b =>
-                {
-                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
-                        .WithOne()
-                        .HasForeignKey("Luoshi.Core.Features.Scores.ScoreScheme", "DistrictId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Supervision.DistrictSettings", b =>
-                {
-                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
-                        .WithOne()
-                        .HasForeignKey("Luoshi.Core.Features.Supervision.DistrictSettings", "DistrictId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Units.Unit", b =>
-                {
-                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
-                        .WithMany()
-                        .HasForeignKey("DistrictId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Luoshi.Core.Features.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("LeaderUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Luoshi.Core.Features.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("Luoshi.Core.Features.Units.UnitCollective", b =>
-                {
-                    b.HasOne("Luoshi.Core.Features.Districts.District", null)
-                        .WithMany()
-                        .HasForeignKey("DistrictId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1817,6 +1997,11 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Orders.SupervisionOrder", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Luoshi.Core.Features.Plans.Plan", b =>

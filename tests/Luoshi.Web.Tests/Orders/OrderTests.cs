@@ -59,9 +59,15 @@ public sealed class OrderTests
         (await otherClerk.GetAsync(url + "?handler=Docx")).Status.ShouldBe(HttpStatusCode.NotFound);
         (await otherClerk.PostAsync(url + "?handler=Reply", new() { ["version"] = "1", ["reply"] = "不是我的" })).Status.ShouldBe(HttpStatusCode.NotFound);
 
-        // The clerk replies; the office closes.
-        var reply = await clerk.PostAsync(url + "?handler=Reply", new() { ["version"] = PageClient.Version(page.Html, "Reply"), ["reply"] = "已新增泊位 4200 个，5 月底完成招标。" }, url);
+        // The clerk replies through the head (issue 11.5: the head approves it to the office); the office closes.
+        var reply = await clerk.PostAsync(url + "?handler=Reply", new() { ["version"] = PageClient.Version(page.Html, "Reply"), ["reply"] = "已新增泊位 4200 个，5 月底完成招标。", ["submit"] = "true" }, url);
         reply.Status.ShouldBe(HttpStatusCode.Redirect, reply.Html);
+        using (var head = await PageClient.SignInAsync(host.Web, "jiangan.fgj.head"))
+        {
+            var headPage = await head.GetAsync(url);
+            (await head.PostAsync(url + "?handler=Approve", new() { ["version"] = PageClient.Version(headPage.Html, "Approve") }, url)).Status.ShouldBe(HttpStatusCode.Redirect);
+        }
+
         var officePage = await office.GetAsync(url);
         officePage.Html.ShouldContain("已新增泊位 4200 个");
         officePage.Html.ShouldContain("已回复");
@@ -75,11 +81,11 @@ public sealed class OrderTests
         closed.RepliedBy.ShouldBe("jiangan.fgj.clerk");
         (await clerk.GetAsync(url)).Html.ShouldNotContain("handler=Reply");
         var audit = await host.WithDbAsync((db, _) => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(SupervisionOrder)).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
-        audit.ShouldBe(["issue-order", "reply-order", "close-order"]);
+        audit.ShouldBe(["issue-order", "submit-order-reply", "approve-order-reply", "close-order"]);
 
         // The clerk may not close; the office may not reply for the unit.
-        (await clerk.PostAsync(url + "?handler=Close", new() { ["version"] = "3" }, url)).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await office.PostAsync(url + "?handler=Reply", new() { ["version"] = "3", ["reply"] = "代答" }, url)).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await clerk.PostAsync(url + "?handler=Close", new() { ["version"] = "4" }, url)).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await office.PostAsync(url + "?handler=Reply", new() { ["version"] = "4", ["reply"] = "代答" }, url)).Status.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

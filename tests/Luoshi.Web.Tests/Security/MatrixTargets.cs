@@ -47,6 +47,9 @@ public sealed record Target(
 
     public string OrderSubject { get; init; } = string.Empty;
 
+    /// <summary>A file attached to that order's reply.</summary>
+    public int OrderFileId { get; init; }
+
     /// <summary>The text an allowed response shows, and a denied one must not.</summary>
     public string? Text(Shows shows) => shows switch
     {
@@ -149,12 +152,25 @@ public sealed class MatrixTargets
                 await db.SaveChangesAsync();
             }
 
+            var orderFile = await db.OrderAttachments.FirstOrDefaultAsync(a => a.OrderId == order.Id);
+            if (orderFile is null)
+            {
+                orderFile = new OrderAttachment
+                {
+                    OrderId = order.Id, FileName = "matrix.pdf", ContentType = "application/pdf", Size = 5, Sha256 = new string('0', 64), Content = "%PDF-"u8.ToArray(),
+                    UploadedAt = DateTimeOffset.UtcNow, UploadedBy = "matrix-setup",
+                };
+                db.OrderAttachments.Add(orderFile);
+                await db.SaveChangesAsync();
+            }
+
             return new Target(s, district.Id, district.Code, district.Name, doc, unitId, unitName, item.Seq, item.Snippets!.Value.Text, item.Snippets.Value.Key, draft.Id, draft.Version, draft.FileName, circular.Id)
             {
                 ItemId = item.Id,
                 EvidenceId = evidenceId,
                 OrderId = order.Id,
                 OrderSubject = subject,
+                OrderFileId = orderFile.Id,
             };
         }
 

@@ -210,6 +210,17 @@ public static class RouteTable
 
         // Supervision and dashboard (Features/Supervision, Features/Dashboard): the office, the district's leaders, the city.
         new("GET /Supervision", Rules.WholePlan, t => "/Supervision?district=" + t.DistrictCode, Shows.DistrictName),
+        // Acting from a row (issue 11.4): the district's office only. A 催报 from the list goes back to the list (once a day per unit);
+        // a call note without a person is refused with a message.
+        new("GET /Supervision/Row", Rules.Supervise, t => $"/Supervision/Row?district={t.DistrictCode}&unit={t.Id(t.UnitId)}&item={t.Id(t.ItemId)}", Shows.DistrictName),
+        new("POST /Supervision/Row?handler=Remind", Rules.Supervise, t => $"/Supervision/Row?handler=Remind&district={t.DistrictCode}&unit={t.Id(t.UnitId)}&item={t.Id(t.ItemId)}&back=list")
+        {
+            Form = _ => [], AllowedRedirect = "/Supervision",
+        },
+        new("POST /Supervision/Row?handler=Contact", Rules.Supervise, t => $"/Supervision/Row?handler=Contact&district={t.DistrictCode}&unit={t.Id(t.UnitId)}&item={t.Id(t.ItemId)}", Shows.DistrictName)
+        {
+            Form = _ => new(StringComparer.Ordinal) { ["kind"] = "Phone", ["on"] = "2026-01-05", ["person"] = "", ["text"] = "矩阵" },
+        },
         new("GET /Dashboard", Rules.WholePlan, t => "/Dashboard?district=" + t.DistrictCode, Shows.DistrictName),
         new("GET /Leader", Rules.LeaderPage, t => "/Leader?district=" + t.DistrictCode, Shows.DistrictName),
 
@@ -328,6 +339,23 @@ public static class RouteTable
         new("POST /Orders/{id:int}?handler=Reply", Rules.OrderReply, t => $"/Orders/{t.Id(t.OrderId)}?handler=Reply", Shows.OrderSubject)
         {
             Form = t => new(StringComparer.Ordinal) { ["version"] = "-1000", ["reply"] = "矩阵" },
+        },
+        new("GET /Orders/{id:int}?handler=File", Rules.Unit, t => $"/Orders/{t.Id(t.OrderId)}?handler=File&file={t.Id(t.OrderFileId)}"), // the attachment
+        new("POST /Orders/{id:int}?handler=Attach", Rules.OrderReply, t => $"/Orders/{t.Id(t.OrderId)}?handler=Attach", Shows.OrderSubject)
+        {
+            Form = _ => new(StringComparer.Ordinal) { ["version"] = "-1000" }, // no file: refused with a message
+        },
+        new("POST /Orders/{id:int}?handler=Detach", Rules.OrderReply, t => $"/Orders/{t.Id(t.OrderId)}?handler=Detach", Shows.OrderSubject)
+        {
+            Form = t => new(StringComparer.Ordinal) { ["version"] = "-1000", ["file"] = t.Id(t.OrderFileId) },
+        },
+        new("POST /Orders/{id:int}?handler=Approve", Rules.OrderApprove, t => $"/Orders/{t.Id(t.OrderId)}?handler=Approve", Shows.OrderSubject)
+        {
+            Form = _ => new(StringComparer.Ordinal) { ["version"] = "-1000" },
+        },
+        new("POST /Orders/{id:int}?handler=Return", Rules.OrderReturn, t => $"/Orders/{t.Id(t.OrderId)}?handler=Return", Shows.OrderSubject)
+        {
+            Form = _ => new(StringComparer.Ordinal) { ["version"] = "-1000", ["comment"] = "矩阵" },
         },
         new("POST /Orders/{id:int}?handler=Close", Rules.OrderClose, t => $"/Orders/{t.Id(t.OrderId)}?handler=Close", Shows.OrderSubject)
         {

@@ -319,6 +319,32 @@ public static class Rules
         Clerk         allow deny      deny
         """);
 
+    /// <summary>Approving an order's reply to the office: the heads of the order's unit only.</summary>
+    public static readonly AccessRule OrderApprove = AccessRule.Grid(nameof(OrderApprove), """
+                      Own   OtherUnit OtherDistrict
+        Admin         deny  deny      deny
+        SecurityAdmin deny  deny      deny
+        AuditAdmin    deny  deny      deny
+        CityViewer    deny  deny      deny
+        Office        deny  deny      deny
+        Leader        deny  deny      deny
+        UnitHead      allow deny      deny
+        Clerk         deny  deny      deny
+        """);
+
+    /// <summary>Returning an order's reply: the unit's head (to its clerk) or the district's office (not satisfied).</summary>
+    public static readonly AccessRule OrderReturn = AccessRule.Grid(nameof(OrderReturn), """
+                      Own   OtherUnit OtherDistrict
+        Admin         deny  deny      deny
+        SecurityAdmin deny  deny      deny
+        AuditAdmin    deny  deny      deny
+        CityViewer    deny  deny      deny
+        Office        allow allow     deny
+        Leader        deny  deny      deny
+        UnitHead      allow deny      deny
+        Clerk         deny  deny      deny
+        """);
+
     /// <summary>Closing an order: the district's office only.</summary>
     public static readonly AccessRule OrderClose = AccessRule.Grid(nameof(OrderClose), """
                       Own   OtherUnit OtherDistrict

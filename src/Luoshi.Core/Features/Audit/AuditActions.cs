@@ -50,6 +50,15 @@ public static class AuditActions
     public const string HandOverItem = "hand-over-item";
     public const string DeferItem = "defer-item";
     public const string RefuseInfectedUpload = "refuse-infected-upload";
+    public const string RemindNow = "remind-now";
+    public const string RecordContact = "record-contact";
+    public const string DraftOrderReply = "draft-order-reply";
+    public const string AttachOrderFile = "attach-order-file";
+    public const string DetachOrderFile = "detach-order-file";
+    public const string SubmitOrderReply = "submit-order-reply";
+    public const string ApproveOrderReply = "approve-order-reply";
+    public const string ReturnOrderReply = "return-order-reply";
+    public const string ReturnOrder = "return-order";
 
     /// <summary>What each action is called on the audit page (审计日志); an action without a name shows as stored.</summary>
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -101,6 +110,15 @@ public static class AuditActions
         [DeferItem] = "事项延期",
         [RefuseInfectedUpload] = "拒收染毒文件",
         [SaveNumberSeries] = "修改文号设置",
+        [RemindNow] = "催报",
+        [RecordContact] = "记录督办联系",
+        [DraftOrderReply] = "保存督办单回复",
+        [AttachOrderFile] = "添加督办单附件",
+        [DetachOrderFile] = "删除督办单附件",
+        [SubmitOrderReply] = "提交督办单回复",
+        [ApproveOrderReply] = "审定督办单回复",
+        [ReturnOrderReply] = "退回督办单回复",
+        [ReturnOrder] = "退回督办单（未达要求）",
     };
 
     /// <summary>The Chinese name of an action, or the stored string if it has none.</summary>

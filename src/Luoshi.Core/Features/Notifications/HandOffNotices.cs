@@ -56,6 +56,19 @@ public static class HandOffRules
         _ => null,
     };
 
+    /// <summary>
+    /// Who is told of a step of a supervision order's reply (督办单): submitted → the unit's heads; approved → the office;
+    /// returned by the head → the clerks; returned by the office, or closed → the clerks and the heads. Null: nobody.
+    /// </summary>
+    public static IReadOnlyList<HandOffAudience>? ForOrder(string action) => action switch
+    {
+        Orders.OrderEventActions.Submit => [Heads],
+        Orders.OrderEventActions.Approve => [Office],
+        Orders.OrderEventActions.HeadReturn => [Clerks],
+        Orders.OrderEventActions.Return or Orders.OrderEventActions.Close => [Clerks, Heads],
+        _ => null,
+    };
+
     /// <summary>Whether an account of <paramref name="role"/> in unit <paramref name="unitId"/> is in <paramref name="audience"/> (the district already matched).</summary>
     public static bool Includes(HandOffAudience audience, AppRole role, int? unitId, int filingUnitId, IReadOnlyCollection<int> leadUnitIds)
     {
@@ -172,6 +185,77 @@ public sealed class HandOffNotices(LuoshiDb db, TimeProvider clock, PublicAddres
 
         return people.Count;
     }
+
+    /// <summary>
+    /// Adds (not saves) the messages of a step of order <paramref name="order"/>'s reply loop (its version already raised): an
+    /// in-app message under the key <c>order:{id}:v{version}:{user}</c> (the inbox links it to the order), an e-mail where the
+    /// person has an address, and one message to the district's messenger group when set. Returns how many people are told.
+    /// </summary>
+    public async Task<int> AddOrderAsync(Orders.SupervisionOrder order, string action, string? comment, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (HandOffRules.ForOrder(action) is not { } audience)
+        {
+            return 0;
+        }
+
+        string unit = await db.Units.AsNoTracking().Where(u => u.Id == order.UnitId).Select(u => u.Name).FirstAsync(ct);
+        var people = (await db.Users.AsNoTracking()
+                .Where(u => u.DistrictId == order.DistrictId && !u.Disabled && u.UserName != actor.UserName)
+                .OrderBy(u => u.UserName)
+                .Select(u => new { u.Id, u.Role, u.UnitId, u.DisplayName, u.Email })
+                .ToListAsync(ct))
+            .Where(u => audience.Any(a => HandOffRules.Includes(a, u.Role, u.UnitId, order.UnitId, Array.Empty<int>())))
+            .ToList();
+        var now = clock.GetUtcNow();
+        var today = DistrictClock.Today(clock);
+        string date = ReminderText.Date(today);
+        string link = address.Link(string.Create(CultureInfo.InvariantCulture, $"/Orders/{order.Id}"));
+        (string tag, string text) = action switch
+        {
+            Orders.OrderEventActions.Submit => ("待审定", $"{actor.DisplayName}于{date}起草了{unit}对督办单{order.Number}（{order.Subject}）的回复，请审定后报送督查室。"),
+            Orders.OrderEventActions.Approve => ("待办结", $"{unit}对督办单{order.Number}（{order.Subject}）的回复已经单位负责人{actor.DisplayName}于{date}审定报送，请审核办结。"),
+            Orders.OrderEventActions.HeadReturn => ("退回", $"{unit}对督办单{order.Number}（{order.Subject}）的回复于{date}被单位负责人{actor.DisplayName}退回，请修改后重新提交。\n\n退回意见：{comment}"),
+            Orders.OrderEventActions.Return => ("退回", $"{unit}对督办单{order.Number}（{order.Subject}）的回复于{date}被督查室{actor.DisplayName}退回，未达督办要求，请按意见继续办理后重新回复。\n\n退回意见：{comment}"),
+            _ => ("已办结", $"督办单{order.Number}（{order.Subject}）已由督查室{actor.DisplayName}于{date}办结。"),
+        };
+        string subject = ReminderSweep.Clip($"【督办单{tag}】{unit} {order.Number}", 256);
+        string key = string.Create(CultureInfo.InvariantCulture, $"order:{order.Id}:v{order.Version}");
+        string Body(string? to) => ReminderSweep.Clip($"{(to is null ? "" : to + "：\n\n")}{text}\n\n请登录系统查看：{link}\n\n（本消息由督查督办系统自动发送，请勿直接回复。）\n", 8000);
+        foreach (var p in people)
+        {
+            foreach (var channel in string.IsNullOrWhiteSpace(p.Email) ? [Channel.InApp] : new[] { Channel.InApp, Channel.Email })
+            {
+                db.Notifications.Add(OrderRow(order, p.Id, channel, p.Role.ToString(), $"{key}:{p.Id}", subject, Body(p.DisplayName), now, today));
+            }
+        }
+
+        bool webhook = await db.DistrictSettings.AsNoTracking().AnyAsync(s => s.DistrictId == order.DistrictId && s.WebhookUrl != null && s.WebhookUrl != "", ct);
+        if (webhook && people.Count > 0)
+        {
+            db.Notifications.Add(OrderRow(order, null, Channel.Webhook, "Group", key, subject, Body(null), now, today));
+        }
+
+        return people.Count;
+    }
+
+    private static Notification OrderRow(Orders.SupervisionOrder order, string? userId, Channel channel, string level, string key, string subject, string body,
+        DateTimeOffset now, DateOnly today) => new()
+    {
+        DistrictId = order.DistrictId,
+        UserId = userId,
+        UnitId = order.UnitId,
+        Channel = channel,
+        Kind = NotificationKinds.Order,
+        Level = level,
+        Key = key,
+        Subject = subject,
+        Body = body,
+        CreatedAt = now,
+        ForDate = today,
+        SentAt = channel == Channel.InApp ? now : null,
+    };
 
     private static Notification Row(Filing filing, string? userId, Channel channel, string kind, string level, string key, string subject, string body,
         DateTimeOffset now, DateOnly today) => new()

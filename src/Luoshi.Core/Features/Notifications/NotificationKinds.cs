@@ -42,6 +42,9 @@ public static class NotificationKinds
     /// <summary>An issued circular (通报) delivered to a unit it names, or to the district's office.</summary>
     public const string Circular = "circular";
 
+    /// <summary>The office reminded a unit at once from its supervision list (催报): not a sweep's reminder, not capped.</summary>
+    public const string Urge = "urge";
+
     public static string Label(string kind) => kind switch
     {
         Submitted => "待审定",
@@ -56,6 +59,7 @@ public static class NotificationKinds
         Unreachable => "无法提醒",
         PlanChange => "计划调整",
         Circular => "通报",
+        Urge => "催报",
         _ => "通知",
     };
 }

@@ -3,12 +3,18 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Luoshi.Core.Features.Orders;
 
-/// <summary>Where a supervision order stands.</summary>
+/// <summary>
+/// Where a supervision order stands: issued to the unit (its clerk drafts the reply); the reply awaits the unit head's
+/// approval; replied (with the office); returned by the office as not satisfied (back to the unit's clerk); closed (办结).
+/// Stored as these names, so never renamed.
+/// </summary>
 public enum OrderState
 {
     Issued,
     Replied,
     Closed,
+    AwaitingHead,
+    Returned,
 }
 
 /// <summary>A supervision order (督办单) to a unit, with a reply deadline.</summary>
@@ -43,7 +49,109 @@ public sealed class SupervisionOrder
 
     public string? RepliedBy { get; set; }
 
+    /// <summary>The unit head who approved the reply that went to the office.</summary>
+    public string? ApprovedBy { get; set; }
+
+    /// <summary>The last comment of a return (by the head or the office), shown to the unit until the next reply.</summary>
+    public string? ReturnComment { get; set; }
+
     public int Version { get; set; }
+
+    public List<OrderEvent> Events { get; set; } = [];
+}
+
+/// <summary>A step of an order's loop (drafted, submitted, approved, returned, closed …), for its history.</summary>
+public sealed class OrderEvent
+{
+    public long Id { get; set; }
+
+    public int OrderId { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public required string By { get; set; }
+
+    /// <summary>One of <see cref="OrderEventActions"/>.</summary>
+    public required string Action { get; set; }
+
+    public OrderState ToState { get; set; }
+
+    public string? Comment { get; set; }
+}
+
+/// <summary>A file attached to an order's reply (checked like evidence: size, virus scan, type by content).</summary>
+public sealed class OrderAttachment
+{
+    public int Id { get; set; }
+
+    public int OrderId { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public long Size { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public required byte[] Content { get; set; }
+
+    public DateTimeOffset UploadedAt { get; set; }
+
+    public required string UploadedBy { get; set; }
+}
+
+/// <summary>The steps of an order's loop as stored in <see cref="OrderEvent.Action"/> (never renamed) and their names.</summary>
+public static class OrderEventActions
+{
+    public const string Issue = "issue";
+    public const string Draft = "draft";
+    public const string Attach = "attach";
+    public const string Detach = "detach";
+    public const string Submit = "submit";
+    public const string Approve = "approve";
+    public const string HeadReturn = "head-return";
+    public const string Return = "return";
+    public const string Close = "close";
+
+    public static string Label(string action) => action switch
+    {
+        Issue => "下发",
+        Draft => "保存回复草稿",
+        Attach => "添加附件",
+        Detach => "删除附件",
+        Submit => "提交单位负责人审定",
+        Approve => "单位负责人审定报送",
+        HeadReturn => "单位负责人退回",
+        Return => "督查室退回（未达要求）",
+        Close => "办结",
+        _ => action,
+    };
+}
+
+internal sealed class OrderEventConfiguration : IEntityTypeConfiguration<OrderEvent>
+{
+    public void Configure(EntityTypeBuilder<OrderEvent> b)
+    {
+        b.Property(x => x.By).HasMaxLength(128);
+        b.Property(x => x.Action).HasMaxLength(32);
+        b.Property(x => x.ToState).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Comment).HasMaxLength(2000);
+        b.HasIndex(x => x.OrderId);
+    }
+}
+
+internal sealed class OrderAttachmentConfiguration : IEntityTypeConfiguration<OrderAttachment>
+{
+    public void Configure(EntityTypeBuilder<OrderAttachment> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(256);
+        b.Property(x => x.ContentType).HasMaxLength(128);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.UploadedBy).HasMaxLength(128);
+        b.HasIndex(x => x.OrderId);
+        b.HasOne<SupervisionOrder>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 internal sealed class SupervisionOrderConfiguration : IEntityTypeConfiguration<SupervisionOrder>
@@ -56,6 +164,9 @@ internal sealed class SupervisionOrderConfiguration : IEntityTypeConfiguration<S
         b.Property(x => x.Reply).HasMaxLength(8000);
         b.Property(x => x.IssuedBy).HasMaxLength(128);
         b.Property(x => x.RepliedBy).HasMaxLength(128);
+        b.Property(x => x.ApprovedBy).HasMaxLength(128);
+        b.Property(x => x.ReturnComment).HasMaxLength(2000);
+        b.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
         b.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.DistrictId, x.UnitId });

@@ -57,7 +57,7 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
         }
 
         var settings = await DistrictSettingsDefaults.LoadAsync(db, districtId, ct);
-        var obligations = Obligations(snapshot);
+        var obligations = Obligations(snapshot).Concat(await OrderObligationsAsync(snapshot, ct)).ToList();
         var contacts = await ContactsAsync(snapshot, ct);
         var from = today.AddDays(-HistoryDays);
         var history = await db.Notifications.AsNoTracking()
@@ -190,6 +190,24 @@ public sealed class ReminderSweep(LuoshiDb db, YearQueries years, TimeProvider c
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The replies to 督办单 still owed (issued, awaiting the unit head, or returned by the office as not satisfied), one
+    /// obligation each, due on the order's reply date: reminded before it and escalated after it exactly like a late report
+    /// (clerks, then heads, then the leader in charge, under the same weekly cap).
+    /// </summary>
+    public async Task<IReadOnlyList<Obligation>> OrderObligationsAsync(YearSnapshot snapshot, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var open = new[] { Orders.OrderState.Issued, Orders.OrderState.AwaitingHead, Orders.OrderState.Returned };
+        var orders = await db.SupervisionOrders.AsNoTracking()
+            .Where(o => o.DistrictId == snapshot.District.Id && open.Contains(o.State))
+            .OrderBy(o => o.UnitId).ThenBy(o => o.ReplyBy).ThenBy(o => o.Id)
+            .Select(o => new { o.UnitId, o.Number, o.Subject, o.ReplyBy, o.State })
+            .ToListAsync(ct);
+        return [.. orders.Where(o => snapshot.Units.Any(u => u.Id == o.UnitId)).Select(o => new Obligation(o.UnitId, snapshot.UnitName(o.UnitId),
+            Invariant($"督办单{o.Number}的回复（{Clip(o.Subject, 40)}{(o.State == Orders.OrderState.Returned ? "；已退回，请按意见重新回复" : "")}）"), "", o.ReplyBy, Filed: false))];
     }
 
     /// <summary>Each unit's clerks and heads (accounts of the unit), and the leader in charge set on the unit (a Leader account of the district).</summary>

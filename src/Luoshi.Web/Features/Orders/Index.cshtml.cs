@@ -2,6 +2,7 @@ using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Orders;
 using Luoshi.Core.Features.Plans;
+using Luoshi.Core.Features.Supervision;
 using Luoshi.Web.Features.Settings;
 using Luoshi.Web.Infrastructure;
 using Luoshi.Web.Infrastructure.Reminders;
@@ -14,7 +15,7 @@ namespace Luoshi.Web.Features.Orders;
 /// 督办单 of a district: the office (and Admin) issues them and sees them all, as do the district's leaders and the city;
 /// a unit's clerks and heads see their own unit's. Anyone else: 404.
 /// </summary>
-public sealed class IndexModel(LuoshiDb db, OrderService orders, NotificationKick kick) : PageModel
+public sealed class IndexModel(LuoshiDb db, OrderService orders, NotificationKick kick, YearQueries years) : PageModel
 {
     public DistrictInfo? District { get; private set; }
 
@@ -32,7 +33,11 @@ public sealed class IndexModel(LuoshiDb db, OrderService orders, NotificationKic
 
     public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? district, CancellationToken ct)
+    /// <summary>Whether the issue form was prefilled from a supervision row (unit, item, period asked for).</summary>
+    public bool Proposed { get; private set; }
+
+    /// <summary>The list; with <paramref name="unit"/> (and <paramref name="item"/>, <paramref name="period"/>) from a supervision row, the office's issue form comes prefilled.</summary>
+    public async Task<IActionResult> OnGetAsync(string? district, int? unit, int? item, string? period, CancellationToken ct)
     {
         var scope = HttpContext.Actor();
         if (scope is null)
@@ -52,6 +57,13 @@ public sealed class IndexModel(LuoshiDb db, OrderService orders, NotificationKic
         }
 
         await BuildAsync(scope, ct);
+        if (CanIssue && unit is not null)
+        {
+            var p = Enum.TryParse<Luoshi.Parsing.Calendar.ReportPeriod>(period, out var rp) && Enum.IsDefined(rp) ? rp : (Luoshi.Parsing.Calendar.ReportPeriod?)null;
+            Form = await orders.ProposeAsync(District!.Id, unit, item, p, await years.SnapshotAsync(District.Id, ct), ct);
+            Proposed = Form.UnitId != 0;
+        }
+
         return Page();
     }
 

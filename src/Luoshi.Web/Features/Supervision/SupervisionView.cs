@@ -1,5 +1,6 @@
 using Luoshi.Core.Features.Supervision;
 using Luoshi.Parsing.Calendar;
+using Luoshi.Parsing.Catalogue;
 
 namespace Luoshi.Web.Features.Supervision;
 
@@ -12,6 +13,22 @@ public enum DueFilter
     OnTime,
     Late,
     Missing,
+}
+
+/// <summary>
+/// What the office narrows the list to: period, status, one unit, a part of the plan (by its index), a kind of unit, a
+/// leader in charge (the units they are in charge of); and the order: worst first (the default) or the plan's order.
+/// </summary>
+public sealed record SupervisionFilter(ReportPeriod? Period, DueFilter Status, int? UnitId, int? Part = null, UnitKind? Kind = null, string? Leader = null, bool Worst = true)
+{
+    /// <summary>Whether a unit passes the kind and leader filters.</summary>
+    public bool Keeps(UnitRow unit, IReadOnlyDictionary<int, UnitKind> kinds)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(kinds);
+        return (Kind is not { } k || (kinds.TryGetValue(unit.Id, out var uk) && uk == k))
+            && (Leader is null || string.Equals(unit.LeaderUserId, Leader, StringComparison.Ordinal));
+    }
 }
 
 /// <summary>One unit's obligations counted.</summary>
@@ -72,19 +89,35 @@ public sealed record SupervisionView(
         })];
     }
 
-    public static SupervisionView Build(YearSnapshot s, IReadOnlyList<UnitDue> units, ReportPeriod? period, DueFilter status, int? unitId)
+    public static SupervisionView Build(YearSnapshot s, IReadOnlyList<UnitDue> units, ReportPeriod? period, DueFilter status, int? unitId) =>
+        Build(s, units, new SupervisionFilter(period, status, unitId, Worst: false), new Dictionary<int, UnitKind>());
+
+    /// <summary>
+    /// The view with <paramref name="filter"/> applied: the rows of the period and status asked for, of the part asked for,
+    /// keeping only the units of the kind and leader asked for; worst first (missing, late, pending, on time; then the
+    /// longest overdue; then the plan's order) unless the plan's order is asked for. The unit table likewise.
+    /// </summary>
+    public static SupervisionView Build(YearSnapshot s, IReadOnlyList<UnitDue> units, SupervisionFilter filter, IReadOnlyDictionary<int, UnitKind> kinds)
     {
         ArgumentNullException.ThrowIfNull(s);
-        var unit = unitId is int id ? s.Units.FirstOrDefault(u => u.Id == id) : null;
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(filter);
+        var unit = filter.UnitId is int id ? s.Units.FirstOrDefault(u => u.Id == id) : null;
+        var keep = s.Units.Where(u => filter.Keeps(u, kinds)).Select(u => u.Id).ToHashSet();
         var rows = new Dictionary<(int ItemId, ReportPeriod Period), (ObligationRow First, List<DueUnit> Units)>();
         foreach (var o in s.Obligations)
         {
-            if ((period is { } p && o.Period != p) || !Matches(o, status, s.Today))
+            if ((filter.Period is { } p && o.Period != p) || !Matches(o, filter.Status, s.Today) || !keep.Contains(o.UnitId))
             {
                 continue;
             }
 
             var item = s.Item(o.ItemId);
+            if (filter.Part is int part && item.PartIndex != part)
+            {
+                continue;
+            }
+
             bool lead = item.LeadUnitIds.Contains(o.UnitId);
             if (unit is null ? !lead : o.UnitId != unit.Id)
             {
@@ -103,8 +136,17 @@ public sealed record SupervisionView(
         {
             var item = s.Item(r.First.ItemId);
             return new DueRow(item.Id, item.Seq, item.Number, item.Text, r.First.Period, r.First.Due, r.Units);
-        }).OrderBy(r => r.Period).ThenBy(r => r.Seq).ToList();
-        return new SupervisionView(s, units, list, period, status, unit);
+        });
+        var ordered = filter.Worst
+            ? list.OrderBy(r => Rank(r.Worst)).ThenBy(r => r.Due).ThenBy(r => r.Seq).ThenBy(r => r.Period)
+            : list.OrderBy(r => r.Period).ThenBy(r => r.Seq);
+        var shownUnits = units.Where(u => keep.Contains(u.UnitId));
+        if (filter.Worst)
+        {
+            shownUnits = shownUnits.OrderByDescending(u => u.Missing).ThenByDescending(u => u.Late).ThenByDescending(u => u.DueSoon);
+        }
+
+        return new SupervisionView(s, [.. shownUnits], [.. ordered], filter.Period, filter.Status, unit);
     }
 
     /// <summary>Missing first, then late, pending, on time.</summary>
