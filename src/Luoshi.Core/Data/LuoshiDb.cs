@@ -48,6 +48,8 @@ public sealed class LuoshiDb(DbContextOptions<LuoshiDb> options) : IdentityDbCon
 
     public DbSet<Evidence> Evidence => Set<Evidence>();
 
+    public DbSet<PlannedTarget> PlannedTargets => Set<PlannedTarget>();
+
     public DbSet<PeriodLock> PeriodLocks => Set<PeriodLock>();
 
     public DbSet<DistrictSettings> DistrictSettings => Set<DistrictSettings>();

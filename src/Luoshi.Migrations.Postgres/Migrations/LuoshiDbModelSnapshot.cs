@@ -1361,6 +1361,9 @@ namespace Luoshi.Migrations.Postgres.Migrations
                         .HasMaxLength(32000)
                         .HasColumnType("character varying(32000)");
 
+                    b.Property<int?>("ConsolidatedIntoId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1529,6 +1532,55 @@ namespace Luoshi.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("PeriodLocks");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Work.PlannedTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FilingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Q1")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<decimal?>("Q2")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<decimal?>("Q3")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<decimal?>("Q4")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<decimal?>("Share")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("FilingId", "IndicatorId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("PlannedTargets");
                 });
 
             modelBuilder.Entity("Luoshi.Core.Features.Work.ReportActual", b =>
@@ -1985,6 +2037,27 @@ namespace Luoshi.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Core.Features.Work.PlannedTarget", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Work.Filing", null)
+                        .WithMany("Planned")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Core.Features.Plans.ItemIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Core.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Core.Features.Work.ReportActual", b =>
                 {
                     b.HasOne("Luoshi.Core.Features.Work.Filing", null)
@@ -2086,6 +2159,8 @@ namespace Luoshi.Migrations.Postgres.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Evidence");
+
+                    b.Navigation("Planned");
                 });
 #pragma warning restore 612, 618
         }

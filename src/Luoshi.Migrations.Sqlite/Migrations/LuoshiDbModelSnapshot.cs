@@ -1312,6 +1312,9 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .HasMaxLength(32000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ConsolidatedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1476,6 +1479,53 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PeriodLocks");
+                });
+
+            modelBuilder.Entity("Luoshi.Core.Features.Work.PlannedTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FilingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Q1")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Q2")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Q3")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Q4")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Share")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("FilingId", "IndicatorId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("PlannedTargets");
                 });
 
             modelBuilder.Entity("Luoshi.Core.Features.Work.ReportActual", b =>
@@ -1924,6 +1974,27 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Core.Features.Work.PlannedTarget", b =>
+                {
+                    b.HasOne("Luoshi.Core.Features.Work.Filing", null)
+                        .WithMany("Planned")
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Core.Features.Plans.ItemIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Core.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Core.Features.Work.ReportActual", b =>
                 {
                     b.HasOne("Luoshi.Core.Features.Work.Filing", null)
@@ -2025,6 +2096,8 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("Evidence");
+
+                    b.Navigation("Planned");
                 });
 #pragma warning restore 612, 618
         }

@@ -52,7 +52,7 @@ public sealed class ProgressExport(LuoshiDb db, YearQueries year)
             string.Join("、", i.LeadUnitIds.Select(snapshot.UnitName)),
             string.Join("、", i.CoUnitIds.Select(snapshot.UnitName)),
             string.Join("；", i.Targets.Select(t => t.Printed)),
-            Actuals(i),
+            Actuals(snapshot, i),
             i.Status.ExpectedPercent,
             i.Status.ActualPercent,
             ItemStateLabels.Of(i.Status.State),
@@ -61,7 +61,8 @@ public sealed class ProgressExport(LuoshiDb db, YearQueries year)
             Latest(snapshot, i, byItem[i.Id])))];
     }
 
-    private static string Actuals(ItemRow item)
+    // The latest actuals; with co-units' parts taken in (汇总), the sum and then each unit's value: 牵头单位 own, each co-unit against its share.
+    private static string Actuals(YearSnapshot snapshot, ItemRow item)
     {
         var parts = new List<string>();
         for (int k = 0; k < item.Targets.Count && k < item.LatestActuals.Count; k++)
@@ -69,7 +70,18 @@ public sealed class ProgressExport(LuoshiDb db, YearQueries year)
             if (item.LatestActuals[k] is decimal v)
             {
                 var t = item.Targets[k];
-                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{t.Measure} {v:0.######}{t.Unit}"));
+                string line = string.Create(CultureInfo.InvariantCulture, $"{t.Measure} {v:0.######}{t.Unit}");
+                if (item.Parts.Count > 0)
+                {
+                    bool amount = TargetKinds.Of(t.ToIndicator()).FollowsTime();
+                    var each = new List<string> { string.Create(CultureInfo.InvariantCulture, $"牵头单位 {item.LeadOwnActuals?.ElementAtOrDefault(k):0.######}") };
+                    each.AddRange(item.Parts.Select(p => p.Figures[k] is var f && f.Value is decimal pv
+                        ? string.Create(CultureInfo.InvariantCulture, $"{snapshot.UnitName(p.UnitId)} {pv:0.######}（分解任务 {f.ShareText(amount)}）")
+                        : $"{snapshot.UnitName(p.UnitId)} 未报"));
+                    line = $"{t.Measure} 合计 {v.ToString("0.######", CultureInfo.InvariantCulture)}{t.Unit}（{string.Join("；", each)}）";
+                }
+
+                parts.Add(line);
             }
         }
 

@@ -5,14 +5,14 @@ namespace Luoshi.Core.Features.Imports;
 
 /// <summary>
 /// The year's work filed against a live plan, carried over when a new version of the same year's plan is published
-/// (<see cref="PlanPublisher"/>): filings with their actual values, period locks, circulars and quality grades follow
+/// (<see cref="PlanPublisher"/>): filings with their actual values and planned numbers, period locks, circulars and quality grades follow
 /// their item, matched by part and number. Only ever within one year: a plan of another year is never touched.
 /// </summary>
 internal sealed record RepublishedWork(List<Work.Filing> Filings, Dictionary<int, (int Part, string Number, int Nth)> ItemKeys, Dictionary<int, int> IndicatorSeqs)
 {
     public static async Task<RepublishedWork?> LoadAsync(LuoshiDb db, int planId, CancellationToken ct)
     {
-        var filings = await db.Filings.Include(f => f.Actuals).Where(f => f.PlanId == planId).ToListAsync(ct);
+        var filings = await db.Filings.Include(f => f.Actuals).Include(f => f.Planned).Where(f => f.PlanId == planId).ToListAsync(ct);
         if (filings.Count == 0 && !await db.PeriodLocks.AnyAsync(l => l.PlanId == planId, ct) && !await db.Circulars.AnyAsync(c => c.PlanId == planId, ct)
             && !await db.QualityGrades.AnyAsync(g => g.PlanId == planId, ct))
         {
@@ -66,6 +66,22 @@ internal sealed record RepublishedWork(List<Work.Filing> Filings, Dictionary<int
                 else
                 {
                     a.IndicatorId = moved.Id;
+                }
+            }
+
+            // A work plan's planned numbers follow their target the same way.
+            foreach (var p in f.Planned.ToList())
+            {
+                int? seq = IndicatorSeqs.TryGetValue(p.IndicatorId, out int s) ? s : null;
+                var moved = target.Indicators.FirstOrDefault(x => x.Seq == seq);
+                if (moved is null)
+                {
+                    f.Planned.Remove(p);
+                    db.PlannedTargets.Remove(p);
+                }
+                else
+                {
+                    p.IndicatorId = moved.Id;
                 }
             }
         }

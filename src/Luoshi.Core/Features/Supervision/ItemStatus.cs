@@ -84,7 +84,14 @@ public sealed record ReportFact(ReportPeriod Period, DateOnly SubmittedOn, bool 
 /// <param name="TimeShare">The share of the year the item's latest report covers (its period's share), or the date's share when there is no report;
 /// each amount target is measured against it (<see cref="ItemStatusRules.Target"/>).</param>
 /// <param name="LatestPeriod">The period of the latest report, if any.</param>
-public sealed record ItemStatusResult(ItemState State, Rag Rag, int ExpectedPercent, int? ActualPercent, string Reason, int TimeShare = 0, ReportPeriod? LatestPeriod = null);
+/// <param name="TargetShares">Per target (by position), the share of the year it is measured against when it differs from <paramref name="TimeShare"/>:
+/// an amount whose unit planned quarterly values (<see cref="QuarterPlan"/>); null when every target follows <paramref name="TimeShare"/>.</param>
+public sealed record ItemStatusResult(ItemState State, Rag Rag, int ExpectedPercent, int? ActualPercent, string Reason, int TimeShare = 0, ReportPeriod? LatestPeriod = null,
+    IReadOnlyList<int>? TargetShares = null)
+{
+    /// <summary>The share of the year target <paramref name="index"/> is measured against (pass it to <see cref="ItemStatusRules.Target"/>).</summary>
+    public int ShareOf(int index) => TargetShares is { } shares && index >= 0 && index < shares.Count ? shares[index] : TimeShare;
+}
 
 /// <summary>One numeric target against its yardstick: the percent reached (null when no value was reported), the 序时进度 it is measured against, its colour.</summary>
 public sealed record TargetStatus(TargetKind Kind, int? Percent, int Expected, int Gap, Rag Rag);
@@ -92,14 +99,18 @@ public sealed record TargetStatus(TargetKind Kind, int? Percent, int Expected, i
 /// <summary>Derives an item's status. Pure: the date is passed in (from an injected <see cref="TimeProvider"/> by the caller).</summary>
 public static class ItemStatusRules
 {
-    /// <summary>The item's status on <paramref name="today"/> in plan year <paramref name="year"/>.</summary>
+    /// <summary>
+    /// The item's status on <paramref name="today"/> in plan year <paramref name="year"/>. <paramref name="plans"/>, by the targets' positions,
+    /// are the quarterly values the reporting unit set in its work plan: an amount with them is held to them (<see cref="ExpectedProgress.OfPeriod(ReportPeriod, decimal, QuarterPlan?)"/>).
+    /// </summary>
     public static ItemStatusResult Derive(
         int year,
         DateOnly today,
         IReadOnlyList<Deadline> reportDeadlines,
         IReadOnlyList<Indicator> targets,
         IReadOnlyList<ReportFact> reports,
-        StatusThresholds thresholds)
+        StatusThresholds thresholds,
+        IReadOnlyList<QuarterPlan?>? plans = null)
     {
         ArgumentNullException.ThrowIfNull(reportDeadlines);
         ArgumentNullException.ThrowIfNull(targets);
@@ -111,7 +122,8 @@ public static class ItemStatusRules
         var latest = reports.OrderBy(r => r.Period).LastOrDefault();
         // The latest report is held to the end of the period it covers, whenever it was filed.
         int share = latest is null ? onDate : ExpectedProgress.OfPeriod(latest.Period);
-        var measured = latest is null ? null : Measure(targets, latest.Actuals, share);
+        var shares = latest is null || plans is null ? null : TargetShares(targets, latest.Period, plans);
+        var measured = latest is null ? null : Measure(targets, latest.Actuals, shares ?? [.. targets.Select(_ => share)]);
         int? actual = measured?.Percent;
         int expected = measured?.Expected ?? share;
         var period = latest?.Period;
@@ -133,32 +145,33 @@ public static class ItemStatusRules
 
         if (claimsDone)
         {
-            return new(ItemState.Done, Rag.Green, share, actual, "已报告完成。", share, period);
+            return new(ItemState.Done, Rag.Green, share, actual, "已报告完成。", share, period, shares);
         }
 
         var missing = due.Where(d => !reports.Any(r => r.Period == d.Period)).ToList();
         if (missing.Count > 0)
         {
             var first = missing[0];
-            return new(ItemState.Overdue, Rag.Red, onDate, actual, $"{ReportPeriodLabels.Of(first.Period)}情况应于{ChineseDates.Day(first.Date)}前报送，尚未报送。", share, period);
+            return new(ItemState.Overdue, Rag.Red, onDate, actual, $"{ReportPeriodLabels.Of(first.Period)}情况应于{ChineseDates.Day(first.Date)}前报送，尚未报送。", share, period, shares);
         }
 
         if (latest is null)
         {
-            return new(ItemState.NotStarted, Rag.None, onDate, null, "尚无报告，也未到报送时间。", share, period);
+            return new(ItemState.NotStarted, Rag.None, onDate, null, "尚无报告，也未到报送时间。", share, period, shares);
         }
 
         if (measured is { } m)
         {
+            string planned = shares is null ? string.Empty : "（按季度工作安排）";
             int a = m.Percent;
             int gap = m.Gap;
             var rag = Colour(gap, thresholds);
             return rag == Rag.Green
-                ? new(ItemState.OnTrack, Rag.Green, expected, a, $"完成 {a}%，序时进度 {expected}%。{heldBack}", share, period)
-                : new(ItemState.Behind, rag, expected, a, $"完成 {a}%，序时进度 {expected}%，落后 {gap} 个百分点。{heldBack}", share, period);
+                ? new(ItemState.OnTrack, Rag.Green, expected, a, $"完成 {a}%，序时进度 {expected}%{planned}。{heldBack}", share, period, shares)
+                : new(ItemState.Behind, rag, expected, a, $"完成 {a}%，序时进度 {expected}%{planned}，落后 {gap} 个百分点。{heldBack}", share, period, shares);
         }
 
-        return new(ItemState.OnTrack, Rag.Green, expected, null, $"按时报送，无量化指标可比。{heldBack}", share, period);
+        return new(ItemState.OnTrack, Rag.Green, expected, null, $"按时报送，无量化指标可比。{heldBack}", share, period, shares);
     }
 
     /// <summary>The colour of a gap behind the yardstick (points): red from the red threshold, amber from the amber one.</summary>
@@ -168,7 +181,20 @@ public static class ItemStatusRules
         return gap >= thresholds.RedPoints ? Rag.Red : gap >= thresholds.AmberPoints ? Rag.Amber : Rag.Green;
     }
 
-    /// <summary>One target of an item against the item's <see cref="ItemStatusResult.TimeShare"/> (the dashboard's and the exports' target rows).</summary>
+    /// <summary>
+    /// Per target, the share of the year the report for <paramref name="period"/> holds it to: an amount with quarterly values planned
+    /// (<paramref name="plans"/>, by position) its planned share of its value, any other target the period's share. Null when no plan changes anything.
+    /// </summary>
+    public static IReadOnlyList<int>? TargetShares(IReadOnlyList<Indicator> targets, ReportPeriod period, IReadOnlyList<QuarterPlan?> plans)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(plans);
+        int pro = ExpectedProgress.OfPeriod(period);
+        var shares = targets.Select((t, i) => TargetKinds.Of(t).FollowsTime() && i < plans.Count ? ExpectedProgress.OfPeriod(period, t.Value, plans[i]) : pro).ToList();
+        return shares.All(x => x == pro) ? null : shares;
+    }
+
+    /// <summary>One target of an item against the share of the year it is held to (<see cref="ItemStatusResult.ShareOf"/>; the dashboard's and the exports' target rows).</summary>
     public static TargetStatus Target(Indicator target, decimal? actual, int share, StatusThresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -188,7 +214,15 @@ public static class ItemStatusRules
     public static (int Percent, int Expected, int Gap)? Measure(IReadOnlyList<Indicator> targets, IReadOnlyList<decimal?> actuals, int share)
     {
         ArgumentNullException.ThrowIfNull(targets);
+        return Measure(targets, actuals, [.. targets.Select(_ => share)]);
+    }
+
+    /// <summary>As <see cref="Measure(IReadOnlyList{Indicator}, IReadOnlyList{decimal?}, int)"/>, each target held to its own share of the year (by position).</summary>
+    public static (int Percent, int Expected, int Gap)? Measure(IReadOnlyList<Indicator> targets, IReadOnlyList<decimal?> actuals, IReadOnlyList<int> shares)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(actuals);
+        ArgumentNullException.ThrowIfNull(shares);
         (int Percent, int Expected, int Gap)? worst = null;
         for (int i = 0; i < targets.Count && i < actuals.Count; i++)
         {
@@ -202,7 +236,7 @@ public static class ItemStatusRules
                 ? (actual <= t.Value ? 1m : t.Value / actual)
                 : actual / t.Value;
             int percent = (int)Math.Floor(Math.Min(ratio, 1m) * 100m);
-            int expected = ExpectedProgress.ForTarget(TargetKinds.Of(t), share);
+            int expected = ExpectedProgress.ForTarget(TargetKinds.Of(t), i < shares.Count ? shares[i] : 100);
             int gap = Math.Max(0, expected - percent);
             if (worst is null || gap > worst.Value.Gap)
             {

@@ -110,7 +110,8 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
                              where i.PlanId == plan.Id
                              select new { x.ItemId, x.Id, x.Seq, x.Measure, x.Value, x.Unit, x.Sense, x.Printed }).ToListAsync(ct);
         var filings = await db.Filings.AsNoTracking().Where(f => f.PlanId == plan.Id)
-            .Select(f => new FilingRow(f.Id, f.ItemId, f.UnitId, f.Period, f.State, f.SubmittedAt, f.Completed, f.Flags)).ToListAsync(ct);
+            .Select(f => new FilingRow(f.Id, f.ItemId, f.UnitId, f.Period, f.State, f.SubmittedAt, f.Completed, f.Flags, f.ConsolidatedIntoId)).ToListAsync(ct);
+        var planned = await TargetShares.LoadAsync(db, plan.Id, null, ct);
         var actuals = await (from a in db.ReportActuals.AsNoTracking()
                              join f in db.Filings on a.FilingId equals f.Id
                              where f.PlanId == plan.Id
@@ -121,7 +122,8 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
             [.. itemUnits.Select(u => (u.ItemId, u.UnitId, u.Role))],
             [.. targets.Select(t => (t.ItemId, new TargetRow(t.Id, t.Seq, t.Measure, t.Value, t.Unit, t.Sense, t.Printed)))],
             filings,
-            [.. actuals.Select(a => (a.FilingId, a.IndicatorId, a.Value))]);
+            [.. actuals.Select(a => (a.FilingId, a.IndicatorId, a.Value))],
+            planned);
     }
 
     // A snapshot holds the whole year of a district: it counts as 8 entries of the cache. It is kept under the year asked

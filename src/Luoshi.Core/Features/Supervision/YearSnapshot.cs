@@ -43,7 +43,16 @@ public sealed record ItemRow(
     IReadOnlyList<int> CoUnitIds,
     IReadOnlyList<TargetRow> Targets,
     IReadOnlyList<decimal?> LatestActuals,
-    ItemStatusResult Status);
+    ItemStatusResult Status,
+    IReadOnlyList<decimal?>? LeadOwnActuals = null,
+    IReadOnlyList<CoUnitPart>? CoUnitParts = null)
+{
+    /// <summary>The co-units' parts in the latest report (consolidated by the lead unit), each against its share; empty when none.</summary>
+    public IReadOnlyList<CoUnitPart> Parts => CoUnitParts ?? [];
+}
+
+/// <summary>A co-unit's part of an item's report, taken in by the lead unit (汇总): its values against its shares.</summary>
+public sealed record CoUnitPart(int UnitId, ReportPeriod Period, IReadOnlyList<CoUnitFigure> Figures);
 
 /// <summary>What one unit owes for one item and period, and where it stands.</summary>
 public sealed record ObligationRow(
@@ -100,7 +109,8 @@ public sealed record YearSnapshot(
         IReadOnlyList<(int ItemId, int UnitId, UnitRole Role)> itemUnits,
         IReadOnlyList<(int ItemId, TargetRow Target)> targets,
         IReadOnlyList<FilingRow> filings,
-        IReadOnlyList<(int FilingId, int IndicatorId, decimal? Value)> actuals)
+        IReadOnlyList<(int FilingId, int IndicatorId, decimal? Value)> actuals,
+        IReadOnlyList<PlannedRow>? planned = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var unitsByItem = itemUnits.ToLookup(u => u.ItemId);
@@ -110,6 +120,8 @@ public sealed record YearSnapshot(
             .Select(f => f.SubmittedAt is { } at && DistrictClock.DateOf(at) > today ? f with { SubmittedAt = null } : f)
             .ToDictionary(f => (f.ItemId, f.UnitId, f.Period));
         var actualsByFiling = actuals.ToLookup(a => a.FilingId);
+        var partsByLead = filings.Where(f => f.ConsolidatedIntoId is not null).ToLookup(f => f.ConsolidatedIntoId!.Value);
+        var plannedByItem = (planned ?? []).ToLookup(p => p.ItemId);
         var reportDeadlines = rules.Deadlines.Where(d => d.Period != ReportPeriod.WorkPlan).ToList();
         var thresholds = rules.Settings.Thresholds();
         var unitNames = units.ToDictionary(u => u.Id, u => u.Name);
@@ -142,13 +154,25 @@ public sealed record YearSnapshot(
 
             // The item's standing is its lead unit's reports; with several leads, the one that stands worst, and the reason names
             // the lead unit(s) standing that badly when they are late or behind.
+            // A lead unit's report counts with the co-units' parts it took in (汇总): its own value plus theirs.
             ItemStatusResult? worst = null;
             IReadOnlyList<decimal?> latestActuals = [];
+            IReadOnlyList<decimal?>? latestOwn = null;
+            IReadOnlyList<CoUnitPart>? latestParts = null;
+            var itemPlanned = plannedByItem[i.Id].ToList();
             var byLead = new List<(int Lead, int Severity)>();
+            List<decimal?> ValuesOf(int filingId)
+            {
+                var byIndicator = actualsByFiling[filingId].ToDictionary(a => a.IndicatorId, a => a.Value);
+                return [.. itemTargets.Select(t => byIndicator.GetValueOrDefault(t.Id))];
+            }
+
             foreach (int lead in leads.DefaultIfEmpty(-1))
             {
                 var facts = new List<ReportFact>();
                 IReadOnlyList<decimal?> latest = [];
+                IReadOnlyList<decimal?>? own = null;
+                IReadOnlyList<CoUnitPart>? coParts = null;
                 foreach (var d in reportDeadlines)
                 {
                     if (!filingsByKey.TryGetValue((i.Id, lead, d.Period), out var f) || f.SubmittedAt is null)
@@ -156,18 +180,33 @@ public sealed record YearSnapshot(
                         continue;
                     }
 
-                    var byIndicator = actualsByFiling[f.Id].ToDictionary(a => a.IndicatorId, a => a.Value);
-                    var values = itemTargets.Select(t => byIndicator.GetValueOrDefault(t.Id)).ToList();
+                    var values = ValuesOf(f.Id);
+                    var parts = partsByLead[f.Id].OrderBy(p => p.UnitId).ToList();
+                    own = null;
+                    coParts = null;
+                    if (parts.Count > 0)
+                    {
+                        own = values;
+                        var partValues = parts.Select(p => ValuesOf(p.Id)).ToList();
+                        values = [.. itemTargets.Select((t, k) => CoUnitFigures.Sum([own[k], .. partValues.Select(v => v[k])]))];
+                        coParts = [.. parts.Select((p, n) => new CoUnitPart(p.UnitId, d.Period, [.. itemTargets.Select((t, k) => CoUnitFigures.Of(t, partValues[n][k],
+                            TargetShares.ShareOf(itemPlanned, p.UnitId, t.Id, leads), d.Period, TargetShares.QuartersOf(itemPlanned, p.UnitId, t.Id), thresholds))]))];
+                    }
+
                     facts.Add(new ReportFact(d.Period, DistrictClock.DateOf(f.SubmittedAt.Value), f.Completed, values, f.State == FilingState.Accepted));
                     latest = values;
                 }
 
-                var status = ItemStatusRules.Derive(plan.Year, today, reportDeadlines, [.. itemTargets.Select(t => t.ToIndicator())], facts, thresholds);
+                var quarters = itemTargets.Select(t => TargetShares.QuartersOf(itemPlanned, lead, t.Id)).ToList();
+                var status = ItemStatusRules.Derive(plan.Year, today, reportDeadlines, [.. itemTargets.Select(t => t.ToIndicator())], facts, thresholds,
+                    quarters.Any(q => q is not null) ? quarters : null);
                 byLead.Add((lead, Severity(status)));
                 if (worst is null || Severity(status) > Severity(worst))
                 {
                     worst = status;
                     latestActuals = latest;
+                    latestOwn = own;
+                    latestParts = coParts;
                 }
             }
 
@@ -178,7 +217,7 @@ public sealed record YearSnapshot(
                 worst = worst with { Reason = string.Join("、", names) + "：" + worst.Reason };
             }
 
-            rows.Add(new ItemRow(i.Id, i.Seq, i.Number, i.PartIndex, i.PartTitle, i.Group, i.Text, leads, cos, itemTargets, latestActuals, worst!));
+            rows.Add(new ItemRow(i.Id, i.Seq, i.Number, i.PartIndex, i.PartTitle, i.Group, i.Text, leads, cos, itemTargets, latestActuals, worst!, latestOwn, latestParts));
         }
 
         return new YearSnapshot(district, plan, today, revision, rules, units, rows, obligations);
@@ -194,5 +233,5 @@ public sealed record YearSnapshot(
     };
 }
 
-/// <summary>A filing's facts the snapshot needs.</summary>
-public sealed record FilingRow(int Id, int ItemId, int UnitId, ReportPeriod Period, FilingState State, DateTimeOffset? SubmittedAt, bool Completed, string? Flags);
+/// <summary>A filing's facts the snapshot needs; <c>ConsolidatedIntoId</c>, for a co-unit's part, is the lead unit's filing that took it in (汇总).</summary>
+public sealed record FilingRow(int Id, int ItemId, int UnitId, ReportPeriod Period, FilingState State, DateTimeOffset? SubmittedAt, bool Completed, string? Flags, int? ConsolidatedIntoId = null);

@@ -279,6 +279,12 @@ public sealed class UnitService(LuoshiDb db, TimeProvider clock)
             f.UnitId = survivorId;
         }
 
+        // Shares and quarterly values set for the absorbed unit (in a lead unit's work plan, or its own) follow it.
+        foreach (var p in await db.PlannedTargets.Where(p => p.UnitId == absorbedId).ToListAsync(ct))
+        {
+            p.UnitId = survivorId;
+        }
+
         foreach (var u in await db.Users.Where(u => u.UnitId == absorbedId).ToListAsync(ct))
         {
             u.UnitId = survivorId;

@@ -49,6 +49,9 @@ public sealed class Filing
     /// <summary>The lead unit's consolidation of its co-units' parts (汇总), kept apart from its own text.</summary>
     public string? Consolidated { get; set; }
 
+    /// <summary>A co-unit's part: the lead unit's filing that took it in (汇总), whose values it adds to.</summary>
+    public int? ConsolidatedIntoId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -77,6 +80,9 @@ public sealed class Filing
     public List<FilingEvent> Events { get; set; } = [];
 
     public List<Evidence> Evidence { get; set; } = [];
+
+    /// <summary>Work plan: the numbers the unit plans for the item's amount targets (its quarterly values, and the co-units' shares when it leads).</summary>
+    public List<PlannedTarget> Planned { get; set; } = [];
 }
 
 /// <summary>The actual value reported for one target (e.g. 新增停车泊位 4200 of 10000).</summary>
@@ -176,6 +182,7 @@ internal sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
         b.HasMany(x => x.Actuals).WithOne().HasForeignKey(x => x.FilingId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.FilingId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Evidence).WithOne().HasForeignKey(x => x.FilingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Planned).WithOne().HasForeignKey(x => x.FilingId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

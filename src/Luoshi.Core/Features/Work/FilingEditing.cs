@@ -1,12 +1,16 @@
 using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
+using Luoshi.Core.Features.Supervision;
 using Luoshi.Parsing.Calendar;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Core.Features.Work;
 
-/// <summary>What a clerk writes into a work plan or a report. Null lists leave the stored value as it is.</summary>
+/// <summary>
+/// What a clerk writes into a work plan or a report. Null lists leave the stored value as it is. <c>Planned</c> (work plans only): the
+/// quarterly values of the unit's own amount targets, a co-unit's own share, and, in a lead unit's plan, the share of each co-unit.
+/// </summary>
 public sealed record FilingEdit(
     string? Leader = null,
     string? Section = null,
@@ -14,7 +18,8 @@ public sealed record FilingEdit(
     string? Progress = null,
     string? Problems = null,
     bool Completed = false,
-    IReadOnlyDictionary<int, decimal?>? Actuals = null);
+    IReadOnlyDictionary<int, decimal?>? Actuals = null,
+    IReadOnlyList<PlannedTargetEdit>? Planned = null);
 
 /// <summary>
 /// The clerk writes a work plan or a report: open it (get or start, from the last report's text) and save it with
@@ -100,7 +105,7 @@ public sealed class FilingEditing(LuoshiDb db, TimeProvider clock)
         if (await Years.PlanYears.RefuseIfFilingClosedAsync(db, filingId, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(actor);
-        var filing = await db.Filings.Include(f => f.Actuals).FirstOrDefaultAsync(f => f.Id == filingId, ct);
+        var filing = await db.Filings.Include(f => f.Actuals).Include(f => f.Planned).FirstOrDefaultAsync(f => f.Id == filingId, ct);
         if (filing is null || !FilingAccess.MayWrite(actor, filing))
         {
             return new Failure(FailureKind.NotFound, "找不到该材料，或您无权修改。");
@@ -154,9 +159,94 @@ public sealed class FilingEditing(LuoshiDb db, TimeProvider clock)
             }
         }
 
+        if (edit.Planned is not null && filing.Period == ReportPeriod.WorkPlan && await PlanAsync(filing, edit.Planned, ct) is { } badPlan)
+        {
+            db.ChangeTracker.Clear();
+            return badPlan;
+        }
+
         writes.Touch(filing, actor);
         filing.Events.Add(writes.Event(actor, FilingEventActions.Save, filing.State, filing.State, null));
         return await writes.SaveOrConflictAsync(filing, ct);
+    }
+
+    /// <summary>
+    /// The work plan's numbers replace those stored: for the item's amount targets only; the unit's own row (quarterly values, and its
+    /// share when it is a co-unit) and, when it leads the item, a share for each co-unit. Refused whole with a reason when a number is wrong.
+    /// </summary>
+    private async Task<Failure?> PlanAsync(Filing filing, IReadOnlyList<PlannedTargetEdit> planned, CancellationToken ct)
+    {
+        var targets = (await db.ItemIndicators.AsNoTracking().Where(x => x.ItemId == filing.ItemId).ToListAsync(ct))
+            .Where(x => TargetKinds.Of(x.Unit, x.Sense).FollowsTime()).ToDictionary(x => x.Id);
+        var units = await db.ItemUnits.AsNoTracking().Where(u => u.ItemId == filing.ItemId).Select(u => new { u.UnitId, u.Role }).ToListAsync(ct);
+        bool leads = units.Any(u => u.UnitId == filing.UnitId && u.Role == Plans.UnitRole.Lead);
+        var coUnits = units.Where(u => u.Role == Plans.UnitRole.Co && u.UnitId != filing.UnitId).Select(u => u.UnitId).ToHashSet();
+        var rows = new List<PlannedTargetEdit>();
+        foreach (var p in planned.Where(p => targets.ContainsKey(p.IndicatorId)))
+        {
+            bool own = p.UnitId == filing.UnitId;
+            if (!own && !(leads && coUnits.Contains(p.UnitId)))
+            {
+                continue;
+            }
+
+            // Only a co-unit has a share; a lead unit sets co-units' shares, not their quarters.
+            var row = own ? p with { Share = leads ? null : p.Share } : p with { Q1 = null, Q2 = null, Q3 = null, Q4 = null };
+            var t = targets[p.IndicatorId];
+            decimal?[] values = [row.Share, row.Q1, row.Q2, row.Q3, row.Q4];
+            if (values.Any(v => v is < 0))
+            {
+                return new Failure(FailureKind.Invalid, $"“{t.Measure}”的分解任务和季度计划值不能为负数。");
+            }
+
+            if (values.Any(v => v is > 1_000_000_000_000m))
+            {
+                return new Failure(FailureKind.Invalid, $"“{t.Measure}”的计划值超出范围。");
+            }
+
+            if (row.Share > t.Value)
+            {
+                return new Failure(FailureKind.Invalid, $"“{t.Measure}”分解给单位的任务（{row.Share:0.######}{t.Unit}）不能超过目标值（{t.Value:0.######}{t.Unit}）。");
+            }
+
+            if (values.Any(v => v is not null))
+            {
+                rows.Add(row);
+            }
+        }
+
+        foreach (var g in rows.Where(r => r.UnitId != filing.UnitId).GroupBy(r => r.IndicatorId))
+        {
+            var t = targets[g.Key];
+            decimal sum = g.Sum(r => r.Share ?? 0m);
+            if (sum > t.Value)
+            {
+                return new Failure(FailureKind.Invalid, $"“{t.Measure}”分解给配合单位的任务合计（{sum:0.######}{t.Unit}）超过目标值（{t.Value:0.######}{t.Unit}）。");
+            }
+        }
+
+        foreach (var old in filing.Planned.ToList())
+        {
+            if (!rows.Any(r => r.IndicatorId == old.IndicatorId && r.UnitId == old.UnitId))
+            {
+                filing.Planned.Remove(old);
+                db.PlannedTargets.Remove(old);
+            }
+        }
+
+        foreach (var r in rows)
+        {
+            var row = filing.Planned.FirstOrDefault(x => x.IndicatorId == r.IndicatorId && x.UnitId == r.UnitId);
+            if (row is null)
+            {
+                row = new PlannedTarget { IndicatorId = r.IndicatorId, UnitId = r.UnitId };
+                filing.Planned.Add(row);
+            }
+
+            (row.Share, row.Q1, row.Q2, row.Q3, row.Q4) = (r.Share, r.Q1, r.Q2, r.Q3, r.Q4);
+        }
+
+        return null;
     }
 
     private static Failure? Validate(FilingEdit edit)

@@ -8,21 +8,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Core.Features.Work;
 
-/// <summary>A numeric target of the item with what the unit reported last time and the share of it the time elapsed calls for (序时进度).</summary>
-public sealed record FilingTarget(int Id, string Measure, decimal Value, string Unit, IndicatorSense Sense, string Printed, decimal? Last, int ExpectedPercent)
+/// <summary>
+/// A numeric target of the item with what the unit reported last time and the share of it the time elapsed calls for (序时进度): for a co-unit,
+/// of its own share (<paramref name="CoUnit"/>, <paramref name="Share"/>; 未分解 when none), from its quarterly values when it planned them.
+/// </summary>
+public sealed record FilingTarget(int Id, string Measure, decimal Value, string Unit, IndicatorSense Sense, string Printed, decimal? Last, int ExpectedPercent,
+    bool CoUnit = false, decimal? Share = null)
 {
     /// <summary>A rate or level (增长 6%, 保持 100%) is compared with the target at any time, not with the time elapsed (<see cref="TargetKinds"/>).</summary>
     public bool IsLevel => !TargetKinds.Of(Unit, Sense).FollowsTime();
 
-    /// <summary>What the time elapsed calls for by the end of the period (amounts only).</summary>
-    public decimal? Expected => IsLevel ? null : Math.Round(Value * ExpectedPercent / 100m, 2);
+    /// <summary>What the unit's value is measured against: the target, or a co-unit's share; null for a co-unit without one (未分解).</summary>
+    public decimal? Yardstick => CoUnit ? Share : Value;
+
+    /// <summary>What the time elapsed calls for by the end of the period (amounts with a yardstick only).</summary>
+    public decimal? Expected => IsLevel || Yardstick is not decimal y ? null : Math.Round(y * ExpectedPercent / 100m, 2);
 }
+
+/// <summary>A work plan's numbers for one amount target: the unit's quarterly values and share as stored, and (for a co-unit) the share its lead unit set.</summary>
+public sealed record PlanTarget(int Id, string Measure, decimal Value, string Unit, string Printed, PlannedTarget? Own, decimal? ShareByLead);
 
 /// <summary>An evidence file as listed (its content stays in the database until downloaded).</summary>
 public sealed record EvidenceRow(int Id, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt, string UploadedBy);
 
-/// <summary>A co-unit's part of the same item and period, as the lead unit sees it.</summary>
-public sealed record CoPart(int UnitId, string UnitName, int? FilingId, FilingState? State, string? Progress, string? Problems, IReadOnlyList<WorkStep> Steps);
+/// <summary>
+/// A co-unit's part of the same item and period, as the lead unit sees it: its text, its values against its share (<see cref="CoUnitFigures"/>),
+/// its evidence files (downloaded from where they are), and its share per target in the lead's work plan.
+/// </summary>
+public sealed record CoPart(int UnitId, string UnitName, int? FilingId, FilingState? State, string? Progress, string? Problems, IReadOnlyList<WorkStep> Steps,
+    IReadOnlyList<CoUnitFigure> Figures, IReadOnlyList<EvidenceRow> Evidence)
+{
+    /// <summary>Handed over to the lead unit (or already taken in): its text, values and files count.</summary>
+    public bool HandedOver => State is FilingState.WithLeadUnit or FilingState.Consolidated;
+}
 
 /// <summary>The last report before this one (for what changed and the last values).</summary>
 public sealed record PreviousReport(ReportPeriod Period, string? Progress, string? Problems);
@@ -78,6 +96,19 @@ public sealed class FilingView
     public required bool PeriodLocked { get; init; }
 
     public required IReadOnlyList<CoPart> CoParts { get; init; }
+
+    /// <summary>Work plan: the item's amount targets with the numbers the unit plans (quarterly values; a co-unit's share).</summary>
+    public IReadOnlyList<PlanTarget> PlanTargets { get; init; } = [];
+
+    /// <summary>Work plan of a lead unit: the item's co-units, for whom it sets shares (id, name), and the shares it set (indicator, unit → share).</summary>
+    public IReadOnlyList<(int Id, string Name)> ShareUnits { get; init; } = [];
+
+    public IReadOnlyDictionary<(int IndicatorId, int UnitId), decimal?> SharesSet { get; init; } = new Dictionary<(int, int), decimal?>();
+
+    /// <summary>Report of a lead unit: per target (by position), its own value, and its own plus its handed-over co-units' (合计).</summary>
+    public IReadOnlyList<decimal?> OwnValues => [.. Targets.Select(t => Filing?.Actuals.FirstOrDefault(a => a.IndicatorId == t.Id)?.Value)];
+
+    public IReadOnlyList<decimal?> Sums => [.. Targets.Select((t, k) => CoUnitFigures.Sum([OwnValues[k], .. CoParts.Where(c => c.HandedOver).Select(c => c.Figures.ElementAtOrDefault(k)?.Value)]))];
 
     /// <summary>This item's obligations for the period, every unit (from the year snapshot).</summary>
     public required IReadOnlyList<ObligationRow> ItemObligations { get; init; }
@@ -160,8 +191,15 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
         var previous = period == ReportPeriod.WorkPlan ? null : await db.Filings.AsNoTracking().Include(f => f.Actuals)
             .Where(f => f.ItemId == itemId && f.UnitId == unitId && f.Period != ReportPeriod.WorkPlan && f.Period < period)
             .OrderByDescending(f => f.Period).FirstOrDefaultAsync(ct);
-        int expected = ExpectedProgress.OfPeriod(period);
         var targets = await db.ItemIndicators.AsNoTracking().Where(x => x.ItemId == itemId).OrderBy(x => x.Seq).ToListAsync(ct);
+        var planned = await TargetShares.LoadAsync(db, item.PlanId, itemId, ct);
+        bool coUnit = role == UnitRole.Co;
+        var thresholds = rules.Settings.Thresholds();
+        var targetRows = targets.Select(t => new TargetRow(t.Id, t.Seq, t.Measure, t.Value, t.Unit, t.Sense, t.Printed)).ToList();
+        // 序时进度 of the unit's yardstick (the target, or a co-unit's share), from the quarterly values it planned (one rule: ExpectedProgress).
+        int ExpectedOf(ItemIndicator t, decimal? share) => TargetKinds.Of(t.Unit, t.Sense).FollowsTime()
+            ? ExpectedProgress.OfPeriod(period, coUnit ? share ?? 0m : t.Value, TargetShares.QuartersOf(planned, unitId, t.Id))
+            : ExpectedProgress.OfPeriod(period);
         bool locked = await db.PeriodLocks.AsNoTracking().AnyAsync(l => l.PlanId == item.PlanId && l.Period == period, ct);
         var snapshot = await year.SnapshotAsync(districtId, ct);
         bool current = snapshot is not null && snapshot.Plan.Id == item.PlanId;
@@ -188,13 +226,21 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
             Style = settings.FormStyle,
             Filing = filing,
             Previous = previous is null ? null : new PreviousReport(previous.Period, previous.Progress, previous.Problems),
-            Targets = [.. targets.Select(t => new FilingTarget(t.Id, t.Measure, t.Value, t.Unit, t.Sense, t.Printed,
-                previous?.Actuals.FirstOrDefault(a => a.IndicatorId == t.Id)?.Value, expected))],
+            Targets = [.. targets.Select(t => (t, Share: coUnit ? TargetShares.ShareOf(planned, unitId, t.Id, leads) : null)).Select(x => new FilingTarget(x.t.Id, x.t.Measure, x.t.Value, x.t.Unit, x.t.Sense, x.t.Printed,
+                previous?.Actuals.FirstOrDefault(a => a.IndicatorId == x.t.Id)?.Value, ExpectedOf(x.t, x.Share), coUnit, x.Share))],
+            PlanTargets = period != ReportPeriod.WorkPlan ? [] : [.. targets.Where(t => TargetKinds.Of(t.Unit, t.Sense).FollowsTime()).Select(t => new PlanTarget(t.Id, t.Measure, t.Value, t.Unit, t.Printed,
+                filing?.Planned.FirstOrDefault(p => p.IndicatorId == t.Id && p.UnitId == unitId),
+                coUnit ? planned.Where(p => p.UnitId == unitId && p.IndicatorId == t.Id && p.PlanUnitId != unitId && leads.Contains(p.PlanUnitId)).Select(p => p.Share).FirstOrDefault() : null))],
+            ShareUnits = period == ReportPeriod.WorkPlan && role == UnitRole.Lead
+                ? [.. item.Units.Where(u => u.Role == UnitRole.Co && u.UnitId != unitId).Select(u => u.UnitId).Distinct().Select(u => (u, names.GetValueOrDefault(u, "?")))]
+                : [],
+            SharesSet = filing?.Planned.Where(p => p.UnitId != unitId).ToDictionary(p => (p.IndicatorId, p.UnitId), p => p.Share) ?? [],
             Evidence = filing is null ? [] : await db.Evidence.AsNoTracking().Where(e => e.FilingId == filing.Id).OrderBy(e => e.Id)
                 .Select(e => new EvidenceRow(e.Id, e.FileName, e.ContentType, e.Size, e.UploadedAt, e.UploadedBy)).ToListAsync(ct),
             Events = filing is null ? [] : await db.FilingEvents.AsNoTracking().Where(e => e.FilingId == filing.Id).OrderBy(e => e.Id).ToListAsync(ct),
             PeriodLocked = locked,
-            CoParts = role == UnitRole.Lead && rules.CoUnitsReportToLead ? await CoPartsAsync(itemId, period, item.Units.Where(u => u.Role == UnitRole.Co).Select(u => u.UnitId).ToList(), names, ct) : [],
+            CoParts = role == UnitRole.Lead && rules.CoUnitsReportToLead
+                ? await CoPartsAsync(itemId, period, item.Units.Where(u => u.Role == UnitRole.Co).Select(u => u.UnitId).ToList(), names, targetRows, planned, leads, thresholds, ct) : [],
             ItemObligations = current ? [.. snapshot!.Obligations.Where(o => o.ItemId == itemId && o.Period == period)] : [],
             ItemStatus = current ? snapshot!.Items.FirstOrDefault(i => i.Id == itemId) : null,
             UnitNameOf = id => names.GetValueOrDefault(id, "?"),
@@ -202,14 +248,25 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
     }
 
     private Task<Filing?> FilingAsync(int itemId, int unitId, ReportPeriod period, CancellationToken ct) =>
-        db.Filings.AsNoTracking().Include(f => f.Actuals).FirstOrDefaultAsync(f => f.ItemId == itemId && f.UnitId == unitId && f.Period == period, ct);
+        db.Filings.AsNoTracking().Include(f => f.Actuals).Include(f => f.Planned).FirstOrDefaultAsync(f => f.ItemId == itemId && f.UnitId == unitId && f.Period == period, ct);
 
-    private async Task<IReadOnlyList<CoPart>> CoPartsAsync(int itemId, ReportPeriod period, List<int> coUnits, Dictionary<int, string> names, CancellationToken ct)
+    private async Task<IReadOnlyList<CoPart>> CoPartsAsync(int itemId, ReportPeriod period, List<int> coUnits, Dictionary<int, string> names,
+        IReadOnlyList<TargetRow> targets, IReadOnlyList<PlannedRow> planned, IReadOnlyCollection<int> leads, StatusThresholds thresholds, CancellationToken ct)
     {
         var parts = await db.Filings.AsNoTracking().Where(f => f.ItemId == itemId && f.Period == period && f.IsCoUnitPart)
             .Select(f => new { f.Id, f.UnitId, f.State, f.Progress, f.Problems, f.StepsJson }).ToListAsync(ct);
+        var ids = parts.Select(p => p.Id).ToList();
+        // Text, values and files count once the co-unit's head has handed the part over; a draft is the co-unit's own.
+        var handed = parts.Where(p => p.State is FilingState.WithLeadUnit or FilingState.Consolidated).Select(p => p.Id).ToHashSet();
+        var values = (await db.ReportActuals.AsNoTracking().Where(a => ids.Contains(a.FilingId)).ToListAsync(ct)).ToLookup(a => a.FilingId);
+        var files = (await db.Evidence.AsNoTracking().Where(e => ids.Contains(e.FilingId)).OrderBy(e => e.Id)
+            .Select(e => new { e.FilingId, Row = new EvidenceRow(e.Id, e.FileName, e.ContentType, e.Size, e.UploadedAt, e.UploadedBy) }).ToListAsync(ct)).ToLookup(e => e.FilingId, e => e.Row);
+        IReadOnlyList<CoUnitFigure> Figures(int unit, int? filingId) => [.. targets.Select(t => CoUnitFigures.Of(t,
+            filingId is int f && handed.Contains(f) ? values[f].FirstOrDefault(a => a.IndicatorId == t.Id)?.Value : null,
+            TargetShares.ShareOf(planned, unit, t.Id, leads), period, TargetShares.QuartersOf(planned, unit, t.Id), thresholds))];
         return [.. coUnits.Distinct().Select(u => parts.FirstOrDefault(p => p.UnitId == u) is { } p
-                ? new CoPart(u, names.GetValueOrDefault(u, "?"), p.Id, p.State, p.Progress, p.Problems, WorkSteps.Parse(p.StepsJson))
-                : new CoPart(u, names.GetValueOrDefault(u, "?"), null, null, null, null, []))];
+                ? new CoPart(u, names.GetValueOrDefault(u, "?"), p.Id, p.State, p.Progress, p.Problems, WorkSteps.Parse(p.StepsJson), Figures(u, p.Id),
+                    handed.Contains(p.Id) ? [.. files[p.Id]] : [])
+                : new CoPart(u, names.GetValueOrDefault(u, "?"), null, null, null, null, [], Figures(u, null), []))];
     }
 }

@@ -110,7 +110,7 @@ public sealed record DashboardData(
             {
                 var target = i.Targets[t];
                 decimal? actual = t < i.LatestActuals.Count ? i.LatestActuals[t] : null;
-                var status = ItemStatusRules.Target(target.ToIndicator(), actual, i.Status.TimeShare, thresholds);
+                var status = ItemStatusRules.Target(target.ToIndicator(), actual, i.Status.ShareOf(t), thresholds);
                 targets.Add(new TargetProgress(i.Id, i.Seq, i.Number, target.Measure, target.Printed, target.Value, target.Unit, actual, status.Percent, status.Expected, status.Rag.ToString()));
             }
         }
