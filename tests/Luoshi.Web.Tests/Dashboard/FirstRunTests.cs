@@ -17,7 +17,7 @@ namespace Luoshi.Web.Tests.Dashboard;
 /// items, the plan year follows the date, and every account of the README's table signs in with the README's password and
 /// has the role the table names; the table covers every role. A second start adds nothing.
 /// </summary>
-public sealed partial class FirstRunTests
+public sealed partial class FirstRunTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Theory]
     [InlineData(2027, 1, 15, 2026)]
@@ -29,7 +29,9 @@ public sealed partial class FirstRunTests
         using var app = new LuoshiWebFactory(DatabaseProvider.Sqlite);
         app.Settings["Demo:Story"] = "true";
         using var clocked = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         _ = clocked.Server;
+        output.WriteLine($"first start (migrations, three notices, accounts, the year so far) on {y}-{m}-{d}: {watch.Elapsed.TotalSeconds:0.0} s");
 
         var (password, accounts) = ReadmeAccounts();
         Assert.False(PasswordPolicy.IsCommon(password));
