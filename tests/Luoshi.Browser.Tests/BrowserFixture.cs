@@ -114,6 +114,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
             ["Database:Provider"] = "sqlite",
             ["Database:ConnectionString"] = $"Data Source={_db}",
             ["Demo:Seed"] = _seed ? "true" : "false",
+            ["Demo:Story"] = "false",
         }));
     }
 }

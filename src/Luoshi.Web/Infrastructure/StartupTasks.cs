@@ -5,7 +5,7 @@ namespace Luoshi.Web.Infrastructure;
 
 /// <summary>
 /// Applies migrations ("Database:MigrateOnStart", default true: a single-box install) and loads the demo
-/// data on an empty database ("Demo:Seed", default true), printing the demo accounts.
+/// data on an empty database ("Demo:Seed", default true; "Demo:Story", default true, plays the year so far), printing the demo accounts.
 /// </summary>
 public static class StartupTasks
 {
@@ -31,10 +31,12 @@ public static class StartupTasks
             return;
         }
 
-        if (await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEmptyAsync(data))
+        bool story = app.Configuration.GetValue("Demo:Story", true);
+        var demo = scope.ServiceProvider.GetRequiredService<DemoData>();
+        if (await demo.SeedIfEmptyAsync(data, story))
         {
-            Console.WriteLine("演示数据已导入（江岸区、洪山区、蔡甸区）。演示账号（密码均为 " + DemoData.DemoPassword + "）：");
-            foreach (var a in DemoData.Accounts)
+            Console.WriteLine("演示数据已导入（江岸区、洪山区、蔡甸区），用时 " + demo.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " 秒。演示账号（密码均为 " + DemoData.DemoPassword + "）：");
+            foreach (var a in DemoData.AccountsOf(story))
             {
                 Console.WriteLine($"  {a.UserName,-22} {a.DisplayName}");
             }
