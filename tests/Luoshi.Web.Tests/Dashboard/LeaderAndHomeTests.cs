@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Parsing.Calendar;
 using Microsoft.EntityFrameworkCore;

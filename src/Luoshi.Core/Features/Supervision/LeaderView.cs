@@ -1,5 +1,4 @@
 using System.Globalization;
-using Luoshi.Core.Common;
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Accounts;
 using Luoshi.Core.Features.Plans;
