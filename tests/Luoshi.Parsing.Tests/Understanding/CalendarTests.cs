@@ -92,9 +92,9 @@ public class CalendarTests
         d.Column.ShouldBeGreaterThan(0);
         d.Severity.ShouldBe(Severity.Warning);
         d.Message.ShouldContain("2026115日");
-        d.Message.ShouldContain("2026-11-05");
-        d.Message.ShouldContain("取 2026-01-15");
-        d.Message.ShouldContain("落款日期 2026-01-04");
+        d.Message.ShouldContain("2026年11月5日");
+        d.Message.ShouldContain("取 2026年1月15日");
+        d.Message.ShouldContain("落款日期 2026年1月4日");
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public class CalendarTests
         s.WorkPlan!.Date.ShouldBe(new DateOnly(2026, 11, 5));
         var d = s.Diagnostics.Single(x => x.Code == "schedule-date-damaged");
         d.Line.ShouldBe(3);
-        d.Message.ShouldContain("2026-01-15");
+        d.Message.ShouldContain("2026年1月15日");
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public static class AuditActions
         [SubmitOrderReply] = "提交督办单回复",
         [ApproveOrderReply] = "审定督办单回复",
         [ReturnOrderReply] = "退回督办单回复",
-        [ReturnOrder] = "退回督办单（未达要求）",
+        [ReturnOrder] = "督办单未达要求退回",
     };
 
     /// <summary>The Chinese name of an action, or the stored string if it has none.</summary>

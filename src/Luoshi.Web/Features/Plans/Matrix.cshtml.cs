@@ -1,52 +1,18 @@
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Exports;
 using Luoshi.Core.Features.Plans;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Luoshi.Web.Features.Plans;
 
-/// <summary>The 责任清单: every item against every unit involved, 牵头 or 配合.</summary>
-public sealed class MatrixModel(LuoshiDb db, TimeProvider clock) : PageModel
+/// <summary>The 责任清单: every item against every unit involved, 牵头 or 配合; also as .xlsx.</summary>
+public sealed class MatrixModel(LuoshiDb db, TimeProvider clock) : WholePlanPage<ResponsibilityMatrix>(db, clock)
 {
-    public ResponsibilityMatrix? Matrix { get; private set; }
+    public ResponsibilityMatrix? Matrix => Shown;
 
-    public DistrictInfo District { get; private set; } = null!;
+    protected override Task<ResponsibilityMatrix?> LoadAsync(PlanQueries queries, DistrictInfo district, int? year, CancellationToken ct) =>
+        queries.MatrixAsync(district, ct, year);
 
-    public async Task<IActionResult> OnGetAsync(string code, int? year, CancellationToken ct)
-    {
-        var queries = new PlanQueries(db, clock);
-        var district = await queries.DistrictAsync(code, ct);
-        if (district is null || HttpContext.Actor() is not { } scope || !scope.CanReadWholePlan(district.Id))
-        {
-            return NotFound();
-        }
+    protected override int YearOf(ResponsibilityMatrix view) => view.Plan.Year;
 
-        District = district;
-        Matrix = await queries.MatrixAsync(district, ct, year);
-        ViewData["PlanYear"] = Matrix?.Plan.Year;
-        ViewData["YearQuery"] = year is int asked ? "?year=" + asked.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
-        ViewData["YearAnd"] = year is int asked2 ? "&year=" + asked2.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
-        return Page();
-    }
-
-    /// <summary>The list as a printable .xlsx (<see cref="ListExports.Matrix"/>); the same access as the page.</summary>
-    public async Task<IActionResult> OnGetXlsxAsync(string code, int? year, CancellationToken ct)
-    {
-        var queries = new PlanQueries(db, clock);
-        var district = await queries.DistrictAsync(code, ct);
-        if (district is null || HttpContext.Actor() is not { } scope || !scope.CanReadWholePlan(district.Id))
-        {
-            return NotFound();
-        }
-
-        if (await queries.MatrixAsync(district, ct, year) is not { } list)
-        {
-            return NotFound();
-        }
-
-        var file = ListExports.Matrix(list);
-        return File(file.Content, file.ContentType, file.FileName);
-    }
+    protected override ExportFile Export(ResponsibilityMatrix view) => ListExports.Matrix(view);
 }

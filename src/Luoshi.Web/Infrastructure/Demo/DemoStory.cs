@@ -117,6 +117,7 @@ internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log)
             {
                 var fate = fates[item.Id];
                 int silentUnit = fate == Fate.Silent && latest ? item.Leads.First() : -1;
+                bool partsTaken = false; // with several lead units, the co-units' parts go to the first that files (it consolidates them)
                 foreach (var (unitId, role) in item.Units)
                 {
                     var part = rules.Participation(role);
@@ -130,8 +131,9 @@ internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log)
                         continue; // filed with the lead's report below
                     }
 
-                    var coParts = item.Units.Where(u => rules.Participation(u.Role) == Participation.PartToLead && _unitNames.ContainsKey(u.UnitId))
+                    var coParts = partsTaken ? new List<int>() : item.Units.Where(u => rules.Participation(u.Role) == Participation.PartToLead && _unitNames.ContainsKey(u.UnitId))
                         .Select(u => u.UnitId).ToList();
+                    partsTaken = true;
                     await FileAsync(item, unitId, deadline, fate, latest, start, today, office, coParts, ct);
                 }
             }
