@@ -1,6 +1,7 @@
 using Luoshi.Core.Data;
 using Luoshi.Core.Features.Exports;
 using Luoshi.Core.Features.Plans;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Luoshi.Web.Features.Plans;
 
@@ -15,4 +16,7 @@ public sealed class DeadlinesModel(LuoshiDb db, TimeProvider clock) : WholePlanP
     protected override int YearOf(DeadlineList view) => view.Plan.Year;
 
     protected override ExportFile Export(DeadlineList view) => ListExports.Deadlines(view);
+
+    /// <summary>The list as a printable .xlsx; the same access as the page.</summary>
+    public Task<IActionResult> OnGetXlsxAsync(string code, int? year, CancellationToken ct) => ExportAsync(code, year, ct);
 }

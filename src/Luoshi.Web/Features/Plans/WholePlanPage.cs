@@ -44,7 +44,8 @@ public abstract class WholePlanPage<TView>(LuoshiDb db, TimeProvider clock) : Pa
         return Page();
     }
 
-    public async Task<IActionResult> OnGetXlsxAsync(string code, int? year, CancellationToken ct)
+    /// <summary>The view as its file (a page with one declares the handler: <c>OnGetXlsxAsync => ExportAsync</c>).</summary>
+    protected async Task<IActionResult> ExportAsync(string code, int? year, CancellationToken ct)
     {
         var queries = new PlanQueries(db, clock);
         if (await DistrictAsync(queries, code, ct) is not { } district
