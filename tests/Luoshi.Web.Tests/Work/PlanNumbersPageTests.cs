@@ -9,6 +9,7 @@ using Luoshi.Web.Tests.Year;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Luoshi.Web.Features.Work;
 using static Luoshi.Web.Tests.Work.WorkClient;
 
 namespace Luoshi.Web.Tests.Work;
@@ -172,9 +173,10 @@ public partial class PlanNumbersPageTests
         r1.ShouldContain($"href=\"/Work/Evidence/{N(evidenceId)}\">停车场照片.pdf</a>");
         r2.ShouldContain($"{N(share2)} {t.Unit}", Case.Sensitive, "c2's own share, from its own plan");
         r2.ShouldContain("尚未报来");
-        r2.ShouldContain("未填报");
+        r2.ShouldContain(WorkLabels.State(null));
         Row("co-own").ShouldContain($"<div class=\"own-value\">{N(own)} {t.Unit}</div>");
         Row("co-sum").ShouldContain($"{N(own + v1)} {t.Unit}");
+        Row("co-sum").ShouldContain($"占目标 {N((int)Math.Floor((own + v1) / t.Value * 100m))}%");
         html.ShouldContain("按季度工作安排", Case.Sensitive, "the item's status says it follows the planned quarters");
 
         using (var co2 = await SignInAsync(sim, $"sim.clerk.{c2}"))
