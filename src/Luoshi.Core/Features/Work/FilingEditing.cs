@@ -10,6 +10,7 @@ namespace Luoshi.Core.Features.Work;
 /// <summary>
 /// What a clerk writes into a work plan or a report. Null lists leave the stored value as it is. <c>Planned</c> (work plans only): the
 /// quarterly values of the unit's own amount targets, a co-unit's own share, and, in a lead unit's plan, the share of each co-unit.
+/// <c>SharesAboveTargetConfirmed</c>: the clerk confirmed that the co-units' shares may add up to more than the target (超额分解).
 /// </summary>
 public sealed record FilingEdit(
     string? Leader = null,
@@ -19,7 +20,8 @@ public sealed record FilingEdit(
     string? Problems = null,
     bool Completed = false,
     IReadOnlyDictionary<int, decimal?>? Actuals = null,
-    IReadOnlyList<PlannedTargetEdit>? Planned = null);
+    IReadOnlyList<PlannedTargetEdit>? Planned = null,
+    bool SharesAboveTargetConfirmed = false);
 
 /// <summary>
 /// The clerk writes a work plan or a report: open it (get or start, from the last report's text) and save it with
@@ -27,6 +29,9 @@ public sealed record FilingEdit(
 /// </summary>
 public sealed class FilingEditing(LuoshiDb db, TimeProvider clock)
 {
+    /// <summary>The words of the box a clerk ticks to let the co-units' shares add up to more than the target (the form shows it, the refusal names it).</summary>
+    public const string SharesAboveTargetConfirmation = "确认分解任务合计超过目标值";
+
     private readonly FilingWrites writes = new(db, clock);
 
     /// <summary>The filing of a unit for an item and period; started (from the last report's text) when the unit's clerk opens it the first time.</summary>
@@ -159,7 +164,7 @@ public sealed class FilingEditing(LuoshiDb db, TimeProvider clock)
             }
         }
 
-        if (edit.Planned is not null && filing.Period == ReportPeriod.WorkPlan && await PlanAsync(filing, edit.Planned, ct) is { } badPlan)
+        if (edit.Planned is not null && filing.Period == ReportPeriod.WorkPlan && await PlanAsync(filing, edit.Planned, edit.SharesAboveTargetConfirmed, ct) is { } badPlan)
         {
             db.ChangeTracker.Clear();
             return badPlan;
@@ -172,9 +177,10 @@ public sealed class FilingEditing(LuoshiDb db, TimeProvider clock)
 
     /// <summary>
     /// The work plan's numbers replace those stored: for the item's amount targets only; the unit's own row (quarterly values, and its
-    /// share when it is a co-unit) and, when it leads the item, a share for each co-unit. Refused whole with a reason when a number is wrong.
+    /// share when it is a co-unit) and, when it leads the item, a share for each co-unit. Refused whole with a reason when a number is wrong, and when the co-units' shares add up to more than
+    /// the target unless the clerk confirmed it (<see cref="SharesAboveTargetConfirmation"/>).
     /// </summary>
-    private async Task<Failure?> PlanAsync(Filing filing, IReadOnlyList<PlannedTargetEdit> planned, CancellationToken ct)
+    private async Task<Failure?> PlanAsync(Filing filing, IReadOnlyList<PlannedTargetEdit> planned, bool aboveConfirmed, CancellationToken ct)
     {
         var targets = (await db.ItemIndicators.AsNoTracking().Where(x => x.ItemId == filing.ItemId).ToListAsync(ct))
             .Where(x => TargetKinds.Of(x.Unit, x.Sense).FollowsTime()).ToDictionary(x => x.Id);
@@ -219,9 +225,9 @@ public sealed class FilingEditing(LuoshiDb db, TimeProvider clock)
         {
             var t = targets[g.Key];
             decimal sum = g.Sum(r => r.Share ?? 0m);
-            if (sum > t.Value)
+            if (sum > t.Value && !aboveConfirmed)
             {
-                return new Failure(FailureKind.Invalid, $"“{t.Measure}”分解给配合单位的任务合计（{sum:0.######}{t.Unit}）超过目标值（{t.Value:0.######}{t.Unit}）。");
+                return new Failure(FailureKind.Invalid, $"“{t.Measure}”分解给配合单位的任务合计（{sum:0.######}{t.Unit}）超过目标值（{t.Value:0.######}{t.Unit}）。如确需超额分解，请勾选“{SharesAboveTargetConfirmation}”后再保存。");
             }
         }
 
