@@ -27,7 +27,7 @@ public static partial class DraftCuts
 
     /// <summary>
     /// Where to propose the cut: before an item number the reader left inside the text (“……。3. 推进……”), else at the end of
-    /// the sentence nearest the middle, else in the middle.
+    /// the sentence nearest the middle, else after the comma or 、 nearest the middle, else in the middle.
     /// </summary>
     public static int ProposedCut(string text)
     {
@@ -37,10 +37,13 @@ public static partial class DraftCuts
             return m.Index;
         }
 
-        var ends = SentenceEnd().Matches(text).Select(x => x.Index + x.Length).Where(i => i < text.TrimEnd().Length).ToList();
-        if (ends.Count > 0)
+        foreach (var boundary in new[] { SentenceEnd(), ClauseEnd() })
         {
-            return ends.MinBy(i => Math.Abs(i - (text.Length / 2)));
+            var ends = boundary.Matches(text).Select(x => x.Index + x.Length).Where(i => i < text.TrimEnd().Length).ToList();
+            if (ends.Count > 0)
+            {
+                return ends.MinBy(i => Math.Abs(i - (text.Length / 2)));
+            }
         }
 
         int mid = text.Length / 2;
@@ -255,6 +258,9 @@ public static partial class DraftCuts
 
     [GeneratedRegex(@"[。；;！？!?]")]
     private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"[，,、：:]")]
+    private static partial Regex ClauseEnd();
 
     /// <summary>An item number printed inside a text after the end of a sentence (“。3. ”, “；12、”).</summary>
     [GeneratedRegex(@"(?<=[。；;！？!?]\s*)\d{1,3}\s*[.．、](?!\d)")]
