@@ -134,6 +134,14 @@ public static class RouteTable
         {
             Form = t => Stale(t, ("printed", "matrix")),
         },
+        new("POST /Imports/{id:int}?handler=Split", Rules.RunPlans, t => $"/Imports/{t.Id(t.DraftId)}?handler=Split", Shows.DraftFile)
+        {
+            Form = t => Stale(t, ("key", "1"), ("marked", "矩阵\n----\n测试"), ("lead", MatrixTargets.OwnUnit)),
+        },
+        new("POST /Imports/{id:int}?handler=Join", Rules.RunPlans, t => $"/Imports/{t.Id(t.DraftId)}?handler=Join", Shows.DraftFile)
+        {
+            Form = t => Stale(t, ("key", "1")),
+        },
         new("POST /Imports/{id:int}?handler=Publish", Rules.RunPlans, t => $"/Imports/{t.Id(t.DraftId)}?handler=Publish", Shows.DraftFile)
         {
             Form = t => Stale(t),

@@ -30,6 +30,8 @@ public static class AuditActions
     public const string OverrideNoticeOrigin = "override-notice-origin";
     public const string ConfirmCatalogue = "confirm-catalogue";
     public const string MarkNotUnit = "mark-not-unit";
+    public const string SplitDraftItem = "split-draft-item";
+    public const string JoinDraftItems = "join-draft-items";
     public const string SignInDisabled = "sign-in-disabled";
     public const string CreateAccount = "create-account";
     public const string ResetPassword = "reset-password";
@@ -97,6 +99,8 @@ public static class AuditActions
         [OverrideNoticeOrigin] = "确认他处通知",
         [ConfirmCatalogue] = "确认单位名录",
         [MarkNotUnit] = "标记不是单位",
+        [SplitDraftItem] = "拆分草稿事项",
+        [JoinDraftItems] = "合并草稿事项",
         [EditUnit] = "修改单位",
         [RenameUnit] = "单位更名",
         [MergeUnits] = "单位合并",

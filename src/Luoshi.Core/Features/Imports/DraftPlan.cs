@@ -112,7 +112,7 @@ public sealed class DraftPlan
                 Leaders = string.Join("、", i.Leaders),
                 FirstLine = i.FirstLine,
                 LastLine = i.LastLine,
-                Indicators = [.. targets.Select(x => new DraftIndicator { Measure = x.Measure, Value = x.Value, Unit = x.Unit, Sense = x.Sense, Printed = x.Printed })],
+                Indicators = DraftIndicator.From(targets),
             };
             if (r is null)
             {
@@ -207,4 +207,11 @@ public sealed class DraftIndicator
     public Parsing.Indicators.IndicatorSense Sense { get; set; }
 
     public string Printed { get; set; } = string.Empty;
+
+    /// <summary>The draft's form of the targets the reader found in an item's text.</summary>
+    public static List<DraftIndicator> From(IEnumerable<Parsing.Indicators.Indicator> targets) =>
+        [.. targets.Select(x => new DraftIndicator { Measure = x.Measure, Value = x.Value, Unit = x.Unit, Sense = x.Sense, Printed = x.Printed })];
+
+    /// <summary>The targets in <paramref name="text"/>, read by the reader the import reads them with (after a split or a join).</summary>
+    public static List<DraftIndicator> Read(string text) => From(Parsing.Indicators.IndicatorReader.Read(text));
 }

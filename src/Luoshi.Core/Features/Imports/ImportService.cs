@@ -456,15 +456,36 @@ public sealed class ImportService(LuoshiDb db, TimeProvider clock, VirusScanner?
         return names.ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>Only the items a change touched, before and after, for the audit log.</summary>
+    /// <summary>
+    /// Only the items a change touched, before and after (by their order in the draft), for the audit log. An item is untouched
+    /// when the other side has it word for word, wherever it stands: a split or a join moves the items after it without changing them.
+    /// </summary>
     private static (object Before, object After) ChangedItems(string beforeJson, string afterJson)
     {
-        static Dictionary<int, string> Digest(string json) => DraftPlan.FromJson(json).Items.ToDictionary(i => i.Key, i =>
-            $"{i.Number} {i.Text} 牵头:{string.Join("、", i.Lead.Select(u => u.Name ?? "?" + u.Printed))} 配合:{string.Join("、", i.Co.Select(u => u.Name ?? "?" + u.Printed))}");
+        static List<(int Key, string Digest)> Digest(string json) => [.. DraftPlan.FromJson(json).Items.Select(i => (i.Key,
+            $"{i.Number} {i.Text} 牵头:{string.Join("、", i.Lead.Select(u => u.Name ?? "?" + u.Printed))} 配合:{string.Join("、", i.Co.Select(u => u.Name ?? "?" + u.Printed))}"))];
+
+        static Dictionary<int, string> Without(List<(int Key, string Digest)> side, List<(int Key, string Digest)> other)
+        {
+            var pool = other.GroupBy(x => x.Digest, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var result = new Dictionary<int, string>();
+            foreach (var (key, digest) in side)
+            {
+                if (pool.TryGetValue(digest, out int n) && n > 0)
+                {
+                    pool[digest] = n - 1;
+                }
+                else
+                {
+                    result[key] = digest;
+                }
+            }
+
+            return result;
+        }
 
         var b = Digest(beforeJson);
         var a = Digest(afterJson);
-        var keys = b.Keys.Union(a.Keys).Where(k => b.GetValueOrDefault(k) != a.GetValueOrDefault(k)).Order().ToList();
-        return (keys.ToDictionary(k => k, k => b.GetValueOrDefault(k)), keys.ToDictionary(k => k, k => a.GetValueOrDefault(k)));
+        return (Without(b, a), Without(a, b));
     }
 }

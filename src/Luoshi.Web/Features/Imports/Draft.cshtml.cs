@@ -61,7 +61,7 @@ public sealed partial class DraftModel(LuoshiDb db, ImportService imports, PlanP
 
     public bool Editable => Draft.Status == DraftStatus.Draft;
 
-    public async Task<IActionResult> OnGetAsync(int id, int? edit, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, int? edit, int? split, int? join, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is null)
         {
@@ -69,6 +69,8 @@ public sealed partial class DraftModel(LuoshiDb db, ImportService imports, PlanP
         }
 
         EditKey = edit;
+        SplitKey = split;
+        JoinKey = join;
         await BuildAsync(id, ct);
         return Page();
     }
@@ -241,6 +243,16 @@ public sealed partial class DraftModel(LuoshiDb db, ImportService imports, PlanP
         if (EditKey is int k && Plan.Items.All(i => i.Key != k))
         {
             EditKey = null;
+        }
+
+        if (SplitKey is int sk && Plan.Items.All(i => i.Key != sk))
+        {
+            SplitKey = null;
+        }
+
+        if (JoinKey is int jk && JoinsNext(jk) is null)
+        {
+            JoinKey = null;
         }
 
         if (!Editable)
