@@ -2,6 +2,7 @@ extern alias cli;
 
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using cli::Luoshi.Cli.Commands;
 using Luoshi.Parsing;
 using Luoshi.Parsing.Calendar;
@@ -23,7 +24,7 @@ internal static class Stages
         Once(Seeds.AtLeast(1_000_000), catalogues, print: false);
         foreach (string s in sizes)
         {
-            Once(Seeds.AtLeast(long.Parse(s, CultureInfo.InvariantCulture) * 1_000_000L), catalogues, print: true);
+            Once(Seeds.AtLeast((long)(double.Parse(s, CultureInfo.InvariantCulture) * 1_000_000)), catalogues, print: true);
         }
     }
 
@@ -51,13 +52,29 @@ internal static class Stages
         var targets = Time("targets", () => notice.Items.Select(i => IndicatorReader.Read(i.Text)).ToList());
         var repeated = Time("repeated", () => IndicatorReader.FindRepeated(notice.Items.Select((i, k) => (i, targets[k]))));
         var understood = Time("understand", () => NoticeUnderstanding.Understand(text, catalogues));
-        int json = Time("json", () => PlanJson.Serialize(understood).Length);
+        long json = Time("json", () =>
+        {
+            var output = new CountingStream();
+            PlanJson.Write(understood, output);
+            return output.Length;
+        });
+        string path = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"luoshi-stages-{Environment.ProcessId}.txt"));
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        try
+        {
+            Time("whole (CLI)", () => ParseCommand.Json(new FileInfo(path), null, Catalogues.Folder, new CountingStream()));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
         if (print)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{input / 1e6:0.00} MB, {notice.Items.Count} items, {repeated.Count} repeated targets, {schedule.Diagnostics.Count} calendar notes, {resolved?.Items.Count} resolved, JSON {json} chars:"));
+                $"{input / 1e6:0.00} MB, {notice.Items.Count} items, {repeated.Count} repeated targets, {schedule.Diagnostics.Count} calendar notes, {resolved?.Items.Count} resolved, JSON {json} bytes:"));
             lines.ForEach(Console.WriteLine);
-            Console.WriteLine("  (understand = parse + units + calendar + targets + repeated again, in one call; whole = understand + json)");
+            Console.WriteLine("  (understand = parse + units + calendar + targets + repeated again, in one call; whole = what `luoshi parse FILE` does: read the file and the catalogues, understand, write the JSON)");
         }
     }
 }
