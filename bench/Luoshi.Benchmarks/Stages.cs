@@ -13,7 +13,8 @@ namespace Luoshi.Benchmarks;
 
 /// <summary>
 /// `dotnet run -c Release --project bench/Luoshi.Benchmarks -- stages MB [MB…]`: times each stage of the whole
-/// understanding once per size with a Stopwatch (after one warm-up at 1 MB), with the bytes each allocates: the rough
+/// understanding once per size with a Stopwatch (after one warm-up at 1 MB), with the process's CPU time (every thread,
+/// the GC's included: on a loaded machine closer to what a quiet one takes than the wall time) and the bytes each allocates: the rough
 /// profile that says which stage to look at before running the BenchmarkDotNet job.
 /// </summary>
 internal static class Stages
@@ -35,11 +36,14 @@ internal static class Stages
         T Time<T>(string stage, Func<T> f)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             T result = f();
             double ms = clock.Elapsed.TotalMilliseconds;
+            double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {stage,-14} {ms,10:0.0} ms {allocated / (double)input,8:0.0} B/B"));
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"  {stage,-14} {ms,10:0.0} ms {cpuMs,10:0.0} ms CPU {input / 1e3 / ms,7:0.0} MB/s {allocated / (double)input,8:0.0} B/B"));
             return result;
         }
 

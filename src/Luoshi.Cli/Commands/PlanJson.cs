@@ -24,7 +24,9 @@ internal static class PlanJson
 
     /// <summary>
     /// Writes the plan's JSON (UTF-8, indented, no final newline) to <paramref name="output"/> as it goes: the items and
-    /// the diagnostics one by one, so neither the whole text nor every item's shape is held at once.
+    /// the diagnostics one by one, straight from the understood notice, so neither the whole text nor a copy of every item
+    /// is made. The small parts go through the serializer from their records; the items and the diagnostics, which are
+    /// most of the output, are written field by field in the order docs/plan-json.md gives, as the serializer wrote them.
     /// </summary>
     public static void Write(UnderstoodNotice notice, Stream output)
     {
@@ -39,7 +41,7 @@ internal static class PlanJson
         writer.WriteStartArray("items");
         foreach (var item in notice.Items)
         {
-            JsonSerializer.Serialize(writer, Item(item), Options);
+            WriteItem(writer, item);
             FlushWhenFull(writer);
         }
 
@@ -53,21 +55,13 @@ internal static class PlanJson
         writer.WriteStartArray("diagnostics");
         foreach (var d in notice.Diagnostics)
         {
-            JsonSerializer.Serialize(writer, Diagnostic(d), Options);
+            WriteDiagnostic(writer, d);
             FlushWhenFull(writer);
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.Flush();
-    }
-
-    /// <summary>The whole plan as one object (for callers that want it in memory; <see cref="Write"/> gives the same JSON).</summary>
-    public static PlanDto ToDto(UnderstoodNotice u)
-    {
-        ArgumentNullException.ThrowIfNull(u);
-        return new PlanDto(Document(u), Parts(u.Notice), [.. u.Items.Select(Item)], Definitions(u.Notice), Schedule(u.Schedule),
-            RepeatedTargets(u), [.. u.Diagnostics.Select(Diagnostic)]);
     }
 
     private static void FlushWhenFull(Utf8JsonWriter writer)
@@ -90,19 +84,125 @@ internal static class PlanJson
     private static List<PartDto> Parts(ParsedNotice n) =>
         [.. n.Parts.Select(p => new PartDto(p.Index, KindName(p.Kind), p.Title, p.DeclaredCount, p.Line, p.Leader))];
 
-    private static ItemDto Item(UnderstoodItem item)
+    private static void WriteItem(Utf8JsonWriter w, UnderstoodItem item)
     {
         var (i, r, targets) = item;
-        var indicators = new IndicatorDto[targets.Count];
-        for (int k = 0; k < indicators.Length; k++)
+        w.WriteStartObject();
+        w.WriteNumber(Names.Part, i.Part);
+        w.WriteString(Names.PartKind, KindName(i.PartKind));
+        w.WriteString(Names.Number, i.Number);
+        w.WriteNumber(Names.Ordinal, i.Ordinal);
+        WriteStringOrNull(w, Names.Group, i.Group);
+        WriteStringOrNull(w, Names.Theme, i.Theme);
+        w.WriteString(Names.Text, i.Text);
+        WriteUnits(w, Names.Lead, i.Lead, r?.Lead);
+        WriteUnits(w, Names.Responsible, i.Responsible, r?.Responsible);
+        WriteStringsOrNull(w, Names.LeadUnits, r?.LeadUnits);
+        WriteStringsOrNull(w, Names.CoUnits, r?.CoUnits);
+        WriteStringOrNull(w, Names.LeadSource, r is null ? null : Snake(r.LeadSource.ToString()));
+        WriteStringsOrNull(w, Names.Leaders, i.Leaders);
+        WriteStringOrNull(w, Names.Deadline, i.Deadline);
+        WritePair(w, Names.Lines, i.FirstLine, i.LastLine);
+        w.WriteStartArray(Names.Indicators);
+        foreach (var x in targets)
         {
-            var x = targets[k];
-            indicators[k] = new IndicatorDto(x.Measure, x.Value, x.Unit, Snake(x.Sense.ToString()), x.Printed, [x.Start, x.Start + x.Length]);
+            w.WriteStartObject();
+            w.WriteString(Names.Measure, x.Measure);
+            w.WriteNumber(Names.Value, x.Value);
+            w.WriteString(Names.Unit, x.Unit);
+            w.WriteString(Names.Sense, Snake(x.Sense.ToString()));
+            w.WriteString(Names.Printed, x.Printed);
+            WritePair(w, Names.Span, x.Start, x.Start + x.Length);
+            w.WriteEndObject();
         }
 
-        return new ItemDto(i.Part, KindName(i.PartKind), i.Number, i.Ordinal, i.Group, i.Theme, i.Text,
-            Units(i.Lead, r?.Lead), Units(i.Responsible, r?.Responsible), r?.LeadUnits, r?.CoUnits,
-            r is null ? null : Snake(r.LeadSource.ToString()), i.Leaders, i.Deadline, [i.FirstLine, i.LastLine], indicators);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Printed mentions with their resolution; a mention can resolve to two ("区住建局等有关部门").</summary>
+    private static void WriteUnits(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<UnitMention> printed, IReadOnlyList<ResolvedMention>? resolved)
+    {
+        w.WriteStartArray(name);
+        if (resolved is null)
+        {
+            foreach (var m in printed)
+            {
+                WriteUnit(w, m.Printed, m.Name, m.Label, null, null, null);
+            }
+        }
+        else
+        {
+            foreach (var r in resolved)
+            {
+                WriteUnit(w, r.Printed, r.Canonical ?? r.Name, LabelOf(printed, r.Printed), KindName(r.Kind),
+                    r.Kind == ResolutionKind.Collective ? r.Members : null,
+                    r.Kind == ResolutionKind.Unknown ? r.Candidates : null);
+            }
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteUnit(Utf8JsonWriter w, string printed, string name, string label, string? resolution,
+        IReadOnlyList<string>? members, IReadOnlyList<string>? candidates)
+    {
+        w.WriteStartObject();
+        w.WriteString(Names.Printed, printed);
+        w.WriteString(Names.Name, name);
+        w.WriteString(Names.Label, label);
+        WriteStringOrNull(w, Names.Resolution, resolution);
+        WriteStringsOrNull(w, Names.Members, members);
+        WriteStringsOrNull(w, Names.Candidates, candidates);
+        w.WriteEndObject();
+    }
+
+    private static void WriteDiagnostic(Utf8JsonWriter w, Diagnostic d)
+    {
+        w.WriteStartObject();
+        w.WriteNumber(Names.Line, d.Line);
+        w.WriteNumber(Names.Column, d.Column);
+        w.WriteString(Names.Severity, SeverityName(d.Severity));
+        w.WriteString(Names.Code, d.Code);
+        w.WriteString(Names.Message, d.Message);
+        w.WriteEndObject();
+    }
+
+    private static void WriteStringOrNull(Utf8JsonWriter w, JsonEncodedText name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static void WriteStringsOrNull(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<string>? values)
+    {
+        if (values is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        w.WriteStartArray(name);
+        foreach (string v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WritePair(Utf8JsonWriter w, JsonEncodedText name, int first, int second)
+    {
+        w.WriteStartArray(name);
+        w.WriteNumberValue(first);
+        w.WriteNumberValue(second);
+        w.WriteEndArray();
     }
 
     private static List<DefinitionDto> Definitions(ParsedNotice n) =>
@@ -110,8 +210,6 @@ internal static class PlanJson
 
     private static List<RepeatedTargetDto> RepeatedTargets(UnderstoodNotice u) =>
         [.. u.RepeatedTargets.Select(t => new RepeatedTargetDto(t.Measure, t.Value, t.Unit, [.. t.Items.Select(x => new ItemRefDto(x.Part, x.Number))]))];
-
-    private static DiagnosticDto Diagnostic(Diagnostic d) => new(d.Line, d.Column, SeverityName(d.Severity), d.Code, d.Message);
 
     private static string SeverityName(Severity severity) => severity switch
     {
@@ -127,33 +225,6 @@ internal static class PlanJson
         return new ScheduleDto(s.WorkPlan is null ? null : D(s.WorkPlan), [.. s.Reports.Select(D)], s.Recipient,
             s.Reporters is null ? null : Snake(s.Reporters.Value.ToString()), s.CoUnitsReportToLead,
             [.. s.Forms.Select(f => new FormDto(Snake(f.Purpose.ToString()), f.Attachment, f.Title, f.Line))]);
-    }
-
-    /// <summary>Printed mentions with their resolution; a mention can resolve to two ("区住建局等有关部门").</summary>
-    private static UnitDto[] Units(IReadOnlyList<UnitMention> printed, IReadOnlyList<ResolvedMention>? resolved)
-    {
-        if (resolved is null)
-        {
-            var plain = new UnitDto[printed.Count];
-            for (int k = 0; k < plain.Length; k++)
-            {
-                var m = printed[k];
-                plain[k] = new UnitDto(m.Printed, m.Name, m.Label, null, null, null);
-            }
-
-            return plain;
-        }
-
-        var units = new UnitDto[resolved.Count];
-        for (int k = 0; k < units.Length; k++)
-        {
-            var r = resolved[k];
-            units[k] = new UnitDto(r.Printed, r.Canonical ?? r.Name, LabelOf(printed, r.Printed), KindName(r.Kind),
-                r.Kind == ResolutionKind.Collective ? r.Members : null,
-                r.Kind == ResolutionKind.Unknown ? r.Candidates : null);
-        }
-
-        return units;
     }
 
     /// <summary>The label of the printed mention a resolution came from (the lists are short: a scan, not a dictionary per item).</summary>
@@ -185,20 +256,10 @@ internal static class PlanJson
         string.Concat(p.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())));
 }
 
-internal sealed record PlanDto(DocumentDto Document, IReadOnlyList<PartDto> Parts, IReadOnlyList<ItemDto> Items,
-    IReadOnlyList<DefinitionDto> Definitions, ScheduleDto Schedule, IReadOnlyList<RepeatedTargetDto> RepeatedTargets, IReadOnlyList<DiagnosticDto> Diagnostics);
-
 internal sealed record DocumentDto(string? Issuer, string? DocNumber, string? Title, string? SignedOn, string LeadRule,
     int? LeadRuleAt, string? LeadRuleText, string? District, int? UnitsInvolved);
 
 internal sealed record PartDto(int Index, string Kind, string Title, int? DeclaredCount, int Line, string? Leader);
-
-internal sealed record ItemDto(int Part, string PartKind, string Number, int Ordinal, string? Group, string? Theme, string Text,
-    IReadOnlyList<UnitDto> Lead, IReadOnlyList<UnitDto> Responsible, IReadOnlyList<string>? LeadUnits, IReadOnlyList<string>? CoUnits,
-    string? LeadSource, IReadOnlyList<string> Leaders, string? Deadline, int[] Lines, IReadOnlyList<IndicatorDto> Indicators);
-
-internal sealed record UnitDto(string Printed, string Name, string Label, string? Resolution, IReadOnlyList<string>? Members,
-    IReadOnlyList<string>? Candidates);
 
 internal sealed record ScheduleDto(DeadlineDto? WorkPlan, IReadOnlyList<DeadlineDto> Reports, string? Recipient, string? Reporters,
     bool CoUnitsReportToLead, IReadOnlyList<FormDto> Forms);
@@ -207,12 +268,45 @@ internal sealed record DeadlineDto(string Period, string Date, string Printed, i
 
 internal sealed record FormDto(string Purpose, string Attachment, string? Title, int Line);
 
-internal sealed record IndicatorDto(string Measure, decimal Value, string Unit, string Sense, string Printed, int[] Span);
-
 internal sealed record RepeatedTargetDto(string Measure, decimal Value, string Unit, IReadOnlyList<ItemRefDto> Items);
 
 internal sealed record ItemRefDto(int Part, string Number);
 
 internal sealed record DefinitionDto(string Kind, string Name, IReadOnlyList<string> Values, int Line);
 
-internal sealed record DiagnosticDto(int Line, int Column, string Severity, string Code, string Message);
+/// <summary>The property names of the items and the diagnostics, encoded once (camel case, as the serializer names the other parts).</summary>
+file static class Names
+{
+    public static readonly JsonEncodedText Part = JsonEncodedText.Encode("part");
+    public static readonly JsonEncodedText PartKind = JsonEncodedText.Encode("partKind");
+    public static readonly JsonEncodedText Number = JsonEncodedText.Encode("number");
+    public static readonly JsonEncodedText Ordinal = JsonEncodedText.Encode("ordinal");
+    public static readonly JsonEncodedText Group = JsonEncodedText.Encode("group");
+    public static readonly JsonEncodedText Theme = JsonEncodedText.Encode("theme");
+    public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+    public static readonly JsonEncodedText Lead = JsonEncodedText.Encode("lead");
+    public static readonly JsonEncodedText Responsible = JsonEncodedText.Encode("responsible");
+    public static readonly JsonEncodedText LeadUnits = JsonEncodedText.Encode("leadUnits");
+    public static readonly JsonEncodedText CoUnits = JsonEncodedText.Encode("coUnits");
+    public static readonly JsonEncodedText LeadSource = JsonEncodedText.Encode("leadSource");
+    public static readonly JsonEncodedText Leaders = JsonEncodedText.Encode("leaders");
+    public static readonly JsonEncodedText Deadline = JsonEncodedText.Encode("deadline");
+    public static readonly JsonEncodedText Lines = JsonEncodedText.Encode("lines");
+    public static readonly JsonEncodedText Indicators = JsonEncodedText.Encode("indicators");
+    public static readonly JsonEncodedText Measure = JsonEncodedText.Encode("measure");
+    public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+    public static readonly JsonEncodedText Unit = JsonEncodedText.Encode("unit");
+    public static readonly JsonEncodedText Sense = JsonEncodedText.Encode("sense");
+    public static readonly JsonEncodedText Printed = JsonEncodedText.Encode("printed");
+    public static readonly JsonEncodedText Span = JsonEncodedText.Encode("span");
+    public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+    public static readonly JsonEncodedText Label = JsonEncodedText.Encode("label");
+    public static readonly JsonEncodedText Resolution = JsonEncodedText.Encode("resolution");
+    public static readonly JsonEncodedText Members = JsonEncodedText.Encode("members");
+    public static readonly JsonEncodedText Candidates = JsonEncodedText.Encode("candidates");
+    public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
+    public static readonly JsonEncodedText Column = JsonEncodedText.Encode("column");
+    public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+    public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+    public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+}

@@ -134,28 +134,62 @@ public sealed partial class UnitResolver
 
     private static ResolvedItem DecideLeads(NoticeItem item, List<ResolvedMention> lead, List<ResolvedMention> resp, LeadRule rule)
     {
-        static IEnumerable<string> Units(IEnumerable<ResolvedMention> ms) => ms.SelectMany(m => m.Open ? [] : m.Members);
-
         LeadSource source;
-        List<string> leads;
+        var leads = new List<string>();
         if (lead.Count > 0)
         {
             source = LeadSource.Printed;
-            leads = [.. Units(lead).Distinct(StringComparer.Ordinal)];
+            AddUnits(leads, lead, lead.Count, except: null);
         }
         else if (rule == LeadRule.FirstListedLeads && resp.Count > 0)
         {
             source = LeadSource.FirstListed;
-            leads = [.. Units(resp.Take(1)).Distinct(StringComparer.Ordinal)];
+            AddUnits(leads, resp, 1, except: null);
         }
         else
         {
             source = rule == LeadRule.ResponsibleUnitsLead ? LeadSource.ResponsibleUnitsLead : LeadSource.NoConvention;
-            leads = [.. Units(resp).Distinct(StringComparer.Ordinal)];
+            AddUnits(leads, resp, resp.Count, except: null);
         }
 
-        var co = Units(resp).Where(u => !leads.Contains(u, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        var co = new List<string>();
+        AddUnits(co, resp, resp.Count, except: leads);
         return new ResolvedItem(item, lead, resp, leads, co, source);
+    }
+
+    /// <summary>Adds the units the first <paramref name="count"/> mentions stand for (an open collective stands for none), each once, in order, except those in <paramref name="except"/>.</summary>
+    private static void AddUnits(List<string> into, List<ResolvedMention> mentions, int count, List<string>? except)
+    {
+        for (int k = 0; k < count; k++)
+        {
+            var m = mentions[k];
+            if (m.Open)
+            {
+                continue;
+            }
+
+            foreach (string unit in m.Members)
+            {
+                if (!Holds(into, unit) && (except is null || !Holds(except, unit)))
+                {
+                    into.Add(unit);
+                }
+            }
+        }
+
+        // The lists are short (the units of one item): a scan is cheaper than a set per item.
+        static bool Holds(List<string> list, string unit)
+        {
+            foreach (string s in list)
+            {
+                if (string.Equals(s, unit, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>Resolves one mention; "区住建局等有关部门" gives two.</summary>
@@ -298,25 +332,53 @@ public sealed partial class UnitResolver
                     continue;
                 }
 
-                foreach (string v in d.Values)
+                foreach (var v in IncludedMembers(scope, k))
                 {
-                    var r = TryResolve(v, Scope.Empty, probe);
-                    string member = r?.Canonical ?? v;
-                    if (r is null)
+                    foreach (var atLine in v.AtLine)
                     {
-                        probe.Add(new Diagnostic(d.Line, 0, Severity.Warning, "unknown-unit",
-                            $"“{d.Name}”所含单位“{v}”不在{_catalogue.District}单位名录中。"), atLine: false);
+                        probe.Add(atLine.Line != probe.Line ? atLine with { Line = probe.Line } : atLine, atLine: true);
                     }
 
-                    if (!members.Contains(member, StringComparer.Ordinal))
+                    if (v.Unknown is not null)
                     {
-                        members.Add(member);
+                        probe.Add(v.Unknown, atLine: false);
+                    }
+
+                    if (!members.Contains(v.Member, StringComparer.Ordinal))
+                    {
+                        members.Add(v.Member);
                     }
                 }
             }
         }
 
         return new ResolvedMention(name, name, ResolutionKind.Collective, c.Name, members, c.Open, [], "collective");
+    }
+
+    /// <summary>
+    /// The members an inclusion definition adds, each resolved on its own (without definitions) once per plan: the unit it
+    /// is, the diagnostics that resolution gives at the line resolved, and the diagnostic at the definition when it is unknown.
+    /// </summary>
+    private IncludedMember[] IncludedMembers(Scope scope, int k)
+    {
+        if (scope.Included[k] is { } known)
+        {
+            return known;
+        }
+
+        var d = scope.Definitions[k];
+        var members = new IncludedMember[d.Values.Count];
+        for (int j = 0; j < members.Length; j++)
+        {
+            string v = d.Values[j];
+            var probe = new Probe(0);
+            var r = TryResolve(v, Scope.Empty, probe);
+            members[j] = new IncludedMember(r?.Canonical ?? v, [.. probe.Diagnostics.Select(x => x.Diagnostic)],
+                r is not null ? null : new Diagnostic(d.Line, 0, Severity.Warning, "unknown-unit",
+                    $"“{d.Name}”所含单位“{v}”不在{_catalogue.District}单位名录中。"));
+        }
+
+        return scope.Included[k] = members;
     }
 
     /// <summary>The closest catalogue names to an unknown name and the diagnostic's message, worked out once per name.</summary>
@@ -360,6 +422,9 @@ public sealed partial class UnitResolver
     /// <summary>A mention resolved once, valid for the lines <c>From &lt;= line &lt; Until</c>.</summary>
     private sealed record Memo(int From, int Until, ResolvedMention[] Result, Diagnostic[] AtLine);
 
+    /// <summary>A member added by an inclusion definition: its unit, the diagnostics (at the line resolved) its resolution gives, and the one at the definition when it is unknown.</summary>
+    private sealed record IncludedMember(string Member, Diagnostic[] AtLine, Diagnostic? Unknown);
+
     /// <summary>The notice's definitions, indexed: short names by the names they stand for, inclusions by their key.</summary>
     private sealed class Scope
     {
@@ -368,6 +433,7 @@ public sealed partial class UnitResolver
         public Scope(IReadOnlyList<InPlaceDefinition> definitions)
         {
             Definitions = definitions;
+            Included = new IncludedMember[]?[definitions.Count];
             for (int k = 0; k < definitions.Count; k++)
             {
                 var d = definitions[k];
@@ -386,6 +452,9 @@ public sealed partial class UnitResolver
         }
 
         public IReadOnlyList<InPlaceDefinition> Definitions { get; }
+
+        /// <summary>By position, the members of an inclusion definition once resolved (<see cref="IncludedMembers"/>).</summary>
+        public IncludedMember[]?[] Included { get; }
 
         /// <summary>Positions (ascending) of the short-name definitions whose values hold the name.</summary>
         public Dictionary<string, List<int>> ShortNames { get; } = new(StringComparer.Ordinal);
