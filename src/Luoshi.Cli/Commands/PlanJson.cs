@@ -104,8 +104,9 @@ internal static class PlanJson
         WriteStringOrNull(w, Names.Deadline, i.Deadline);
         WritePair(w, Names.Lines, i.FirstLine, i.LastLine);
         w.WriteStartArray(Names.Indicators);
-        foreach (var x in targets)
+        for (int k = 0; k < targets.Count; k++)
         {
+            var x = targets[k];
             w.WriteStartObject();
             w.WriteString(Names.Measure, x.Measure);
             w.WriteNumber(Names.Value, x.Value);
@@ -126,15 +127,17 @@ internal static class PlanJson
         w.WriteStartArray(name);
         if (resolved is null)
         {
-            foreach (var m in printed)
+            for (int k = 0; k < printed.Count; k++)
             {
+                var m = printed[k];
                 WriteUnit(w, m.Printed, m.Name, m.Label, null, null, null);
             }
         }
         else
         {
-            foreach (var r in resolved)
+            for (int k = 0; k < resolved.Count; k++)
             {
+                var r = resolved[k];
                 WriteUnit(w, r.Printed, r.Canonical ?? r.Name, LabelOf(printed, r.Printed), KindName(r.Kind),
                     r.Kind == ResolutionKind.Collective ? r.Members : null,
                     r.Kind == ResolutionKind.Unknown ? r.Candidates : null);
@@ -189,14 +192,15 @@ internal static class PlanJson
         }
 
         w.WriteStartArray(name);
-        foreach (string v in values)
+        for (int k = 0; k < values.Count; k++)
         {
-            w.WriteStringValue(v);
+            w.WriteStringValue(values[k]);
         }
 
         w.WriteEndArray();
     }
 
+    // Indexed loops throughout: a foreach over an IReadOnlyList boxes an enumerator, and these run for every item and mention.
     private static void WritePair(Utf8JsonWriter w, JsonEncodedText name, int first, int second)
     {
         w.WriteStartArray(name);
@@ -230,8 +234,9 @@ internal static class PlanJson
     /// <summary>The label of the printed mention a resolution came from (the lists are short: a scan, not a dictionary per item).</summary>
     private static string LabelOf(IReadOnlyList<UnitMention> printed, string mention)
     {
-        foreach (var m in printed)
+        for (int k = 0; k < printed.Count; k++)
         {
+            var m = printed[k];
             if (string.Equals(m.Printed, mention, StringComparison.Ordinal))
             {
                 return m.Label;
