@@ -66,6 +66,8 @@ internal static class Stages
         File.WriteAllText(path, text, new UTF8Encoding(false));
         try
         {
+            Time("read file", () => CommonOptions.ReadNotice(new FileInfo(path))?.Length);
+            Time("catalogues", () => CatalogueFiles.Load(Catalogues.Folder).Catalogues.Count);
             Time("whole (CLI)", () => ParseCommand.Json(new FileInfo(path), null, Catalogues.Folder, new CountingStream()));
         }
         finally
