@@ -16,5 +16,7 @@ var config = DefaultConfig.Instance
     // Median and Min next to Mean: the machine is shared, and Min shows the undisturbed cost.
     .AddColumn(StatisticColumn.Median, StatisticColumn.Min)
     .AddColumn(ThroughputColumn.Size, ThroughputColumn.Rate, AllocationPerByteColumn.Instance)
-    .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(32));
+    .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(32))
+    // Building the generated project takes several minutes on a loaded machine; the default limit is 2.
+    .WithBuildTimeout(TimeSpan.FromMinutes(15));
 BenchmarkSwitcher.FromAssembly(typeof(ParseSeed).Assembly).Run(args, config);

@@ -2,6 +2,7 @@ extern alias cli;
 
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using cli::Luoshi.Cli.Commands;
 using Luoshi.Parsing;
 using Luoshi.Parsing.Calendar;
@@ -12,7 +13,8 @@ namespace Luoshi.Benchmarks;
 
 /// <summary>
 /// `dotnet run -c Release --project bench/Luoshi.Benchmarks -- stages MB [MB…]`: times each stage of the whole
-/// understanding once per size with a Stopwatch (after one warm-up at 1 MB), with the bytes each allocates: the rough
+/// understanding once per size with a Stopwatch (after one warm-up at 1 MB), with the process's CPU time (every thread,
+/// the GC's included: on a loaded machine closer to what a quiet one takes than the wall time) and the bytes each allocates: the rough
 /// profile that says which stage to look at before running the BenchmarkDotNet job.
 /// </summary>
 internal static class Stages
@@ -23,7 +25,7 @@ internal static class Stages
         Once(Seeds.AtLeast(1_000_000), catalogues, print: false);
         foreach (string s in sizes)
         {
-            Once(Seeds.AtLeast(long.Parse(s, CultureInfo.InvariantCulture) * 1_000_000L), catalogues, print: true);
+            Once(Seeds.AtLeast((long)(double.Parse(s, CultureInfo.InvariantCulture) * 1_000_000)), catalogues, print: true);
         }
     }
 
@@ -34,11 +36,14 @@ internal static class Stages
         T Time<T>(string stage, Func<T> f)
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             T result = f();
             double ms = clock.Elapsed.TotalMilliseconds;
+            double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {stage,-14} {ms,10:0.0} ms {allocated / (double)input,8:0.0} B/B"));
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"  {stage,-14} {ms,10:0.0} ms {cpuMs,10:0.0} ms CPU {input / 1e3 / ms,7:0.0} MB/s {allocated / (double)input,8:0.0} B/B"));
             return result;
         }
 
@@ -51,13 +56,31 @@ internal static class Stages
         var targets = Time("targets", () => notice.Items.Select(i => IndicatorReader.Read(i.Text)).ToList());
         var repeated = Time("repeated", () => IndicatorReader.FindRepeated(notice.Items.Select((i, k) => (i, targets[k]))));
         var understood = Time("understand", () => NoticeUnderstanding.Understand(text, catalogues));
-        int json = Time("json", () => PlanJson.Serialize(understood).Length);
+        long json = Time("json", () =>
+        {
+            var output = new CountingStream();
+            PlanJson.Write(understood, output);
+            return output.Length;
+        });
+        string path = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"luoshi-stages-{Environment.ProcessId}.txt"));
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        try
+        {
+            Time("read file", () => CommonOptions.ReadNotice(new FileInfo(path))?.Length);
+            Time("catalogues", () => CatalogueFiles.Load(Catalogues.Folder).Catalogues.Count);
+            Time("whole (CLI)", () => ParseCommand.Json(new FileInfo(path), null, Catalogues.Folder, new CountingStream()));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
         if (print)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{input / 1e6:0.00} MB, {notice.Items.Count} items, {repeated.Count} repeated targets, {schedule.Diagnostics.Count} calendar notes, {resolved?.Items.Count} resolved, JSON {json} chars:"));
+                $"{input / 1e6:0.00} MB, {notice.Items.Count} items, {repeated.Count} repeated targets, {schedule.Diagnostics.Count} calendar notes, {resolved?.Items.Count} resolved, JSON {json} bytes:"));
             lines.ForEach(Console.WriteLine);
-            Console.WriteLine("  (understand = parse + units + calendar + targets + repeated again, in one call; whole = understand + json)");
+            Console.WriteLine("  (understand = parse + units + calendar + targets + repeated again, in one call; whole = what `luoshi parse FILE` does: read the file and the catalogues, understand, write the JSON)");
         }
     }
 }

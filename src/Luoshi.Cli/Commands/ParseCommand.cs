@@ -19,15 +19,40 @@ internal static class ParseCommand
         command.Options.Add(catalogues);
         command.SetAction(result =>
         {
-            var understood = CommonOptions.Understand(result.GetValue(file)!, result.GetValue(district), result.GetValue(catalogues));
-            if (understood is null)
+            if (result.GetValue(format) == "text")
             {
-                return 2;
+                var understood = CommonOptions.Understand(result.GetValue(file)!, result.GetValue(district), result.GetValue(catalogues));
+                if (understood is null)
+                {
+                    return 2;
+                }
+
+                Console.Out.Write(PlanText.Render(understood));
+                return 0;
             }
 
-            Console.Out.Write(result.GetValue(format) == "text" ? PlanText.Render(understood) : PlanJson.Serialize(understood) + "\n");
-            return 0;
+            Console.Out.Flush();
+            using var output = Console.OpenStandardOutput();
+            return Json(result.GetValue(file)!, result.GetValue(district), result.GetValue(catalogues), output);
         });
         return command;
+    }
+
+    /// <summary>
+    /// `luoshi parse FILE --format json` once its options are read: reads and understands the notice and writes the plan's
+    /// JSON and a newline to <paramref name="output"/> as UTF-8 while it is written, not built as one string first.
+    /// Returns the exit code (2 after one line on standard error when the notice or the catalogues cannot be read).
+    /// </summary>
+    internal static int Json(FileInfo file, string? district, string? catalogues, Stream output)
+    {
+        var understood = CommonOptions.Understand(file, district, catalogues);
+        if (understood is null)
+        {
+            return 2;
+        }
+
+        PlanJson.Write(understood, output);
+        output.Write("\n"u8);
+        return 0;
     }
 }

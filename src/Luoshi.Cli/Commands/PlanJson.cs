@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -19,32 +20,208 @@ internal static class PlanJson
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    public static string Serialize(UnderstoodNotice notice) => JsonSerializer.Serialize(ToDto(notice), Options);
+    private static readonly ConcurrentDictionary<string, string> SnakeNames = new(StringComparer.Ordinal);
 
-    public static PlanDto ToDto(UnderstoodNotice u)
+    /// <summary>
+    /// Writes the plan's JSON (UTF-8, indented, no final newline) to <paramref name="output"/> as it goes: the items and
+    /// the diagnostics one by one, straight from the understood notice, so neither the whole text nor a copy of every item
+    /// is made. The small parts go through the serializer from their records; the items and the diagnostics, which are
+    /// most of the output, are written field by field in the order docs/plan-json.md gives, as the serializer wrote them.
+    /// </summary>
+    public static void Write(UnderstoodNotice notice, Stream output)
     {
-        var n = u.Notice;
-        var items = new List<ItemDto>(u.Items.Count);
-        foreach (var (i, r, targets) in u.Items)
+        ArgumentNullException.ThrowIfNull(notice);
+        var n = notice.Notice;
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder });
+        writer.WriteStartObject();
+        writer.WritePropertyName("document");
+        JsonSerializer.Serialize(writer, Document(notice), Options);
+        writer.WritePropertyName("parts");
+        JsonSerializer.Serialize(writer, Parts(n), Options);
+        writer.WriteStartArray("items");
+        foreach (var item in notice.Items)
         {
-            items.Add(new ItemDto(i.Part, KindName(i.PartKind), i.Number, i.Ordinal, i.Group, i.Theme, i.Text,
-                Units(i.Lead, r?.Lead), Units(i.Responsible, r?.Responsible), r?.LeadUnits, r?.CoUnits,
-                r is null ? null : Snake(r.LeadSource.ToString()), i.Leaders, i.Deadline, [i.FirstLine, i.LastLine],
-                [.. targets.Select(x => new IndicatorDto(x.Measure, x.Value, x.Unit, Snake(x.Sense.ToString()), x.Printed, [x.Start, x.Start + x.Length]))]));
+            WriteItem(writer, item);
+            FlushWhenFull(writer);
         }
 
-        return new PlanDto(
-            new DocumentDto(n.Document.Issuer, n.Document.DocNumber, n.Document.Title,
-                n.Document.SignedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Snake(n.Document.LeadRule.ToString()),
-                n.Document.LeadRuleAt > 0 ? n.Document.LeadRuleAt : null, n.Document.LeadRuleText,
-                u.Resolved?.Catalogue.District, u.Resolved?.UnitsInvolved.Count),
-            [.. n.Parts.Select(p => new PartDto(p.Index, KindName(p.Kind), p.Title, p.DeclaredCount, p.Line, p.Leader))],
-            items,
-            [.. n.Definitions.Select(d => new DefinitionDto(Snake(d.Kind.ToString()), d.Name, d.Values, d.Line))],
-            Schedule(u.Schedule),
-            [.. u.RepeatedTargets.Select(t => new RepeatedTargetDto(t.Measure, t.Value, t.Unit, [.. t.Items.Select(x => new ItemRefDto(x.Part, x.Number))]))],
-            [.. u.Diagnostics.Select(d => new DiagnosticDto(d.Line, d.Column, d.Severity.ToString().ToLowerInvariant(), d.Code, d.Message))]);
+        writer.WriteEndArray();
+        writer.WritePropertyName("definitions");
+        JsonSerializer.Serialize(writer, Definitions(n), Options);
+        writer.WritePropertyName("schedule");
+        JsonSerializer.Serialize(writer, Schedule(notice.Schedule), Options);
+        writer.WritePropertyName("repeatedTargets");
+        JsonSerializer.Serialize(writer, RepeatedTargets(notice), Options);
+        writer.WriteStartArray("diagnostics");
+        foreach (var d in notice.Diagnostics)
+        {
+            WriteDiagnostic(writer, d);
+            FlushWhenFull(writer);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
     }
+
+    private static void FlushWhenFull(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending > 1 << 16)
+        {
+            writer.Flush();
+        }
+    }
+
+    private static DocumentDto Document(UnderstoodNotice u)
+    {
+        var d = u.Notice.Document;
+        return new DocumentDto(d.Issuer, d.DocNumber, d.Title,
+            d.SignedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Snake(d.LeadRule.ToString()),
+            d.LeadRuleAt > 0 ? d.LeadRuleAt : null, d.LeadRuleText,
+            u.Resolved?.Catalogue.District, u.Resolved?.UnitsInvolved.Count);
+    }
+
+    private static List<PartDto> Parts(ParsedNotice n) =>
+        [.. n.Parts.Select(p => new PartDto(p.Index, KindName(p.Kind), p.Title, p.DeclaredCount, p.Line, p.Leader))];
+
+    private static void WriteItem(Utf8JsonWriter w, UnderstoodItem item)
+    {
+        var (i, r, targets) = item;
+        w.WriteStartObject();
+        w.WriteNumber(Names.Part, i.Part);
+        w.WriteString(Names.PartKind, KindName(i.PartKind));
+        w.WriteString(Names.Number, i.Number);
+        w.WriteNumber(Names.Ordinal, i.Ordinal);
+        WriteStringOrNull(w, Names.Group, i.Group);
+        WriteStringOrNull(w, Names.Theme, i.Theme);
+        w.WriteString(Names.Text, i.Text);
+        WriteUnits(w, Names.Lead, i.Lead, r?.Lead);
+        WriteUnits(w, Names.Responsible, i.Responsible, r?.Responsible);
+        WriteStringsOrNull(w, Names.LeadUnits, r?.LeadUnits);
+        WriteStringsOrNull(w, Names.CoUnits, r?.CoUnits);
+        WriteStringOrNull(w, Names.LeadSource, r is null ? null : Snake(r.LeadSource.ToString()));
+        WriteStringsOrNull(w, Names.Leaders, i.Leaders);
+        WriteStringOrNull(w, Names.Deadline, i.Deadline);
+        WritePair(w, Names.Lines, i.FirstLine, i.LastLine);
+        w.WriteStartArray(Names.Indicators);
+        for (int k = 0; k < targets.Count; k++)
+        {
+            var x = targets[k];
+            w.WriteStartObject();
+            w.WriteString(Names.Measure, x.Measure);
+            w.WriteNumber(Names.Value, x.Value);
+            w.WriteString(Names.Unit, x.Unit);
+            w.WriteString(Names.Sense, Snake(x.Sense.ToString()));
+            w.WriteString(Names.Printed, x.Printed);
+            WritePair(w, Names.Span, x.Start, x.Start + x.Length);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Printed mentions with their resolution; a mention can resolve to two ("区住建局等有关部门").</summary>
+    private static void WriteUnits(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<UnitMention> printed, IReadOnlyList<ResolvedMention>? resolved)
+    {
+        w.WriteStartArray(name);
+        if (resolved is null)
+        {
+            for (int k = 0; k < printed.Count; k++)
+            {
+                var m = printed[k];
+                WriteUnit(w, m.Printed, m.Name, m.Label, null, null, null);
+            }
+        }
+        else
+        {
+            for (int k = 0; k < resolved.Count; k++)
+            {
+                var r = resolved[k];
+                WriteUnit(w, r.Printed, r.Canonical ?? r.Name, LabelOf(printed, r.Printed), KindName(r.Kind),
+                    r.Kind == ResolutionKind.Collective ? r.Members : null,
+                    r.Kind == ResolutionKind.Unknown ? r.Candidates : null);
+            }
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteUnit(Utf8JsonWriter w, string printed, string name, string label, string? resolution,
+        IReadOnlyList<string>? members, IReadOnlyList<string>? candidates)
+    {
+        w.WriteStartObject();
+        w.WriteString(Names.Printed, printed);
+        w.WriteString(Names.Name, name);
+        w.WriteString(Names.Label, label);
+        WriteStringOrNull(w, Names.Resolution, resolution);
+        WriteStringsOrNull(w, Names.Members, members);
+        WriteStringsOrNull(w, Names.Candidates, candidates);
+        w.WriteEndObject();
+    }
+
+    private static void WriteDiagnostic(Utf8JsonWriter w, Diagnostic d)
+    {
+        w.WriteStartObject();
+        w.WriteNumber(Names.Line, d.Line);
+        w.WriteNumber(Names.Column, d.Column);
+        w.WriteString(Names.Severity, SeverityName(d.Severity));
+        w.WriteString(Names.Code, d.Code);
+        w.WriteString(Names.Message, d.Message);
+        w.WriteEndObject();
+    }
+
+    private static void WriteStringOrNull(Utf8JsonWriter w, JsonEncodedText name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    private static void WriteStringsOrNull(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<string>? values)
+    {
+        if (values is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        w.WriteStartArray(name);
+        for (int k = 0; k < values.Count; k++)
+        {
+            w.WriteStringValue(values[k]);
+        }
+
+        w.WriteEndArray();
+    }
+
+    // Indexed loops throughout: a foreach over an IReadOnlyList boxes an enumerator, and these run for every item and mention.
+    private static void WritePair(Utf8JsonWriter w, JsonEncodedText name, int first, int second)
+    {
+        w.WriteStartArray(name);
+        w.WriteNumberValue(first);
+        w.WriteNumberValue(second);
+        w.WriteEndArray();
+    }
+
+    private static List<DefinitionDto> Definitions(ParsedNotice n) =>
+        [.. n.Definitions.Select(d => new DefinitionDto(Snake(d.Kind.ToString()), d.Name, d.Values, d.Line))];
+
+    private static List<RepeatedTargetDto> RepeatedTargets(UnderstoodNotice u) =>
+        [.. u.RepeatedTargets.Select(t => new RepeatedTargetDto(t.Measure, t.Value, t.Unit, [.. t.Items.Select(x => new ItemRefDto(x.Part, x.Number))]))];
+
+    private static string SeverityName(Severity severity) => severity switch
+    {
+        Severity.Info => "info",
+        Severity.Warning => "warning",
+        Severity.Error => "error",
+        _ => severity.ToString().ToLowerInvariant(),
+    };
 
     private static ScheduleDto Schedule(ReportingSchedule s)
     {
@@ -54,41 +231,40 @@ internal static class PlanJson
             [.. s.Forms.Select(f => new FormDto(Snake(f.Purpose.ToString()), f.Attachment, f.Title, f.Line))]);
     }
 
-    /// <summary>Printed mentions with their resolution; a mention can resolve to two ("区住建局等有关部门").</summary>
-    private static List<UnitDto> Units(IReadOnlyList<UnitMention> printed, IReadOnlyList<ResolvedMention>? resolved)
+    /// <summary>The label of the printed mention a resolution came from (the lists are short: a scan, not a dictionary per item).</summary>
+    private static string LabelOf(IReadOnlyList<UnitMention> printed, string mention)
     {
-        if (resolved is null)
+        for (int k = 0; k < printed.Count; k++)
         {
-            return [.. printed.Select(m => new UnitDto(m.Printed, m.Name, m.Label, null, null, null))];
+            var m = printed[k];
+            if (string.Equals(m.Printed, mention, StringComparison.Ordinal))
+            {
+                return m.Label;
+            }
         }
 
-        var label = printed.ToDictionary(m => m.Printed, m => m.Label, StringComparer.Ordinal);
-        return [.. resolved.Select(r => new UnitDto(r.Printed, r.Canonical ?? r.Name, label.GetValueOrDefault(r.Printed, string.Empty),
-            r.Kind.ToString().ToLowerInvariant(),
-            r.Kind == ResolutionKind.Collective ? r.Members : null,
-            r.Kind == ResolutionKind.Unknown ? r.Candidates : null))];
+        return string.Empty;
     }
+
+    private static string KindName(ResolutionKind kind) => kind switch
+    {
+        ResolutionKind.Unit => "unit",
+        ResolutionKind.Collective => "collective",
+        ResolutionKind.Unknown => "unknown",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     public static string KindName(PartKind kind) => kind.Code();
 
-    private static string Snake(string pascal) =>
-        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    /// <summary>"ResponsibleUnitsLead" → "responsible_units_lead"; enum names are few, so each is worked out once.</summary>
+    private static string Snake(string pascal) => SnakeNames.GetOrAdd(pascal, static p =>
+        string.Concat(p.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())));
 }
-
-internal sealed record PlanDto(DocumentDto Document, IReadOnlyList<PartDto> Parts, IReadOnlyList<ItemDto> Items,
-    IReadOnlyList<DefinitionDto> Definitions, ScheduleDto Schedule, IReadOnlyList<RepeatedTargetDto> RepeatedTargets, IReadOnlyList<DiagnosticDto> Diagnostics);
 
 internal sealed record DocumentDto(string? Issuer, string? DocNumber, string? Title, string? SignedOn, string LeadRule,
     int? LeadRuleAt, string? LeadRuleText, string? District, int? UnitsInvolved);
 
 internal sealed record PartDto(int Index, string Kind, string Title, int? DeclaredCount, int Line, string? Leader);
-
-internal sealed record ItemDto(int Part, string PartKind, string Number, int Ordinal, string? Group, string? Theme, string Text,
-    IReadOnlyList<UnitDto> Lead, IReadOnlyList<UnitDto> Responsible, IReadOnlyList<string>? LeadUnits, IReadOnlyList<string>? CoUnits,
-    string? LeadSource, IReadOnlyList<string> Leaders, string? Deadline, int[] Lines, IReadOnlyList<IndicatorDto> Indicators);
-
-internal sealed record UnitDto(string Printed, string Name, string Label, string? Resolution, IReadOnlyList<string>? Members,
-    IReadOnlyList<string>? Candidates);
 
 internal sealed record ScheduleDto(DeadlineDto? WorkPlan, IReadOnlyList<DeadlineDto> Reports, string? Recipient, string? Reporters,
     bool CoUnitsReportToLead, IReadOnlyList<FormDto> Forms);
@@ -97,12 +273,45 @@ internal sealed record DeadlineDto(string Period, string Date, string Printed, i
 
 internal sealed record FormDto(string Purpose, string Attachment, string? Title, int Line);
 
-internal sealed record IndicatorDto(string Measure, decimal Value, string Unit, string Sense, string Printed, int[] Span);
-
 internal sealed record RepeatedTargetDto(string Measure, decimal Value, string Unit, IReadOnlyList<ItemRefDto> Items);
 
 internal sealed record ItemRefDto(int Part, string Number);
 
 internal sealed record DefinitionDto(string Kind, string Name, IReadOnlyList<string> Values, int Line);
 
-internal sealed record DiagnosticDto(int Line, int Column, string Severity, string Code, string Message);
+/// <summary>The property names of the items and the diagnostics, encoded once (camel case, as the serializer names the other parts).</summary>
+file static class Names
+{
+    public static readonly JsonEncodedText Part = JsonEncodedText.Encode("part");
+    public static readonly JsonEncodedText PartKind = JsonEncodedText.Encode("partKind");
+    public static readonly JsonEncodedText Number = JsonEncodedText.Encode("number");
+    public static readonly JsonEncodedText Ordinal = JsonEncodedText.Encode("ordinal");
+    public static readonly JsonEncodedText Group = JsonEncodedText.Encode("group");
+    public static readonly JsonEncodedText Theme = JsonEncodedText.Encode("theme");
+    public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+    public static readonly JsonEncodedText Lead = JsonEncodedText.Encode("lead");
+    public static readonly JsonEncodedText Responsible = JsonEncodedText.Encode("responsible");
+    public static readonly JsonEncodedText LeadUnits = JsonEncodedText.Encode("leadUnits");
+    public static readonly JsonEncodedText CoUnits = JsonEncodedText.Encode("coUnits");
+    public static readonly JsonEncodedText LeadSource = JsonEncodedText.Encode("leadSource");
+    public static readonly JsonEncodedText Leaders = JsonEncodedText.Encode("leaders");
+    public static readonly JsonEncodedText Deadline = JsonEncodedText.Encode("deadline");
+    public static readonly JsonEncodedText Lines = JsonEncodedText.Encode("lines");
+    public static readonly JsonEncodedText Indicators = JsonEncodedText.Encode("indicators");
+    public static readonly JsonEncodedText Measure = JsonEncodedText.Encode("measure");
+    public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+    public static readonly JsonEncodedText Unit = JsonEncodedText.Encode("unit");
+    public static readonly JsonEncodedText Sense = JsonEncodedText.Encode("sense");
+    public static readonly JsonEncodedText Printed = JsonEncodedText.Encode("printed");
+    public static readonly JsonEncodedText Span = JsonEncodedText.Encode("span");
+    public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+    public static readonly JsonEncodedText Label = JsonEncodedText.Encode("label");
+    public static readonly JsonEncodedText Resolution = JsonEncodedText.Encode("resolution");
+    public static readonly JsonEncodedText Members = JsonEncodedText.Encode("members");
+    public static readonly JsonEncodedText Candidates = JsonEncodedText.Encode("candidates");
+    public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
+    public static readonly JsonEncodedText Column = JsonEncodedText.Encode("column");
+    public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+    public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+    public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+}

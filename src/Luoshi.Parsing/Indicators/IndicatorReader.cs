@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Luoshi.Parsing.Resolution;
@@ -12,6 +13,8 @@ public static partial class IndicatorReader
     private const string Units =
         "个百分点|平方公里|平方米|立方米|千瓦时|公里|千米|公顷|兆瓦|千瓦|人次|家次|场次|户次|批次|课时|张床位|" +
         "元|个|家|项|场|次|人|名|户|套|间|栋|座|处|所|条|辆|台|件|张|宗|批|份|本|册|部|床|支|头|株|棵|笔|款|位|班|节|门|首|片|段|根|盏|组|倍|亩|吨|米|%|％";
+
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789０１２３４５６７８９");
 
     [GeneratedRegex(@"(?<num>[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(?<mult>万|亿)?\s*(?<unit>" + Units + @")(?:[（(][\u4e00-\u9fff]{1,2}[）)])?(?<post>\s*(?:及以上|以上|左右|以内|以下))?")]
     private static partial Regex Quantity();
@@ -47,8 +50,16 @@ public static partial class IndicatorReader
     public static IReadOnlyList<Indicator> Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // Every quantity has a digit and every water class a 类: most items have neither, and are done without a regex.
+        bool digits = text.AsSpan().IndexOfAny(Digits) >= 0;
+        bool waterClass = text.Contains('类', StringComparison.Ordinal);
+        if (!digits && !waterClass)
+        {
+            return [];
+        }
+
         var found = new List<(int Start, int End, decimal Value, string Unit, string Post)>();
-        foreach (Match m in Quantity().Matches(text))
+        foreach (Match m in digits ? Quantity().Matches(text) : (IEnumerable<Match>)[])
         {
             int s = m.Index;
             if (s > 0 && (text[s - 1] == '第' || Chars.IsAsciiDigit(text[s - 1]) || text[s - 1] is '.' or '“' or '"'))
@@ -86,7 +97,7 @@ public static partial class IndicatorReader
             found.Add((s, end, value, unit, m.Groups["post"].Value.Trim()));
         }
 
-        foreach (Match m in WaterClass().Matches(text))
+        foreach (Match m in waterClass ? WaterClass().Matches(text) : (IEnumerable<Match>)[])
         {
             if (m.Index > 0 && char.IsAsciiLetter(text[m.Index - 1]))
             {

@@ -67,16 +67,30 @@ public sealed record ResolvedPlan(ParsedNotice Notice, UnitCatalogue Catalogue, 
     {
         get
         {
+            // Loops, not LINQ: this runs over every mention of the plan (tens of thousands in a large one).
             var set = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var i in Items)
+            for (int i = 0; i < Items.Count; i++)
             {
-                foreach (var m in i.Lead.Concat(i.Responsible).Where(m => !m.Open))
-                {
-                    set.UnionWith(m.Members);
-                }
+                AddMembers(set, Items[i].Lead);
+                AddMembers(set, Items[i].Responsible);
             }
 
             return [.. Catalogue.Units.Select(u => u.Name).Where(set.Contains)];
+        }
+    }
+
+    private static void AddMembers(HashSet<string> set, IReadOnlyList<ResolvedMention> mentions)
+    {
+        for (int k = 0; k < mentions.Count; k++)
+        {
+            var m = mentions[k];
+            if (!m.Open)
+            {
+                for (int j = 0; j < m.Members.Count; j++)
+                {
+                    set.Add(m.Members[j]);
+                }
+            }
         }
     }
 

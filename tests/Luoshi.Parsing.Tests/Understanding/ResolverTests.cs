@@ -154,6 +154,61 @@ public class ResolverRuleTests
     }
 
     [Fact]
+    public void Resolve_PlanRepeatingMentionsAroundDefinitions_ResolvesEachAsOnItsOwn()
+    {
+        // The plan resolves a repeated mention once per stretch between definitions; each item must still see exactly the
+        // definitions standing before it, as when its mentions are resolved one by one.
+        InPlaceDefinition[] defs =
+        [
+            new(DefinitionKind.ShortName, "武汉测试研究院", ["测研院"], 20),
+            new(DefinitionKind.Includes, "各街道", ["测试经济开发区管委会", "丙街道"], 25),
+            new(DefinitionKind.Includes, "各街道", ["乙街道", "丁街道"], 45),
+        ];
+        string[] names = ["测研院", "各街道", "区发改局", "戊单位"];
+        int[] lines = [10, 20, 21, 30, 44, 45, 50];
+        var items = lines.Select((line, k) => new NoticeItem(1, PartKind.KeyWork, (k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            k + 1, null, null, "任务", [], [.. names.Select(n => new UnitMention(n, n, "责任单位"))], [], null, line, line)).ToList();
+        var notice = new ParsedNotice(new NoticeDocument(null, null, null, null, LeadRule.ResponsibleUnitsLead, null), [], items, defs, []);
+
+        var plan = new UnitResolver(Catalogue).Resolve(notice);
+
+        for (int k = 0; k < lines.Length; k++)
+        {
+            var one = names.Select(n => Shape(One(n, lines[k], defs))).ToList();
+            plan.Items[k].Responsible.Select(Shape).ShouldBe(one, $"item at line {lines[k]}");
+        }
+
+        plan.Items[0].Responsible[0].Kind.ShouldBe(ResolutionKind.Unknown);
+        plan.Items[1].Responsible[0].Canonical.ShouldBe("武汉测试研究院");
+        plan.Items[2].Responsible[1].Members.ShouldBe(["甲街道", "乙街道"]);
+        plan.Items[3].Responsible[1].Members.ShouldBe(["甲街道", "乙街道", "测试经济开发区管委会", "丙街道"]);
+        plan.Items[5].Responsible[1].Members.ShouldBe(["甲街道", "乙街道", "测试经济开发区管委会", "丙街道", "丁街道"]);
+        // 戊单位 is unknown in every item, at the item's line.
+        plan.Diagnostics.Where(d => d.Code == "unknown-unit" && d.Message.Contains("戊单位", StringComparison.Ordinal))
+            .Select(d => d.Line).ShouldBe(lines);
+    }
+
+    private static string Shape(ResolvedMention m) =>
+        $"{m.Printed}|{m.Name}|{m.Kind}|{m.Canonical}|{string.Join(",", m.Members)}|{m.Open}|{string.Join(",", m.Candidates)}|{m.How}";
+
+    [Fact]
+    public void Resolve_PlanNamingACollectiveOften_ReportsAnUnknownMemberOnceAtItsDefinition()
+    {
+        var def = new InPlaceDefinition(DefinitionKind.Includes, "各街道", ["丙街道"], 5);
+        var items = Enumerable.Range(1, 4).Select(k => new NoticeItem(1, PartKind.KeyWork, k.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            k, null, null, "任务", [], [new UnitMention("各街道", "各街道", "责任单位")], [], null, 10 * k, 10 * k)).ToList();
+        var notice = new ParsedNotice(new NoticeDocument(null, null, null, null, LeadRule.ResponsibleUnitsLead, null), [], items, [def], []);
+
+        var plan = new UnitResolver(Catalogue).Resolve(notice);
+
+        plan.Items.ShouldAllBe(i => i.Responsible.Single().Members.Contains("丙街道"));
+        var unknown = plan.Diagnostics.Where(d => d.Code == "unknown-unit").ToList();
+        unknown.Count.ShouldBe(1);
+        unknown[0].Line.ShouldBe(5);
+        unknown[0].Message.ShouldBe("“各街道”所含单位“丙街道”不在测试区单位名录中。");
+    }
+
+    [Fact]
     public void Parse_MalformedCatalogue_ThrowsWithClearMessage()
     {
         var e = Should.Throw<CatalogueFormatException>(() => UnitCatalogue.Parse("district: 测试区\nunits:\n  - name: 甲\n    kind: planet\n"));
