@@ -43,7 +43,11 @@ public static partial class Bench
     {
         ArgumentNullException.ThrowIfNull(options);
         Machine.Print();
-        await Shell.RunAsync("dotnet", "build src/Luoshi.Web/Luoshi.Web.csproj -c Release -nologo -v q", root);
+        if (!options.NoBuild)
+        {
+            await Shell.RunAsync("dotnet", "build src/Luoshi.Web/Luoshi.Web.csproj -c Release -nologo -v q", root);
+        }
+
         // Each instance runs the reminder sweep as it starts (the product's entry point): watched from before the start.
         var sweep = SweepWatch.Start(options);
         using var server = await WebFarm.StartAsync(root, options);

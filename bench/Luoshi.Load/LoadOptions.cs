@@ -24,6 +24,9 @@ public sealed record LoadOptions(string Command, int DurationSeconds, int Warmup
 
     public bool Operations { get; init; } = true;
 
+    /// <summary>Skip building the web app (<c>--no-build</c>: it was built already).</summary>
+    public bool NoBuild { get; init; }
+
     /// <summary>Only check the dataset's counts against what the generator claims (exit code 1 when they differ).</summary>
     public bool Check { get; init; }
 
@@ -54,7 +57,7 @@ public sealed record LoadOptions(string Command, int DurationSeconds, int Warmup
         return new LoadOptions(command, Int("duration", 20), Int("warmup", 5), Int("connections", 16), Int("port", 5099), Int("rounds", 4),
             Environment.GetEnvironmentVariable("LUOSHI_LOAD_PG") ?? DefaultAdmin)
         {
-            Districts = districts, Append = Flag("append"), Instances = Int("instances", Flag("province") ? 2 : 1), Operations = !Flag("no-ops"),
+            Districts = districts, Append = Flag("append"), Instances = Int("instances", Flag("province") ? 2 : 1), Operations = !Flag("no-ops"), NoBuild = Flag("no-build"),
             Check = command == "check",
         };
     }

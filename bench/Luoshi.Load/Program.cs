@@ -11,7 +11,7 @@ using Luoshi.Load;
 //
 // Options: --duration 20 --warmup 5 --connections 16 --port 5099 --rounds 4; the size: --scale 1|4|8 (× the city's 13 districts),
 // --province (100 districts, 2 instances), --districts N, --append (generate only the missing districts); --instances N (web
-// instances on ports port, port+1 …); --no-ops (reads only, without import/publish and the circular). The PostgreSQL server from
+// instances on ports port, port+1 …); --no-ops (reads only, without import/publish and the circular); --no-build (the web app is built already). The PostgreSQL server from
 // LUOSHI_LOAD_PG (default: the test role of scripts/setup-postgres.sh).
 var options = LoadOptions.Parse(args);
 string root = Repo.Root();

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using Luoshi.Core.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Load;
@@ -31,6 +32,9 @@ public sealed partial class SweepWatch
         var watch = new SweepWatch(options);
         using (var db = Dataset.Open(options.DatabaseConnection))
         {
+            // The reminders of earlier runs are forgotten, so that every run times the day's first sweep (not one that finds
+            // everything already stored).
+            db.Notifications.Where(n => n.Kind == NotificationKinds.BeforeDue || n.Kind == NotificationKinds.Overdue).ExecuteDelete();
             watch._notificationsBefore = db.Notifications.LongCount();
         }
 
