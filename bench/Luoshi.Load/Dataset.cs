@@ -222,11 +222,14 @@ public static class Dataset
         Exactly("units", await db.Units.CountAsync(), (long)n * UnitsPerDistrict);
         Exactly("accounts", await db.Users.CountAsync(), (8L * n) + 1);
         Exactly("plans", await db.Plans.CountAsync(p => p.Year == Year), n);
-        Exactly("items", await db.PlanItems.CountAsync(), (long)n * ItemsPerDistrict);
+        // Only the generated year's plans: a run's import publishes a plan of the next year in the first district.
+        var plans = db.Plans.Where(p => p.Year == Year).Select(p => p.Id);
+        Exactly("items", await db.PlanItems.CountAsync(i => plans.Contains(i.PlanId)), (long)n * ItemsPerDistrict);
         long items = (long)n * ItemsPerDistrict;
-        long leads = await db.ItemUnits.CountAsync(u => u.Role == UnitRole.Lead);
+        var itemUnits = db.ItemUnits.Where(u => db.PlanItems.Any(i => i.Id == u.ItemId && plans.Contains(i.PlanId)));
+        long leads = await itemUnits.CountAsync(u => u.Role == UnitRole.Lead);
         Between("lead links", leads, items, items * 2);
-        Between("item units", await db.ItemUnits.CountAsync(), leads, leads + (items * 3));
+        Between("item units", await itemUnits.CountAsync(), leads, leads + (items * 3));
         long filings = await db.Filings.CountAsync();
         Exactly("work plans", await db.Filings.CountAsync(f => f.Period == ReportPeriod.WorkPlan), leads);
         Between("filings", filings, leads * (1 + (4 * 0.94)), leads * (1 + (4 * 0.98)));

@@ -34,7 +34,7 @@ public sealed partial class SweepWatch
         {
             // The reminders of earlier runs are forgotten, so that every run times the day's first sweep (not one that finds
             // everything already stored).
-            db.Notifications.Where(n => n.Kind == NotificationKinds.BeforeDue || n.Kind == NotificationKinds.Overdue).ExecuteDelete();
+            db.Notifications.Where(n => n.Kind == NotificationKinds.BeforeDue || n.Kind == NotificationKinds.Overdue || n.Kind == NotificationKinds.Unreachable).ExecuteDelete();
             watch._notificationsBefore = db.Notifications.LongCount();
         }
 
