@@ -31,27 +31,41 @@ public static partial class Bench
     [
         new("ceiling: GET /api/health/db (one read by key)", "office", _ => "/api/health/db"),
         new("unit task list: GET /Plans/{code}/Units/{id}", "clerk", s => $"/Plans/{s.Code}/Units/{s.UnitId}"),
+        new("my work: GET /Work (the clerk's unit)", "clerk", _ => "/Work"),
         new("supervision: GET /Supervision?district={code}", "office", s => "/Supervision?district=" + s.Code),
         new("dashboard: GET /Dashboard?district={code}", "office", s => "/Dashboard?district=" + s.Code),
         new("dashboard API: GET /api/districts/{code}/dashboard", "office", s => $"/api/districts/{s.Code}/dashboard"),
+        new("leader's view: GET /Leader (a leader in charge)", "leader", _ => "/Leader"),
+        new("city comparison: GET /City (every district)", "city", _ => "/City"),
     ];
 
     public static async Task RunAsync(LoadOptions options, string root)
     {
         ArgumentNullException.ThrowIfNull(options);
         Machine.Print();
-        await Shell.RunAsync("dotnet", "build src/Luoshi.Web/Luoshi.Web.csproj -c Release -nologo -v q", root);
-        string baseUrl = $"http://127.0.0.1:{options.Port}";
-        using var server = await WebServer.StartAsync(root, baseUrl, options.DatabaseConnection);
+        if (!options.NoBuild)
+        {
+            await Shell.RunAsync("dotnet", "build src/Luoshi.Web/Luoshi.Web.csproj -c Release -nologo -v q", root);
+        }
 
-        var sessions = new Dictionary<string, List<Session>>(StringComparer.Ordinal) { ["office"] = [], ["clerk"] = [] };
-        foreach (var (code, _) in Dataset.Districts)
+        // Each instance runs the reminder sweep as it starts (the product's entry point): watched from before the start.
+        var sweep = SweepWatch.Start(options);
+        using var server = await WebFarm.StartAsync(root, options);
+        string baseUrl = server.Urls[0];
+        await sweep.WaitAsync(server);
+
+        var districts = await Dataset.DistrictCodesAsync(options);
+        var sessions = new Dictionary<string, List<Session>>(StringComparer.Ordinal) { ["office"] = [], ["clerk"] = [], ["leader"] = [], ["city"] = [] };
+        foreach (string code in districts)
         {
             sessions["office"].Add(await SignInAsync(baseUrl, code + ".office", code));
             sessions["clerk"].Add(await SignInAsync(baseUrl, code + ".clerk", code));
+            sessions["leader"].Add(await SignInAsync(baseUrl, code + ".leader1", code));
         }
 
-        Console.WriteLine($"  signed in {sessions.Values.Sum(s => s.Count)} accounts; {options.Connections} connections, {options.WarmupSeconds} s warm-up + {options.DurationSeconds} s per target");
+        sessions["city"].Add(await SignInAsync(baseUrl, Dataset.CityViewer, string.Empty));
+        Console.WriteLine($"  signed in {sessions.Values.Sum(s => s.Count)} accounts of {districts.Count} districts on {server.Servers.Count} instance(s); {options.Connections} connections, {options.WarmupSeconds} s warm-up + {options.DurationSeconds} s per target");
+        using var memory = MemoryProbe.Start(server);
         // The targets take turns, a slice of the measured time each per round, so that they see the same competition for the
         // machine's CPUs (other work on a shared machine comes and goes).
         var parts = Targets.ToDictionary(t => t, _ => new List<Slice>());
@@ -68,9 +82,15 @@ public static partial class Bench
 
         var results = Targets.Select(t => Summarise(t.Name, parts[t], slice)).ToList();
         Report.Print(results, options);
+        memory.Print("under the read load");
+        if (options.Operations)
+        {
+            await Operations.RunAsync(server, options, districts);
+            memory.Print("over the whole run");
+        }
     }
 
-    private static async Task<Session> SignInAsync(string baseUrl, string userName, string code)
+    public static async Task<Session> SignInAsync(string baseUrl, string userName, string code)
     {
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
@@ -106,14 +126,17 @@ public static partial class Bench
             all.Length == 0 ? 0 : bytes / all.Length, slices.Sum(s => s.ServerCpuSeconds));
     }
 
-    private static async Task<Slice> LoadAsync(string baseUrl, Target target, List<Session> sessions, LoadOptions options, int warmupSeconds, int seconds, WebServer server)
+    private static async Task<Slice> LoadAsync(string baseUrl, Target target, List<Session> sessions, LoadOptions options, int warmupSeconds, int seconds, WebFarm server)
     {
         using var handler = new SocketsHttpHandler
         {
             UseCookies = false, MaxConnectionsPerServer = options.Connections, AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None, PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
         };
-        using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        // One client over every instance (absolute URLs), requests spread round-robin (one counter over all connections, so a
+        // district's requests reach every instance); the cookies are good at every instance (one key ring in the database).
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        var urls = server.Urls.Count > 0 ? server.Urls : [baseUrl];
         long start = Stopwatch.GetTimestamp();
         long measureFrom = start + (warmupSeconds * Stopwatch.Frequency);
         long measureTo = measureFrom + (seconds * Stopwatch.Frequency);
@@ -126,7 +149,7 @@ public static partial class Bench
             cpuTo = server.CpuSeconds();
         });
         var latencies = new List<long>[options.Connections];
-        long errors = 0, bytes = 0;
+        long errors = 0, bytes = 0, next = 0;
 
         async Task Worker(int w)
         {
@@ -134,7 +157,7 @@ public static partial class Bench
             for (int k = 0; ; k++)
             {
                 var session = sessions[(w + k) % sessions.Count];
-                using var request = new HttpRequestMessage(HttpMethod.Get, target.Url(session));
+                using var request = new HttpRequestMessage(HttpMethod.Get, urls[(int)(Interlocked.Increment(ref next) % urls.Count)] + target.Url(session));
                 request.Headers.Add("Cookie", session.Cookie);
                 long t0 = Stopwatch.GetTimestamp();
                 if (t0 >= measureTo)

@@ -3,9 +3,33 @@ using Npgsql;
 
 namespace Luoshi.Load;
 
-/// <summary>The benchmark's settings, from the command line.</summary>
+/// <summary>
+/// The benchmark's settings, from the command line. <see cref="Districts"/>: how many districts the dataset has (13, the
+/// city; <c>--scale k</c> k × 13; <c>--province</c> 100); <see cref="Append"/>: <c>generate</c> adds the missing districts to the
+/// existing database instead of recreating it (the districts are generated each from its own seed, so the result is the same);
+/// <see cref="Instances"/>: web instances on the one database, requests spread round-robin over them;
+/// <see cref="Operations"/>: after the reads, the timed operations (import and publish, circular) — off with <c>--no-ops</c>.
+/// </summary>
 public sealed record LoadOptions(string Command, int DurationSeconds, int WarmupSeconds, int Connections, int Port, int Rounds, string AdminConnection)
 {
+    public const int CityDistricts = 13;
+
+    public const int ProvinceDistricts = 100;
+
+    public int Districts { get; init; } = CityDistricts;
+
+    public bool Append { get; init; }
+
+    public int Instances { get; init; } = 1;
+
+    public bool Operations { get; init; } = true;
+
+    /// <summary>Skip building the web app (<c>--no-build</c>: it was built already).</summary>
+    public bool NoBuild { get; init; }
+
+    /// <summary>Only check the dataset's counts against what the generator claims (exit code 1 when they differ).</summary>
+    public bool Check { get; init; }
+
     public const string DatabaseName = "luoshi_load";
 
     public const string DefaultAdmin = "Host=127.0.0.1;Port=5432;Username=luoshi_test;Password=luoshi_test;Database=postgres";
@@ -17,9 +41,9 @@ public sealed record LoadOptions(string Command, int DurationSeconds, int Warmup
     {
         ArgumentNullException.ThrowIfNull(args);
         string command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
-        if (command is not ("all" or "generate" or "run"))
+        if (command is not ("all" or "generate" or "run" or "check" or "drop"))
         {
-            throw new ArgumentException("command: all, generate or run");
+            throw new ArgumentException("command: all, generate, run, check or drop");
         }
 
         int Int(string name, int fallback)
@@ -28,8 +52,14 @@ public sealed record LoadOptions(string Command, int DurationSeconds, int Warmup
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
         }
 
+        bool Flag(string name) => Array.IndexOf(args, "--" + name) >= 0;
+        int districts = Flag("province") ? ProvinceDistricts : Int("districts", CityDistricts * Int("scale", 1));
         return new LoadOptions(command, Int("duration", 20), Int("warmup", 5), Int("connections", 16), Int("port", 5099), Int("rounds", 4),
-            Environment.GetEnvironmentVariable("LUOSHI_LOAD_PG") ?? DefaultAdmin);
+            Environment.GetEnvironmentVariable("LUOSHI_LOAD_PG") ?? DefaultAdmin)
+        {
+            Districts = districts, Append = Flag("append"), Instances = Int("instances", Flag("province") ? 2 : 1), Operations = !Flag("no-ops"), NoBuild = Flag("no-build"),
+            Check = command == "check",
+        };
     }
 }
 

@@ -6,9 +6,13 @@ using Luoshi.Load;
 //   dotnet run -c Release --project bench/Luoshi.Load -- all        generate, then run
 //   dotnet run -c Release --project bench/Luoshi.Load -- generate   only (re)create the luoshi_load database
 //   dotnet run -c Release --project bench/Luoshi.Load -- run        only run (on the existing database)
+//   dotnet run -c Release --project bench/Luoshi.Load -- check      count the rows against what the generator claims
+//   dotnet run -c Release --project bench/Luoshi.Load -- drop       drop the luoshi_load database
 //
-// Options: --duration 20 --warmup 5 --connections 16 --port 5099 --rounds 4; the PostgreSQL server from LUOSHI_LOAD_PG (default: the
-// test role of scripts/setup-postgres.sh).
+// Options: --duration 20 --warmup 5 --connections 16 --port 5099 --rounds 4; the size: --scale 1|4|8 (× the city's 13 districts),
+// --province (100 districts, 2 instances), --districts N, --append (generate only the missing districts); --instances N (web
+// instances on ports port, port+1 …); --no-ops (reads only, without import/publish and the circular); --no-build (the web app is built already). The PostgreSQL server from
+// LUOSHI_LOAD_PG (default: the test role of scripts/setup-postgres.sh).
 var options = LoadOptions.Parse(args);
 string root = Repo.Root();
 Console.WriteLine($"Luoshi.Load — {options.Command}; repository {root}");
@@ -20,6 +24,17 @@ if (options.Command is "generate" or "all")
 if (options.Command is "run" or "all")
 {
     await Bench.RunAsync(options, root);
+}
+
+if (options.Command is "check" or "generate" or "all" && (await Dataset.CheckAsync(options)) is { Count: > 0 } problems)
+{
+    Console.WriteLine("  the dataset differs from what the generator claims:\n    " + string.Join("\n    ", problems));
+    return 1;
+}
+
+if (options.Command is "drop")
+{
+    await Dataset.DropAsync(options);
 }
 
 return 0;

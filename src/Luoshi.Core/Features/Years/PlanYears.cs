@@ -38,7 +38,7 @@ public sealed class PlanYears(LuoshiDb db, TimeProvider clock)
     /// <summary>The district's plan years, newest first.</summary>
     public async Task<List<PlanYear>> ListAsync(int districtId, CancellationToken ct = default)
     {
-        var all = await ForDistrictsAsync(d => d == districtId, ct);
+        var all = await ForDistrictsAsync(districtId, ct);
         return all.GetValueOrDefault(districtId) ?? [];
     }
 
@@ -52,17 +52,28 @@ public sealed class PlanYears(LuoshiDb db, TimeProvider clock)
     /// <summary>The current plan's id of every district that has a plan (for lists across districts).</summary>
     public async Task<Dictionary<int, int>> CurrentPlanIdsAsync(CancellationToken ct = default)
     {
-        var all = await ForDistrictsAsync(_ => true, ct);
+        var all = await ForDistrictsAsync(null, ct);
         return all.Where(kv => kv.Value.Any(y => y.Current)).ToDictionary(kv => kv.Key, kv => kv.Value.First(y => y.Current).PlanId);
     }
 
-    private async Task<Dictionary<int, List<PlanYear>>> ForDistrictsAsync(Func<int, bool> which, CancellationToken ct)
+    /// <summary>
+    /// The plan years of one district (<paramref name="districtId"/>), or of every district (null). One district's are read by
+    /// its id in the database, so that a district's page costs the same however many other districts there are.
+    /// </summary>
+    private async Task<Dictionary<int, List<PlanYear>>> ForDistrictsAsync(int? districtId, CancellationToken ct)
     {
-        var rows = await db.Plans.AsNoTracking().Where(p => p.Year > 0)
-            .Select(p => new Row(p.Id, p.DistrictId, p.Year, p.DocNumber, p.Title, p.CalendarJson, p.ClosedAt, p.ClosedBy)).ToListAsync(ct);
-        var choices = await db.YearChoices.AsNoTracking().ToDictionaryAsync(c => c.DistrictId, c => c.Year, ct);
+        var plans = db.Plans.AsNoTracking().Where(p => p.Year > 0);
+        var chosen = db.YearChoices.AsNoTracking();
+        if (districtId is int one)
+        {
+            plans = plans.Where(p => p.DistrictId == one);
+            chosen = chosen.Where(c => c.DistrictId == one);
+        }
+
+        var rows = await plans.Select(p => new Row(p.Id, p.DistrictId, p.Year, p.DocNumber, p.Title, p.CalendarJson, p.ClosedAt, p.ClosedBy)).ToListAsync(ct);
+        var choices = await chosen.ToDictionaryAsync(c => c.DistrictId, c => c.Year, ct);
         var today = DistrictClock.Today(clock);
-        return rows.Where(r => which(r.DistrictId)).GroupBy(r => r.DistrictId)
+        return rows.GroupBy(r => r.DistrictId)
             .ToDictionary(g => g.Key, g => Years([.. g], choices.TryGetValue(g.Key, out int c) ? c : null, today));
     }
 
