@@ -16,7 +16,9 @@ public static class StartupTasks
         var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
         if (app.Configuration.GetValue("Database:MigrateOnStart", true))
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             await db.Database.MigrateAsync();
+            app.Logger.LogInformation("Migrations: {Seconds} s", watch.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (!app.Configuration.GetValue("Demo:Seed", true))
