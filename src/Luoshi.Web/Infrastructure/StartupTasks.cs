@@ -16,8 +16,14 @@ public static class StartupTasks
         var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
         if (app.Configuration.GetValue("Database:MigrateOnStart", true))
         {
+            // A restart on an existing database asks only for pending migrations (the history table): Migrate itself also
+            // compares the model with the migrations' snapshot, seconds on a busy machine, for nothing to do.
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            await db.Database.MigrateAsync();
+            if ((await db.Database.GetPendingMigrationsAsync()).Any())
+            {
+                await db.Database.MigrateAsync();
+            }
+
             app.Logger.LogInformation("Migrations: {Seconds} s", watch.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
         }
 
