@@ -85,6 +85,10 @@ public class SupervisionBrowserTests(BrowserFixture fixture)
             await ApproveAsync(head, order);
             await office.GotoAsync(order);
             await office.ClickAsync("form.close-order button[type=submit]");
+            await office.WaitForSelectorAsync("#confirm-close-order");
+            (await office.TextContentAsync("#confirm-close-order .confirm-summary"))!.ShouldContain("将办结督办单");
+            (await office.GetAttributeAsync(".order-state", "data-state")).ShouldBe("Replied");
+            await office.ClickAsync("#confirm-close-order button[type=submit]");
             await office.WaitForLoadStateAsync(LoadState.NetworkIdle);
             (await office.GetAttributeAsync(".order-state", "data-state")).ShouldBe("Closed");
             (await office.TextContentAsync("ol.order-history"))!.ShouldContain("督查室退回（未达要求）");

@@ -1072,6 +1072,11 @@ namespace Luoshi.Migrations.Postgres.Migrations
                     b.Property<int>("AmberPoints")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CircularForm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("CircularIssuer")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");

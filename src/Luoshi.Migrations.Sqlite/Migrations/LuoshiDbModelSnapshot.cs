@@ -1033,6 +1033,11 @@ namespace Luoshi.Migrations.Sqlite.Migrations
                     b.Property<int>("AmberPoints")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CircularForm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CircularIssuer")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");

@@ -148,8 +148,18 @@ public sealed class AccountPageTests(AccountsFixture fixture) : IClassFixture<Ac
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await jiangan.GetAsync("/Accounts?district=hongshan")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var reset = await PostFormAsync(hongshan, "/Accounts?district=hongshan", "/Accounts?district=hongshan&handler=Reset",
+        // 13.4: without confirm, a summary of the account and nothing changed.
+        var ask = await PostFormAsync(hongshan, "/Accounts?district=hongshan", "/Accounts?district=hongshan&handler=Reset",
             new() { ["user"] = user, ["stamp"] = Stamp(Factory, user) });
+        ask.StatusCode.ShouldBe(HttpStatusCode.OK);
+        string asked = WebUtility.HtmlDecode(await ask.Content.ReadAsStringAsync());
+        asked.ShouldContain("确认重置密码");
+        asked.ShouldContain($"将重置账号 {user}（");
+        asked.ShouldNotContain("密码重置通知单");
+        (await LuoshiWebFactory.SignInAsync(Client(Factory), user, first)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the password is unchanged until confirmed");
+
+        var reset = await PostFormAsync(hongshan, "/Accounts?district=hongshan", "/Accounts?district=hongshan&handler=Reset",
+            new() { ["user"] = user, ["stamp"] = Stamp(Factory, user), ["confirm"] = "true" });
         reset.StatusCode.ShouldBe(HttpStatusCode.OK);
         reset.Headers.CacheControl!.NoStore.ShouldBeTrue();
         string body = WebUtility.HtmlDecode(await reset.Content.ReadAsStringAsync());
@@ -172,7 +182,14 @@ public sealed class AccountPageTests(AccountsFixture fixture) : IClassFixture<Ac
         var (user, password) = Sheet(html).Single();
         string stampBefore = Factory.WithDb(db => db.Users.Single(u => u.UserName == user).SecurityStamp!);
 
-        var disable = await PostFormAsync(office, "/Accounts", "/Accounts?district=hongshan&handler=Disable", new() { ["user"] = user, ["stamp"] = Stamp(Factory, user) });
+        var ask = await PostFormAsync(office, "/Accounts", "/Accounts?district=hongshan&handler=Disable", new() { ["user"] = user, ["stamp"] = Stamp(Factory, user) });
+        string asked = WebUtility.HtmlDecode(await ask.Content.ReadAsStringAsync());
+        asked.ShouldContain("确认停用账号");
+        asked.ShouldContain($"将停用账号 {user}（");
+        Factory.WithDb(db => db.Users.Single(u => u.UserName == user).Disabled).ShouldBeFalse("nothing changes until confirmed");
+
+        var disable = await PostFormAsync(office, "/Accounts", "/Accounts?district=hongshan&handler=Disable",
+            new() { ["user"] = user, ["stamp"] = Stamp(Factory, user), ["confirm"] = "true" });
         disable.StatusCode.ShouldBe(HttpStatusCode.OK);
         WebUtility.HtmlDecode(await disable.Content.ReadAsStringAsync()).ShouldContain("已停用 " + user);
         Factory.WithDb(db => db.Users.Single(u => u.UserName == user).SecurityStamp).ShouldNotBe(stampBefore, "running sessions end with the stamp");

@@ -118,7 +118,7 @@ public sealed class OrderLoopTests
 
         // 5. The office closes it (办结) → the clerk and the head are told; nothing can be changed any more.
         page = await office.GetAsync(url);
-        (await office.PostAsync(url + "?handler=Close", new() { ["version"] = PageClient.Version(page.Html, "Close") }, url)).Status.ShouldBe(HttpStatusCode.Redirect);
+        (await office.PostAsync(url + "?handler=Close", new() { ["version"] = PageClient.Version(page.Html, "Close"), ["confirm"] = "true" }, url)).Status.ShouldBe(HttpStatusCode.Redirect);
         (await StateAsync(host, orderId)).ShouldBe(OrderState.Closed);
         (await ToldAsync(host, mark)).ShouldBe(["jiangan.fgj.clerk", "jiangan.fgj.head"]);
         page = await clerk.GetAsync(url);

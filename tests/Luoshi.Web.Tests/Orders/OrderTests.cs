@@ -74,7 +74,14 @@ public sealed class OrderTests
         var stale = await office.PostAsync(url + "?handler=Close", new() { ["version"] = "1" }, url);
         stale.Status.ShouldBe(HttpStatusCode.OK);
         stale.Html.ShouldContain("该督办单已被他人修改");
-        (await office.PostAsync(url + "?handler=Close", new() { ["version"] = PageClient.Version(officePage.Html, "Close") }, url)).Status.ShouldBe(HttpStatusCode.Redirect);
+        // 13.4: without confirm the office sees the summary and nothing changes; with it the order is closed.
+        var ask = await office.PostAsync(url + "?handler=Close", new() { ["version"] = PageClient.Version(officePage.Html, "Close") }, url);
+        ask.Status.ShouldBe(HttpStatusCode.OK);
+        ask.Html.ShouldContain("确认办结");
+        System.Net.WebUtility.HtmlDecode(ask.Html).ShouldContain("的回复由jiangan.fgj.clerk起草");
+        ask.Html.ShouldContain("name=\"confirm\" value=\"true\"");
+        (await host.WithDbAsync((db, _) => db.SupervisionOrders.AsNoTracking().SingleAsync())).State.ShouldBe(OrderState.Replied);
+        (await office.PostAsync(url + "?handler=Close", new() { ["version"] = PageClient.Version(officePage.Html, "Close"), ["confirm"] = "true" }, url)).Status.ShouldBe(HttpStatusCode.Redirect);
         var closed = await host.WithDbAsync((db, _) => db.SupervisionOrders.AsNoTracking().SingleAsync());
         closed.State.ShouldBe(OrderState.Closed);
         closed.Reply.ShouldBe("已新增泊位 4200 个，5 月底完成招标。");

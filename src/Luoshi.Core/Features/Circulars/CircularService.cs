@@ -340,7 +340,14 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, NumberingSer
         var settings = await DistrictSettingsDefaults.LoadAsync(db, c.DistrictId, ct);
         string issuer = settings.CircularIssuer!;
         var date = c.IssuedAt is { } at ? DistrictClock.DateOf(at) : DistrictClock.Today(clock);
-        return new OfficialDocument(issuer, c.DocNumber, c.Title, c.Addressee, c.Body, issuer, date, c.CopyTo, issuer, date);
+        return new OfficialDocument(IssuerMark(issuer, settings.CircularForm), c.DocNumber, c.Title, c.Addressee, c.Body, issuer, date, c.CopyTo, issuer, date);
+    }
+
+    /// <summary>The red issuer mark (发文机关标志): the issuer's name, or in the 文件 form the name followed by 文件 (GB/T 9704-2012 7.2.2).</summary>
+    public static string IssuerMark(string issuer, CircularForm form)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        return form == CircularForm.File && !issuer.EndsWith("文件", StringComparison.Ordinal) ? issuer + "文件" : issuer;
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -13,6 +13,19 @@ public enum FormStyle
     Hongshan,
 }
 
+/// <summary>
+/// How the district's circulars are headed (GB/T 9704-2012 7.2.2): the issuer's name alone, or the 文件 form, whose red mark
+/// reads "…人民政府办公室文件".
+/// </summary>
+public enum CircularForm
+{
+    /// <summary>普通: the mark is the issuer's name.</summary>
+    Plain,
+
+    /// <summary>文件式: the issuer's name followed by 文件.</summary>
+    File,
+}
+
 /// <summary>A district's own rules for running the year, set by its office. Defaults fit most notices.</summary>
 public sealed class DistrictSettings
 {
@@ -50,6 +63,9 @@ public sealed class DistrictSettings
     /// <summary>The circular's issuer (发文机关), e.g. 江岸区人民政府办公室.</summary>
     public string? CircularIssuer { get; set; }
 
+    /// <summary>Whether the circular's issuer mark is the 文件 form (<see cref="CircularForm.File"/>).</summary>
+    public CircularForm CircularForm { get; set; }
+
     /// <summary>The circular's number prefix (发文字号 without the year and number), e.g. 岸政办督.</summary>
     public string? CircularPrefix { get; set; }
 
@@ -76,6 +92,7 @@ internal sealed class DistrictSettingsConfiguration : IEntityTypeConfiguration<D
         b.Property(x => x.WebhookFormat).HasMaxLength(16);
         b.Property(x => x.CircularIssuer).HasMaxLength(128);
         b.Property(x => x.CircularPrefix).HasMaxLength(64);
+        b.Property(x => x.CircularForm).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Districts.District>().WithOne().HasForeignKey<DistrictSettings>(x => x.DistrictId).OnDelete(DeleteBehavior.Cascade);
     }

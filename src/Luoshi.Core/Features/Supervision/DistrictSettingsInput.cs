@@ -34,6 +34,9 @@ public sealed record DistrictSettingsInput
 
     public string? CircularPrefix { get; set; }
 
+    /// <summary>Plain (普通) or File (文件式); empty: Plain.</summary>
+    public string? CircularForm { get; set; }
+
     public int Version { get; set; }
 
     public static DistrictSettingsInput From(DistrictSettings s)
@@ -54,6 +57,7 @@ public sealed record DistrictSettingsInput
             WebhookFormat = s.WebhookFormat,
             CircularIssuer = s.CircularIssuer,
             CircularPrefix = s.CircularPrefix,
+            CircularForm = s.CircularForm.ToString(),
             Version = s.Version,
         };
     }
@@ -117,6 +121,8 @@ public sealed record DistrictSettingsInput
         var format = Enum.TryParse<WebhookFormat>(WebhookFormat, out var wf) && Enum.IsDefined(wf) ? wf : Problem<WebhookFormat>(problems, "“消息推送格式”的取值无效。");
         string? issuer = string.IsNullOrWhiteSpace(CircularIssuer) ? null : CircularIssuer.Trim();
         string? prefix = string.IsNullOrWhiteSpace(CircularPrefix) ? null : CircularPrefix.Trim();
+        var form = string.IsNullOrWhiteSpace(CircularForm) ? Supervision.CircularForm.Plain
+            : Enum.TryParse<Supervision.CircularForm>(CircularForm, out var cf) && Enum.IsDefined(cf) ? cf : Problem<Supervision.CircularForm>(problems, "“发文形式”的取值无效。");
         if (issuer?.Length > 128)
         {
             problems.Add("发文机关不能超过 128 个字。");
@@ -145,6 +151,7 @@ public sealed record DistrictSettingsInput
         target.WebhookFormat = format.ToString();
         target.CircularIssuer = issuer;
         target.CircularPrefix = prefix;
+        target.CircularForm = form;
         return null;
     }
 

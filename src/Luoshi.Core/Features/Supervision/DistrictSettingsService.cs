@@ -132,6 +132,6 @@ public sealed class DistrictSettingsService(LuoshiDb db, TimeProvider clock)
     {
         s.AmberPoints, s.RedPoints, s.CoUnitsReportToLead, FormStyle = s.FormStyle.ToString(), s.RemindDaysBefore, s.RepeatEveryDaysAfter,
         s.EscalateToHeadAfterDays, s.EscalateToLeaderAfterDays, s.MaxNudgesPerPersonPerWeek, s.WebhookUrl, s.WebhookFormat,
-        s.CircularIssuer, s.CircularPrefix, s.Version,
+        s.CircularIssuer, s.CircularPrefix, CircularForm = s.CircularForm.ToString(), s.Version,
     };
 }

@@ -41,6 +41,9 @@ public sealed class DetailModel(LuoshiDb db, OrderService orders, NotificationKi
     /// <summary>The office may close (办结) or return the approved reply.</summary>
     public bool CanClose { get; private set; }
 
+    /// <summary>The office asked to close (办结): the page shows the summary and the confirming button.</summary>
+    public bool CloseConfirmation { get; private set; }
+
     public IReadOnlyList<OrderEvent> Events { get; private set; } = [];
 
     public IReadOnlyList<OrderAttachmentRow> Files { get; private set; } = [];
@@ -152,11 +155,22 @@ public sealed class DetailModel(LuoshiDb db, OrderService orders, NotificationKi
         return await AfterAsync(scope, await orders.ReturnAsync(Order, version, comment, scope, ct), "已退回。", ct);
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(int id, int version, CancellationToken ct)
+    /// <summary>
+    /// Issue 13.4: 办结 cannot be undone, so a close without <paramref name="confirm"/> (where it could be taken now: the reply
+    /// approved, the version the one read) shows its summary (<see cref="CloseConfirmation"/>) and changes nothing.
+    /// </summary>
+    public async Task<IActionResult> OnPostCloseAsync(int id, int version, bool confirm, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } scope || !scope.CanSupervise(Order.DistrictId))
         {
             return NotFound();
+        }
+
+        if (!confirm && Order.State == OrderState.Replied && Order.Version == version)
+        {
+            await BuildAsync(scope, ct);
+            CloseConfirmation = true;
+            return Page();
         }
 
         return await AfterAsync(scope, await orders.CloseAsync(Order, version, scope, ct), "督办单已办结。", ct);

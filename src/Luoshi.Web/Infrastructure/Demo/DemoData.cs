@@ -68,6 +68,9 @@ public sealed class DemoData(LuoshiDb db, UserManager<AppUser> users, TimeProvid
     /// <summary>What the last seed did, for the start-up message.</summary>
     public TimeSpan Elapsed { get; private set; }
 
+    /// <summary>How long each stage of the last seed took (also logged as each ends).</summary>
+    public DemoStages Stages { get; } = new(log);
+
     public async Task<bool> SeedIfEmptyAsync(string dataFolder, bool story = false, CancellationToken ct = default)
     {
         if (await db.Districts.AnyAsync(ct))
@@ -107,9 +110,12 @@ public sealed class DemoData(LuoshiDb db, UserManager<AppUser> users, TimeProvid
     {
         var catalogues = Directory.EnumerateFiles(Path.Combine(dataFolder, "catalogues"), "*.yaml").Order(StringComparer.Ordinal)
             .Select(f => UnitCatalogue.Parse(File.ReadAllText(f))).ToList();
-        foreach (var c in catalogues)
+        using (Stages.Time("catalogues"))
         {
-            await DistrictCatalogue.SyncAsync(db, c, ct);
+            foreach (var c in catalogues)
+            {
+                await DistrictCatalogue.SyncAsync(db, c, ct);
+            }
         }
 
         var set = new CatalogueSet(catalogues);
@@ -132,21 +138,26 @@ public sealed class DemoData(LuoshiDb db, UserManager<AppUser> users, TimeProvid
             if (story)
             {
                 // The notice of the demo year: the seed's years moved so that its reporting year is the one under way today.
-                int shift = DemoYear.Shift(text, today);
-                text = DemoYear.Apply(text, shift);
+                var seedCalendar = Luoshi.Core.Features.Plans.PlanCalendar.Read(text);
+                int shift = DemoYear.Shift(seedCalendar, today);
+                text = DemoYear.Apply(text, shift, seedCalendar);
                 bytes = System.Text.Encoding.UTF8.GetBytes(text);
                 demoClock.Set(DemoYear.ImportDay(Luoshi.Core.Features.Plans.PlanCalendar.Read(text)), 9);
             }
 
             int districtId = await db.Districts.Where(d => d.Code == catalogue.Code).Select(d => d.Id).SingleAsync(ct);
+            var importWatch = Stopwatch.StartNew();
             var draft = await imports.CreateDraftAsync(districtId, Path.GetFileName(file), bytes, "system", ct);
+            Stages.Add("import " + catalogue.Code, importWatch.Elapsed);
             if (!draft.Ok)
             {
                 log.LogWarning("Demo notice {File} not imported: {Message}", file, draft.Failure!.Message);
                 continue;
             }
 
+            var publishWatch = Stopwatch.StartNew();
             var result = await publisher.PublishAsync(draft.Value!.Id, districtId, draft.Value.Version, "system", ct);
+            Stages.Add("publish " + catalogue.Code, publishWatch.Elapsed);
             if (!result.Ok)
             {
                 log.LogWarning("Demo notice {File} not published: {Message}", file, result.Failure!.Message);
@@ -156,28 +167,49 @@ public sealed class DemoData(LuoshiDb db, UserManager<AppUser> users, TimeProvid
             published.Add((districtId, catalogue.Code));
         }
 
-        foreach (var a in AccountsOf(story))
+        var accountsWatch = Stopwatch.StartNew();
+        // Every demo account has the same password: it is checked against the policy and hashed once (a hash takes a good part
+        // of a second on a loaded machine), and the accounts are stored together with that hash, their names normalised and
+        // their stamps set as the user manager sets them.
+        var probe = new AppUser { UserName = "demo", DisplayName = "demo" };
+        foreach (var validator in users.PasswordValidators)
         {
-            int? districtId = a.District is null ? null : await db.Districts.Where(d => d.Code == a.District).Select(d => (int?)d.Id).SingleAsync(ct);
-            int? unitId = a.Unit is null ? null : await db.Units.Where(u => u.DistrictId == districtId && u.Name == a.Unit).Select(u => (int?)u.Id).SingleOrDefaultAsync(ct)
-                ?? throw new InvalidOperationException("demo account " + a.UserName + ": no unit " + a.Unit);
-            var user = new AppUser
+            var valid = await validator.ValidateAsync(users, probe, DemoPassword);
+            if (!valid.Succeeded)
             {
-                UserName = a.UserName, DisplayName = a.DisplayName, Role = a.Role, DistrictId = districtId, UnitId = unitId, LockoutEnabled = true,
-                Email = DemoEmail(a),
-            };
-            var created = await users.CreateAsync(user, DemoPassword);
-            if (!created.Succeeded)
-            {
-                throw new InvalidOperationException("demo account " + a.UserName + ": " + string.Join("; ", created.Errors.Select(e => e.Description)));
+                throw new InvalidOperationException("demo password: " + string.Join("; ", valid.Errors.Select(e => e.Description)));
             }
         }
 
+        string hash = users.PasswordHasher.HashPassword(probe, DemoPassword);
+        var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Id, StringComparer.Ordinal, ct);
+        var unitIds = (await db.Units.AsNoTracking().Select(u => new { u.DistrictId, u.Name, u.Id }).ToListAsync(ct))
+            .GroupBy(u => (u.DistrictId, u.Name)).ToDictionary(g => g.Key, g => g.First().Id);
+        foreach (var a in AccountsOf(story))
+        {
+            int? districtId = a.District is null ? null : districts[a.District];
+            int? unitId = a.Unit is null ? null : unitIds.TryGetValue((districtId!.Value, a.Unit), out int u) ? u
+                : throw new InvalidOperationException("demo account " + a.UserName + ": no unit " + a.Unit);
+            var user = new AppUser
+            {
+                UserName = a.UserName, DisplayName = a.DisplayName, Role = a.Role, DistrictId = districtId, UnitId = unitId, LockoutEnabled = true,
+                Email = DemoEmail(a), PasswordHash = hash,
+            };
+            user.NormalizedUserName = users.NormalizeName(user.UserName);
+            user.NormalizedEmail = users.NormalizeEmail(user.Email);
+            user.SecurityStamp = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+            db.Users.Add(user);
+        }
+
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        Stages.Add("accounts", accountsWatch.Elapsed);
         if (story)
         {
             foreach (var (districtId, code) in published)
             {
-                await new DemoStory(db, demoClock, log).PlayAsync(districtId, code, today, ct);
+                using var _ = Stages.Time("story " + code);
+                await new DemoStory(db, demoClock, log, Stages).PlayAsync(districtId, code, today, ct);
                 db.ChangeTracker.Clear();
             }
 

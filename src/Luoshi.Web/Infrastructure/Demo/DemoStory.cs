@@ -16,9 +16,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Infrastructure;
 
 /// <summary>
-/// A demo district's year so far, played on <see cref="DemoClock"/> through the product's own use cases (FilingEditing,
-/// FilingHandOffs, Consolidation, ReminderSweep, OrderService, CircularService, DistrictSettingsService), so every rule
-/// holds as in real use. Deterministic: one seeded random per district. What it plays, item by item:
+/// A demo district's year so far, played on <see cref="DemoClock"/>: the thousands of filing steps (open, save, 汇总, submit,
+/// approve, return, accept) built in memory by <see cref="DemoFilings"/> with the product's rules and stored once per period;
+/// the rest through the product's own use cases (ReminderSweep, OrderService, CircularService, DistrictSettingsService,
+/// and FilingEditing / FilingHandOffs for the next reports started), so every rule holds as in real use. Deterministic: one
+/// seeded random per district. What it plays, item by item:
 /// <list type="bullet">
 /// <item>the leaders in charge of every unit (the demo units as listed, the others spread over the district's leaders);</item>
 /// <item>the work plans and the reports of every period already due, by every unit that files (lead units; co-units' parts
@@ -33,7 +35,7 @@ namespace Luoshi.Web.Infrastructure;
 /// </list>
 /// Units without a demo account file as their unit's clerk and head by role (the office opens their accounts later).
 /// </summary>
-internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log)
+internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log, DemoStages stages)
 {
     private enum Fate
     {
@@ -45,12 +47,14 @@ internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log)
 
     private sealed record Target(int Id, Indicator Indicator);
 
-    private sealed record Item(int Id, string Number, string Text, IReadOnlyList<(int UnitId, UnitRole Role)> Units, IReadOnlyList<Target> Targets)
+    private sealed record Item(int Id, string Number, string Text, IReadOnlyList<(int UnitId, UnitRole Role)> Units, IReadOnlyList<Target> Targets,
+        DemoFilings.ItemFacts Facts)
     {
         public IEnumerable<int> Leads => Units.Where(u => u.Role == UnitRole.Lead).Select(u => u.UnitId);
     }
 
     private readonly HandOffNotices _notices = new(db, clock, new PublicAddress(null));
+    private DemoFilings _filings = null!;
     private readonly Dictionary<(int UnitId, AppRole Role), Actor> _people = [];
     private int _failures;
     private Random _random = new(1);
@@ -81,6 +85,8 @@ internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log)
         var units = await db.Units.AsNoTracking().Where(u => u.DistrictId == districtId && u.RetiredAt == null && u.MergedIntoId == null)
             .OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
         _unitNames = units.ToDictionary(u => u.Id, u => u.Name);
+        _filings = new DemoFilings(db, clock, districtId, plan.Id);
+        await _filings.LoadAsync(ct);
         var withAccounts = _people.Keys.Select(k => k.UnitId).ToHashSet();
         var start = DemoYear.ImportDay(rules.Calendar).AddDays(1);
 
@@ -92,6 +98,7 @@ internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log)
                 .ToDictionary(l => l.Unit, l => leaders.First(x => x.UserName == l.Leader).Id, StringComparer.Ordinal);
             var map = units.Select((u, n) => (u.Id, Leader: fixedLeaders.GetValueOrDefault(u.Name) ?? leaders[n % leaders.Count].Id)).ToDictionary(x => x.Id, x => x.Leader);
             clock.Set(start, 10);
+            using var _ = stages.Time($"story {code}: leaders in charge");
             Check(await new DistrictSettingsService(db, clock).SetLeadersAsync(districtId, map, office.UserName, ct), "leaders in charge");
         }
 
@@ -112,7 +119,12 @@ internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log)
         {
             bool latest = deadline == lastDue;
             // Reminders the days before the deadline go out before anyone files late.
-            await SweepAsync(deadline.Date.AddDays(-2), today, ct);
+            using (stages.Time($"story {code}: {deadline.Period} reminders before"))
+            {
+                await SweepAsync(deadline.Date.AddDays(-2), today, ct);
+            }
+
+            var filingWatch = System.Diagnostics.Stopwatch.StartNew();
             foreach (var item in items)
             {
                 var fate = fates[item.Id];
@@ -134,18 +146,38 @@ internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log)
                     var coParts = partsTaken ? new List<int>() : item.Units.Where(u => rules.Participation(u.Role) == Participation.PartToLead && _unitNames.ContainsKey(u.UnitId))
                         .Select(u => u.UnitId).ToList();
                     partsTaken = true;
-                    await FileAsync(item, unitId, deadline, fate, latest, start, today, office, coParts, ct);
+                    File(item, unitId, part, deadline, fate, latest, start, today, office, coParts);
                 }
             }
 
-            await SweepAsync(deadline.Date.AddDays(3), today, ct);
+            stages.Add($"story {code}: {deadline.Period} filings built", filingWatch.Elapsed);
+            using (stages.Time($"story {code}: {deadline.Period} filings stored"))
+            {
+                await _filings.FlushAsync(ct);
+            }
+
+            using (stages.Time($"story {code}: {deadline.Period} reminders after"))
+            {
+                await SweepAsync(deadline.Date.AddDays(3), today, ct);
+            }
         }
 
-        await StartNextAsync(items, reports.FirstOrDefault(d => d.Date >= today), rules, withAccounts, start, today, ct);
+        using (stages.Time($"story {code}: next reports started"))
+        {
+            await StartNextAsync(items, reports.FirstOrDefault(d => d.Date >= today), rules, withAccounts, start, today, ct);
+        }
+
         if (lastDue is not null)
         {
-            await OrderAsync(items, fates, lastDue, today, office, withAccounts, ct);
-            await CircularAsync(lastDue, today, office, ct);
+            using (stages.Time($"story {code}: 督办单"))
+            {
+                await OrderAsync(items, fates, lastDue, today, office, withAccounts, ct);
+            }
+
+            using (stages.Time($"story {code}: circular"))
+            {
+                await CircularAsync(lastDue, today, office, ct);
+            }
         }
 
         if (_failures > 0)
@@ -160,13 +192,18 @@ internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log)
             .Select(i => new
             {
                 i.Id,
+                i.Seq,
                 i.Number,
                 i.Text,
                 Units = i.Units.OrderBy(u => u.Id).Select(u => new { u.UnitId, u.Role }).ToList(),
                 Targets = i.Indicators.OrderBy(x => x.Seq).Select(x => new { x.Id, x.Seq, x.Measure, x.Value, x.Unit, x.Sense, x.Printed }).ToList(),
             }).ToListAsync(ct);
-        return [.. rows.Select(r => new Item(r.Id, r.Number, r.Text, [.. r.Units.Select(u => (u.UnitId, u.Role))],
-            [.. r.Targets.Select(t => new Target(t.Id, new TargetRow(t.Id, t.Seq, t.Measure, t.Value, t.Unit, t.Sense, t.Printed).ToIndicator()))]))];
+        return [.. rows.Select(r =>
+        {
+            var targets = r.Targets.Select(t => new TargetRow(t.Id, t.Seq, t.Measure, t.Value, t.Unit, t.Sense, t.Printed)).ToList();
+            return new Item(r.Id, r.Number, r.Text, [.. r.Units.Select(u => (u.UnitId, u.Role))], [.. targets.Select(t => new Target(t.Id, t.ToIndicator()))],
+                new DemoFilings.ItemFacts(r.Id, r.Seq, r.Text, [.. r.Units.Where(u => u.Role == UnitRole.Lead).Select(u => u.UnitId).Order()], targets));
+        })];
     }
 
     private Fate Roll(Item item)
@@ -182,8 +219,8 @@ internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log)
     }
 
     /// <summary>One unit's work plan or report for one period: co-units' parts first (where they go to the lead), then clerk → head → office.</summary>
-    private async Task FileAsync(Item item, int unitId, Deadline deadline, Fate fate, bool latest, DateOnly start, DateOnly today, Actor office,
-        IReadOnlyList<int> coParts, CancellationToken ct)
+    private void File(Item item, int unitId, Participation part, Deadline deadline, Fate fate, bool latest, DateOnly start, DateOnly today, Actor office,
+        IReadOnlyList<int> coParts)
     {
         var clerk = Person(unitId, AppRole.Clerk);
         var head = Person(unitId, AppRole.UnitHead);
@@ -198,18 +235,18 @@ internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log)
         foreach (int co in coParts)
         {
             var coDay = Max(openDay.AddDays(-_random.Next(0, 3)), start);
-            await PartAsync(item, co, deadline, coDay, ct);
+            Part(item, co, deadline, coDay);
         }
 
         clock.Set(openDay, 9, _random.Next(0, 59));
-        var opened = Check(await new FilingEditing(db, clock).OpenAsync(item.Id, unitId, deadline.Period, clerk, ct), $"open {item.Number}");
+        var opened = Check(_filings.Open(item.Facts, unitId, deadline.Period, part, clerk), $"open {item.Number}");
         if (opened is null)
         {
             return;
         }
 
         var edit = Edit(item, unitId, deadline.Period, fate);
-        var saved = Check(await new FilingEditing(db, clock).SaveAsync(opened.Id, opened.Version, edit, clerk, ct), $"save {item.Number}");
+        var saved = Check(_filings.Save(opened, opened.Version, edit, item.Facts, clerk), $"save {item.Number}");
         if (saved is null)
         {
             return;
@@ -219,18 +256,16 @@ internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log)
         if (coParts.Count > 0)
         {
             clock.Set(approveDay, 9, 5);
-            var merged = Check(await new Consolidation(db, clock).ConsolidateAsync(saved.Id, version, clerk, ct), $"consolidate {item.Number}");
+            var merged = Check(_filings.Consolidate(saved, version, item.Facts, clerk), $"consolidate {item.Number}");
             version = merged?.Version ?? version;
         }
 
-        var handOffs = new FilingHandOffs(db, clock, _notices);
         clock.Set(approveDay, 10, _random.Next(0, 59));
-        var submitted = Check(await handOffs.ActAsync(saved.Id, version, FilingAction.Submit, null, clerk, ct), $"submit {item.Number}");
+        var submitted = Check(_filings.Act(saved, version, FilingAction.Submit, null, item.Facts, clerk), $"submit {item.Number}");
         clock.Set(approveDay, 15, _random.Next(0, 59));
-        var approved = submitted is null ? null : Check(await handOffs.ActAsync(saved.Id, submitted.Version, FilingAction.Approve, "同意报送。", head, ct), $"approve {item.Number}");
+        var approved = submitted is null ? null : Check(_filings.Act(saved, submitted.Version, FilingAction.Approve, "同意报送。", item.Facts, head), $"approve {item.Number}");
         if (approved is null)
         {
-            db.ChangeTracker.Clear();
             return;
         }
 
@@ -238,8 +273,8 @@ internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log)
         if (returned && approveDay.AddDays(2) < today)
         {
             clock.Set(approveDay.AddDays(1), 10);
-            var back = Check(await handOffs.ActAsync(saved.Id, approved.Version, FilingAction.Return,
-                deadline.Period == ReportPeriod.WorkPlan ? "具体工作内容的完成时限不明确，请细化到月后重新报送。" : "完成情况过于笼统，请补充量化数据和佐证材料后重新报送。", office, ct), $"return {item.Number}");
+            var back = Check(_filings.Act(saved, approved.Version, FilingAction.Return,
+                deadline.Period == ReportPeriod.WorkPlan ? "具体工作内容的完成时限不明确，请细化到月后重新报送。" : "完成情况过于笼统，请补充量化数据和佐证材料后重新报送。", item.Facts, office), $"return {item.Number}");
             if (back is not null)
             {
                 clock.Set(approveDay.AddDays(2), 9);
@@ -248,11 +283,11 @@ internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log)
                     Progress = edit.Progress is null ? null : edit.Progress + "（已按督查室意见补充：相关数据已核实，佐证材料随报。）",
                     Steps = edit.Steps?.Select(s => s with { Due = s.Due ?? "按月推进" }).ToList(),
                 };
-                var resaved = Check(await new FilingEditing(db, clock).SaveAsync(back.Id, back.Version, again, clerk, ct), $"resave {item.Number}");
+                var resaved = Check(_filings.Save(back, back.Version, again, item.Facts, clerk), $"resave {item.Number}");
                 clock.Set(approveDay.AddDays(2), 10);
-                var resubmitted = resaved is null ? null : Check(await handOffs.ActAsync(back.Id, resaved.Version, FilingAction.Submit, null, clerk, ct), $"resubmit {item.Number}");
+                var resubmitted = resaved is null ? null : Check(_filings.Act(back, resaved.Version, FilingAction.Submit, null, item.Facts, clerk), $"resubmit {item.Number}");
                 clock.Set(approveDay.AddDays(2), 16);
-                approved = resubmitted is null ? null : Check(await handOffs.ActAsync(back.Id, resubmitted.Version, FilingAction.Approve, "已按要求修改，同意报送。", head, ct), $"reapprove {item.Number}");
+                approved = resubmitted is null ? null : Check(_filings.Act(back, resubmitted.Version, FilingAction.Approve, "已按要求修改，同意报送。", item.Facts, head), $"reapprove {item.Number}");
                 reached = approveDay.AddDays(2);
             }
         }
@@ -262,19 +297,17 @@ internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log)
         if (approved is not null && acceptDay < today && (!latest || _random.NextDouble() < 0.65))
         {
             clock.Set(acceptDay, 11, _random.Next(0, 59));
-            Check(await handOffs.ActAsync(approved.Id, approved.Version, FilingAction.Accept, null, office, ct), $"accept {item.Number}");
+            Check(_filings.Act(approved, approved.Version, FilingAction.Accept, null, item.Facts, office), $"accept {item.Number}");
         }
-
-        db.ChangeTracker.Clear();
     }
 
     /// <summary>A co-unit's part of a lead unit's filing: written, approved by its head, handed to the lead unit.</summary>
-    private async Task PartAsync(Item item, int unitId, Deadline deadline, DateOnly day, CancellationToken ct)
+    private void Part(Item item, int unitId, Deadline deadline, DateOnly day)
     {
         var clerk = Person(unitId, AppRole.Clerk);
         var head = Person(unitId, AppRole.UnitHead);
         clock.Set(day, 9, _random.Next(0, 59));
-        var opened = Check(await new FilingEditing(db, clock).OpenAsync(item.Id, unitId, deadline.Period, clerk, ct), $"open part {item.Number}");
+        var opened = Check(_filings.Open(item.Facts, unitId, deadline.Period, Participation.PartToLead, clerk), $"open part {item.Number}");
         if (opened is null)
         {
             return;
@@ -284,13 +317,11 @@ internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log)
             ? new FilingEdit(Leader: "分管负责同志", Section: "综合办", Steps: [new WorkStep(null, $"配合牵头单位做好“{Clip(item.Text, 24)}”辖区内相关工作", "按牵头单位要求")])
             : new FilingEdit(Progress: $"{ReportPeriodLabels.Of(deadline.Period)}，{_unitNames[unitId]}配合牵头单位推进相关工作，辖区内任务按计划落实。",
                 Problems: "存在问题：辖区内个别点位推进较慢。下步打算：加强与牵头单位对接，按时报送配合情况。");
-        var saved = Check(await new FilingEditing(db, clock).SaveAsync(opened.Id, opened.Version, edit, clerk, ct), $"save part {item.Number}");
-        var handOffs = new FilingHandOffs(db, clock, _notices);
+        var saved = Check(_filings.Save(opened, opened.Version, edit, item.Facts, clerk), $"save part {item.Number}");
         clock.Set(day, 10, _random.Next(0, 59));
-        var submitted = saved is null ? null : Check(await handOffs.ActAsync(saved.Id, saved.Version, FilingAction.Submit, null, clerk, ct), $"submit part {item.Number}");
+        var submitted = saved is null ? null : Check(_filings.Act(saved, saved.Version, FilingAction.Submit, null, item.Facts, clerk), $"submit part {item.Number}");
         clock.Set(day, 14, _random.Next(0, 59));
-        _ = submitted is null ? null : Check(await handOffs.ActAsync(submitted.Id, submitted.Version, FilingAction.Approve, "同意报牵头单位。", head, ct), $"approve part {item.Number}");
-        db.ChangeTracker.Clear();
+        _ = submitted is null ? null : Check(_filings.Act(submitted, submitted.Version, FilingAction.Approve, "同意报牵头单位。", item.Facts, head), $"approve part {item.Number}");
     }
 
     /// <summary>The next report under way at the units with demo accounts: drafts, and one waiting for the head.</summary>
@@ -444,6 +475,7 @@ internal sealed class DemoStory(LuoshiDb db, DemoClock clock, ILogger log)
         _failures++;
         log.LogWarning("Demo story, {What}: {Message}", what, outcome.Failure!.Message);
         db.ChangeTracker.Clear();
+        _filings.ReadBack();
         return null;
     }
 

@@ -14,9 +14,13 @@ namespace Luoshi.Web.Infrastructure;
 public static partial class DemoYear
 {
     /// <summary>How many years to move the seed so that its first report deadline is the newest one before <paramref name="today"/>.</summary>
-    public static int Shift(string noticeText, DateOnly today)
+    public static int Shift(string noticeText, DateOnly today) => Shift(PlanCalendar.Read(noticeText), today);
+
+    /// <summary>As <see cref="Shift(string, DateOnly)"/>, for a calendar already read.</summary>
+    public static int Shift(PlanCalendar calendar, DateOnly today)
     {
-        var first = PlanCalendar.Read(noticeText).Reports.Select(d => (DateOnly?)d.Date).FirstOrDefault();
+        ArgumentNullException.ThrowIfNull(calendar);
+        var first = calendar.Reports.Select(d => (DateOnly?)d.Date).FirstOrDefault();
         if (first is not { } d)
         {
             return 0;
@@ -27,15 +31,18 @@ public static partial class DemoYear
     }
 
     /// <summary>The notice's text with the years it names (its year and the next, the one before) moved by <paramref name="shift"/>.</summary>
-    public static string Apply(string noticeText, int shift)
+    public static string Apply(string noticeText, int shift) => Apply(noticeText, shift, shift == 0 ? null : PlanCalendar.Read(noticeText));
+
+    /// <summary>As <see cref="Apply(string, int)"/>, with the notice's calendar already read (once per seed: the first start reads each notice as few times as it can).</summary>
+    public static string Apply(string noticeText, int shift, PlanCalendar? calendar)
     {
         ArgumentNullException.ThrowIfNull(noticeText);
-        if (shift == 0)
+        if (shift == 0 || calendar is null)
         {
             return noticeText;
         }
 
-        var first = PlanCalendar.Read(noticeText).Reports.Select(d => (DateOnly?)d.Date).FirstOrDefault();
+        var first = calendar.Reports.Select(d => (DateOnly?)d.Date).FirstOrDefault();
         int year = first?.Year ?? 2026;
         return YearPattern().Replace(noticeText, m =>
         {

@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Luoshi.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class CircularForm : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CircularForm",
+                table: "DistrictSettings",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "Plain"); // existing districts keep the plain mark (CircularForm.Plain)
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CircularForm",
+                table: "DistrictSettings");
+        }
+    }
+}
