@@ -70,7 +70,7 @@ public static partial class Bench
         Report.Print(results, options);
     }
 
-    private static async Task<Session> SignInAsync(string baseUrl, string userName, string code)
+    internal static async Task<Session> SignInAsync(string baseUrl, string userName, string code)
     {
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
@@ -136,6 +136,11 @@ public static partial class Bench
                 var session = sessions[(w + k) % sessions.Count];
                 using var request = new HttpRequestMessage(HttpMethod.Get, target.Url(session));
                 request.Headers.Add("Cookie", session.Cookie);
+                if (options.AcceptEncoding is { } encoding)
+                {
+                    request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding);
+                }
+
                 long t0 = Stopwatch.GetTimestamp();
                 if (t0 >= measureTo)
                 {
@@ -161,6 +166,9 @@ public static partial class Bench
         await cpuProbe;
         return new Slice([.. latencies.SelectMany(l => l)], errors, bytes, cpuTo - cpuFrom);
     }
+
+    /// <summary>The antiforgery token of a page's first form.</summary>
+    internal static string Token(string page) => TokenPattern().Match(page).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

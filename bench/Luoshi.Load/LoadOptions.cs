@@ -6,7 +6,14 @@ namespace Luoshi.Load;
 /// <summary>The benchmark's settings, from the command line.</summary>
 public sealed record LoadOptions(string Command, int DurationSeconds, int WarmupSeconds, int Connections, int Port, int Rounds, string AdminConnection)
 {
-    public const string DatabaseName = "luoshi_load";
+    /// <summary>The benchmark's database: luoshi_load, or LUOSHI_LOAD_DB (so that two runs on one server do not drop each other's).</summary>
+    public static readonly string DatabaseName = Environment.GetEnvironmentVariable("LUOSHI_LOAD_DB") ?? "luoshi_load";
+
+    /// <summary>The save scenario's writers, each on a filing of its own (--writers).</summary>
+    public int Writers { get; init; } = 16;
+
+    /// <summary>The Accept-Encoding the read targets send (--encoding br, gzip); none: uncompressed answers.</summary>
+    public string? AcceptEncoding { get; init; }
 
     public const string DefaultAdmin = "Host=127.0.0.1;Port=5432;Username=luoshi_test;Password=luoshi_test;Database=postgres";
 
@@ -17,9 +24,9 @@ public sealed record LoadOptions(string Command, int DurationSeconds, int Warmup
     {
         ArgumentNullException.ThrowIfNull(args);
         string command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
-        if (command is not ("all" or "generate" or "run"))
+        if (command is not ("all" or "generate" or "run" or "save" or "profile"))
         {
-            throw new ArgumentException("command: all, generate or run");
+            throw new ArgumentException("command: all, generate, run, save or profile");
         }
 
         int Int(string name, int fallback)
@@ -29,7 +36,11 @@ public sealed record LoadOptions(string Command, int DurationSeconds, int Warmup
         }
 
         return new LoadOptions(command, Int("duration", 20), Int("warmup", 5), Int("connections", 16), Int("port", 5099), Int("rounds", 4),
-            Environment.GetEnvironmentVariable("LUOSHI_LOAD_PG") ?? DefaultAdmin);
+            Environment.GetEnvironmentVariable("LUOSHI_LOAD_PG") ?? DefaultAdmin)
+        {
+            Writers = Int("writers", 16),
+            AcceptEncoding = Array.IndexOf(args, "--encoding") is int e and >= 0 && e + 1 < args.Length ? args[e + 1] : null,
+        };
     }
 }
 
