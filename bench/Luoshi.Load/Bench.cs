@@ -159,6 +159,11 @@ public static partial class Bench
                 var session = sessions[(w + k) % sessions.Count];
                 using var request = new HttpRequestMessage(HttpMethod.Get, urls[(int)(Interlocked.Increment(ref next) % urls.Count)] + target.Url(session));
                 request.Headers.Add("Cookie", session.Cookie);
+                if (options.AcceptEncoding is { } encoding)
+                {
+                    request.Headers.TryAddWithoutValidation("Accept-Encoding", encoding);
+                }
+
                 long t0 = Stopwatch.GetTimestamp();
                 if (t0 >= measureTo)
                 {
@@ -184,6 +189,9 @@ public static partial class Bench
         await cpuProbe;
         return new Slice([.. latencies.SelectMany(l => l)], errors, bytes, cpuTo - cpuFrom);
     }
+
+    /// <summary>The antiforgery token of a page's first form.</summary>
+    internal static string Token(string page) => TokenPattern().Match(page).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

@@ -30,7 +30,14 @@ public sealed record LoadOptions(string Command, int DurationSeconds, int Warmup
     /// <summary>Only check the dataset's counts against what the generator claims (exit code 1 when they differ).</summary>
     public bool Check { get; init; }
 
-    public const string DatabaseName = "luoshi_load";
+    /// <summary>The benchmark's database: luoshi_load, or LUOSHI_LOAD_DB (so that two runs on one server do not drop each other's).</summary>
+    public static readonly string DatabaseName = Environment.GetEnvironmentVariable("LUOSHI_LOAD_DB") ?? "luoshi_load";
+
+    /// <summary>The save scenario's writers, each on a filing of its own (--writers).</summary>
+    public int Writers { get; init; } = 16;
+
+    /// <summary>The Accept-Encoding the read targets send (--encoding br, gzip); none: uncompressed answers.</summary>
+    public string? AcceptEncoding { get; init; }
 
     public const string DefaultAdmin = "Host=127.0.0.1;Port=5432;Username=luoshi_test;Password=luoshi_test;Database=postgres";
 
@@ -41,9 +48,9 @@ public sealed record LoadOptions(string Command, int DurationSeconds, int Warmup
     {
         ArgumentNullException.ThrowIfNull(args);
         string command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
-        if (command is not ("all" or "generate" or "run" or "check" or "drop"))
+        if (command is not ("all" or "generate" or "run" or "check" or "drop" or "save" or "profile"))
         {
-            throw new ArgumentException("command: all, generate, run, check or drop");
+            throw new ArgumentException("command: all, generate, run, check, drop, save or profile");
         }
 
         int Int(string name, int fallback)
@@ -59,6 +66,8 @@ public sealed record LoadOptions(string Command, int DurationSeconds, int Warmup
         {
             Districts = districts, Append = Flag("append"), Instances = Int("instances", Flag("province") ? 2 : 1), Operations = !Flag("no-ops"), NoBuild = Flag("no-build"),
             Check = command == "check",
+            Writers = Int("writers", 16),
+            AcceptEncoding = Array.IndexOf(args, "--encoding") is int e and >= 0 && e + 1 < args.Length ? args[e + 1] : null,
         };
     }
 }

@@ -13,6 +13,11 @@ using Luoshi.Load;
 // --province (100 districts, 2 instances), --districts N, --append (generate only the missing districts); --instances N (web
 // instances on ports port, port+1 …); --no-ops (reads only, without import/publish and the circular); --no-build (the web app is built already). The PostgreSQL server from
 // LUOSHI_LOAD_PG (default: the test role of scripts/setup-postgres.sh).
+//   dotnet run -c Release --project bench/Luoshi.Load -- save       report saves: --writers 16 on distinct filings (SaveScenario.cs)
+//   dotnet run -c Release --project bench/Luoshi.Load -- profile    where a save's time goes, in process (SaveProfile.cs)
+//
+// Options: --duration 20 --warmup 5 --connections 16 --port 5099 --rounds 4 --writers 16 --encoding br; the PostgreSQL server from LUOSHI_LOAD_PG (default: the
+// test role of scripts/setup-postgres.sh).
 var options = LoadOptions.Parse(args);
 string root = Repo.Root();
 Console.WriteLine($"Luoshi.Load — {options.Command}; repository {root}");
@@ -35,6 +40,14 @@ if (options.Command is "check" or "generate" or "all" && (await Dataset.CheckAsy
 if (options.Command is "drop")
 {
     await Dataset.DropAsync(options);
+if (options.Command is "save")
+{
+    await SaveScenario.CommandAsync(options, root);
+}
+
+if (options.Command is "profile")
+{
+    await SaveProfile.RunAsync(options, iterations: 200);
 }
 
 return 0;

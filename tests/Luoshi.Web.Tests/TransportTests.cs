@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Luoshi.Web.Tests;
 
 /// <summary>Issue 14.6 (transport and keys) and 16.4 (response compression).</summary>
-public class TransportTests(ITestOutputHelper output)
+public partial class TransportTests(ITestOutputHelper output)
 {
     private static IEnumerable<string> Cookies(HttpResponseMessage r) => r.Headers.TryGetValues("Set-Cookie", out var v) ? v : [];
 
@@ -111,13 +111,14 @@ public class TransportTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Compression_SupervisionPageAndDashboardJson_BrotliAndGzip_AndOffByConfiguration()
+    public async Task Compression_SupervisionPageAndDashboardJson_BrotliAndGzip_DecodeToTheSameContent_AndOffByConfiguration()
     {
         using var factory = new LuoshiWebFactory(DatabaseProvider.Sqlite);
         using var office = await factory.SignedInClientAsync("jiangan.office");
-        foreach (string url in new[] { "/Supervision?district=jiangan", "/api/districts/jiangan/dashboard" })
+        foreach (string url in new[] { "/Supervision?district=jiangan", "/Dashboard?district=jiangan", "/api/districts/jiangan/dashboard" })
         {
             var sizes = new Dictionary<string, long>();
+            var texts = new Dictionary<string, string>();
             foreach (string encoding in new[] { "identity", "gzip", "br" })
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -125,12 +126,36 @@ public class TransportTests(ITestOutputHelper output)
                 var r = await office.SendAsync(request);
                 r.StatusCode.ShouldBe(HttpStatusCode.OK);
                 (r.Content.Headers.ContentEncoding.SingleOrDefault() ?? "identity").ShouldBe(encoding);
-                sizes[encoding] = (await r.Content.ReadAsByteArrayAsync()).LongLength;
+                r.Headers.Vary.ShouldContain("Accept-Encoding");
+                byte[] body = await r.Content.ReadAsByteArrayAsync();
+                sizes[encoding] = body.LongLength;
+                texts[encoding] = Antiforgery().Replace(System.Text.Encoding.UTF8.GetString(Decode(encoding, body)), "TOKEN");
             }
 
             output.WriteLine($"{url}: identity {sizes["identity"]} B, gzip {sizes["gzip"]} B, br {sizes["br"]} B");
             sizes["gzip"].ShouldBeLessThan(sizes["identity"] / 3);
             sizes["br"].ShouldBeLessThan(sizes["identity"] / 3);
+            // The same page or JSON once decoded (the antiforgery token of the layout's forms differs on every answer).
+            texts["gzip"].ShouldBe(texts["identity"]);
+            texts["br"].ShouldBe(texts["identity"]);
+            if (url.StartsWith("/api", StringComparison.Ordinal))
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(texts["identity"]);
+                json.RootElement.ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Object);
+            }
+            else
+            {
+                texts["identity"].ShouldContain("江岸区");
+            }
+        }
+
+        // Pages that may carry a password (sign-in, password change, account notices) are sent uncompressed (docs/security.md, BREACH).
+        foreach (string url in new[] { "/Account/Login", "/Account/Password" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
+            var r = await office.SendAsync(request);
+            r.Content.Headers.ContentEncoding.ShouldBeEmpty(url);
         }
 
         using var off = new LuoshiWebFactory(DatabaseProvider.Sqlite);
@@ -140,4 +165,23 @@ public class TransportTests(ITestOutputHelper output)
         req.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
         (await offClient.SendAsync(req)).Content.Headers.ContentEncoding.ShouldBeEmpty();
     }
+
+    private static byte[] Decode(string encoding, byte[] body)
+    {
+        if (encoding == "identity")
+        {
+            return body;
+        }
+
+        using var input = new MemoryStream(body);
+        using Stream decoder = encoding == "br"
+            ? new System.IO.Compression.BrotliStream(input, System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        decoder.CopyTo(output);
+        return output.ToArray();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"")]
+    private static partial System.Text.RegularExpressions.Regex Antiforgery();
 }

@@ -77,6 +77,19 @@ public static class Transport
         ArgumentNullException.ThrowIfNull(app);
         if (app.Configuration.GetValue("Luoshi:Compression", true))
         {
+            // Pages that may show a password (sign-in, password change, the accounts' pages and API with initial passwords)
+            // are sent uncompressed: no compressed answer carries a password next to text an attacker could choose (BREACH;
+            // docs/security.md). The middleware reads Accept-Encoding when the request arrives, so it is dropped before.
+            app.Use((ctx, next) =>
+            {
+                string path = ctx.Request.Path.Value ?? string.Empty;
+                if (path.StartsWith("/Account", StringComparison.OrdinalIgnoreCase) || path.Contains("/accounts", StringComparison.OrdinalIgnoreCase))
+                {
+                    ctx.Request.Headers.AcceptEncoding = default;
+                }
+
+                return next(ctx);
+            });
             app.UseResponseCompression();
         }
 

@@ -76,7 +76,30 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
         return snapshot;
     }
 
-    private async Task<YearSnapshot?> LoadAsync(int districtId, DateOnly today, long revision, int? year, CancellationToken ct)
+    /// <summary>
+    /// The district's current year for one item only (its obligations and standing, as the whole snapshot has them): the cached
+    /// snapshot when it is current, otherwise built by the same <see cref="YearSnapshot.Build"/> from that item's rows and not
+    /// kept. A page about one filing (loaded before and after each save) so does not rebuild the whole district after every
+    /// change (issue 16). Null when the district does not exist or has no current plan.
+    /// </summary>
+    public async Task<YearSnapshot?> ItemAsync(int districtId, int itemId, CancellationToken ct = default)
+    {
+        var today = Today;
+        long? revision = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => (long?)d.Revision).FirstOrDefaultAsync(ct);
+        if (revision is null)
+        {
+            return null;
+        }
+
+        if (cache.TryGet(CacheKinds.YearSnapshot, districtId, revision.Value, (today, (int?)null), out YearSnapshot cached))
+        {
+            return cached;
+        }
+
+        return await LoadAsync(districtId, today, revision.Value, null, ct, itemId);
+    }
+
+    private async Task<YearSnapshot?> LoadAsync(int districtId, DateOnly today, long revision, int? year, CancellationToken ct, int? itemId = null)
     {
         var queries = new PlanQueries(db, clock);
         var district = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => new DistrictInfo(d.Id, d.Code, d.Name, d.City)).FirstAsync(ct);
@@ -91,30 +114,30 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
         var rules = new YearRules(calendar, settings);
 
         var units = await (from u in db.Units.AsNoTracking()
-                           where u.DistrictId == districtId
+                           where u.DistrictId == districtId && (itemId == null || db.ItemUnits.Any(x => x.ItemId == itemId && x.UnitId == u.Id))
                            join l in db.Users on u.LeaderUserId equals l.Id into leaders
                            from l in leaders.DefaultIfEmpty()
                            orderby u.Id
                            select new UnitRow(u.Id, u.Name, u.LeaderUserId, l == null ? null : l.DisplayName)).ToListAsync(ct);
         var items = await (from i in db.PlanItems.AsNoTracking()
                            join p in db.PlanParts on i.PartId equals p.Id
-                           where i.PlanId == plan.Id
+                           where i.PlanId == plan.Id && (itemId == null || i.Id == itemId)
                            orderby i.Seq
                            select new { i.Id, i.Seq, i.Number, p.Index, p.Title, i.Group, i.Text }).ToListAsync(ct);
         var itemUnits = await (from u in db.ItemUnits.AsNoTracking()
                                join i in db.PlanItems on u.ItemId equals i.Id
-                               where i.PlanId == plan.Id
+                               where i.PlanId == plan.Id && (itemId == null || i.Id == itemId)
                                select new { u.ItemId, u.UnitId, u.Role, u.Id }).OrderBy(u => u.Id).ToListAsync(ct);
         var targets = await (from x in db.ItemIndicators.AsNoTracking()
                              join i in db.PlanItems on x.ItemId equals i.Id
-                             where i.PlanId == plan.Id
+                             where i.PlanId == plan.Id && (itemId == null || i.Id == itemId)
                              select new { x.ItemId, x.Id, x.Seq, x.Measure, x.Value, x.Unit, x.Sense, x.Printed }).ToListAsync(ct);
-        var filings = await db.Filings.AsNoTracking().Where(f => f.PlanId == plan.Id)
+        var filings = await db.Filings.AsNoTracking().Where(f => f.PlanId == plan.Id && (itemId == null || f.ItemId == itemId))
             .Select(f => new FilingRow(f.Id, f.ItemId, f.UnitId, f.Period, f.State, f.SubmittedAt, f.Completed, f.Flags, f.ConsolidatedIntoId)).ToListAsync(ct);
-        var planned = await TargetShares.LoadAsync(db, plan.Id, null, ct);
+        var planned = await TargetShares.LoadAsync(db, plan.Id, itemId, ct);
         var actuals = await (from a in db.ReportActuals.AsNoTracking()
                              join f in db.Filings on a.FilingId equals f.Id
-                             where f.PlanId == plan.Id
+                             where f.PlanId == plan.Id && (itemId == null || f.ItemId == itemId)
                              select new { a.FilingId, a.IndicatorId, a.Value }).ToListAsync(ct);
 
         return YearSnapshot.Build(district, plan, today, revision, rules, units,

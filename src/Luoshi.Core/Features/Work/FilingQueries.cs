@@ -148,8 +148,14 @@ public sealed class FilingView
 /// <summary>Reads a <see cref="FilingView"/>; the unit's own clerk starts the filing by opening it (<see cref="FilingEditing.OpenAsync"/>).</summary>
 public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQueries year)
 {
-    /// <summary>The page, or null when the item, unit or period does not exist or the actor may not see it (404).</summary>
-    public async Task<FilingView?> LoadAsync(int itemId, int unitId, ReportPeriod period, Actor actor, bool open, CancellationToken ct)
+    /// <summary>
+    /// The page, or null when the item, unit or period does not exist or the actor may not see it (404). <paramref name="forSave"/>:
+    /// only what a save checks before it writes (who may see and write, participation, lock, the filing and its version, the
+    /// targets by id and name, the form style), without what only the shown page needs (the history, evidence files, co-units'
+    /// parts, the previous report's values, planned shares, the item's standing from the year snapshot); a refused save loads
+    /// the whole page again before showing it.
+    /// </summary>
+    public async Task<FilingView?> LoadAsync(int itemId, int unitId, ReportPeriod period, Actor actor, bool open, CancellationToken ct, bool forSave = false)
     {
         var item = await (from i in db.PlanItems.AsNoTracking()
                           join p in db.PlanParts on i.PartId equals p.Id
@@ -188,11 +194,11 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
         var district = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => new DistrictInfo(d.Id, d.Code, d.Name, d.City)).FirstAsync(ct);
         var unitIds = item.Units.Select(u => u.UnitId).ToList();
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var previous = period == ReportPeriod.WorkPlan ? null : await db.Filings.AsNoTracking().Include(f => f.Actuals)
+        var previous = period == ReportPeriod.WorkPlan || forSave ? null : await db.Filings.AsNoTracking().Include(f => f.Actuals)
             .Where(f => f.ItemId == itemId && f.UnitId == unitId && f.Period != ReportPeriod.WorkPlan && f.Period < period)
             .OrderByDescending(f => f.Period).FirstOrDefaultAsync(ct);
         var targets = await db.ItemIndicators.AsNoTracking().Where(x => x.ItemId == itemId).OrderBy(x => x.Seq).ToListAsync(ct);
-        var planned = await TargetShares.LoadAsync(db, item.PlanId, itemId, ct);
+        IReadOnlyList<PlannedRow> planned = forSave ? [] : await TargetShares.LoadAsync(db, item.PlanId, itemId, ct);
         bool coUnit = role == UnitRole.Co;
         var thresholds = rules.Settings.Thresholds();
         var targetRows = targets.Select(t => new TargetRow(t.Id, t.Seq, t.Measure, t.Value, t.Unit, t.Sense, t.Printed)).ToList();
@@ -201,9 +207,11 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
             ? ExpectedProgress.OfPeriod(period, coUnit ? share ?? 0m : t.Value, TargetShares.QuartersOf(planned, unitId, t.Id))
             : ExpectedProgress.OfPeriod(period);
         bool locked = await db.PeriodLocks.AsNoTracking().AnyAsync(l => l.PlanId == item.PlanId && l.Period == period, ct);
-        var snapshot = await year.SnapshotAsync(districtId, ct);
+        // The item's obligations and standing: from the cached year snapshot, or from this item's rows alone after a change
+        // (not the whole district rebuilt on every save).
+        var snapshot = forSave ? null : await year.ItemAsync(districtId, itemId, ct);
         bool current = snapshot is not null && snapshot.Plan.Id == item.PlanId;
-        var settings = await DistrictSettingsDefaults.LoadAsync(db, districtId, ct);
+        var settings = rules.Settings;
 
         return new FilingView
         {
@@ -235,11 +243,11 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
                 ? [.. item.Units.Where(u => u.Role == UnitRole.Co && u.UnitId != unitId).Select(u => u.UnitId).Distinct().Select(u => (u, names.GetValueOrDefault(u, "?")))]
                 : [],
             SharesSet = filing?.Planned.Where(p => p.UnitId != unitId).ToDictionary(p => (p.IndicatorId, p.UnitId), p => p.Share) ?? [],
-            Evidence = filing is null ? [] : await db.Evidence.AsNoTracking().Where(e => e.FilingId == filing.Id).OrderBy(e => e.Id)
+            Evidence = filing is null || forSave ? [] : await db.Evidence.AsNoTracking().Where(e => e.FilingId == filing.Id).OrderBy(e => e.Id)
                 .Select(e => new EvidenceRow(e.Id, e.FileName, e.ContentType, e.Size, e.UploadedAt, e.UploadedBy)).ToListAsync(ct),
-            Events = filing is null ? [] : await db.FilingEvents.AsNoTracking().Where(e => e.FilingId == filing.Id).OrderBy(e => e.Id).ToListAsync(ct),
+            Events = filing is null || forSave ? [] : await db.FilingEvents.AsNoTracking().Where(e => e.FilingId == filing.Id).OrderBy(e => e.Id).ToListAsync(ct),
             PeriodLocked = locked,
-            CoParts = role == UnitRole.Lead && rules.CoUnitsReportToLead
+            CoParts = role == UnitRole.Lead && rules.CoUnitsReportToLead && !forSave
                 ? await CoPartsAsync(itemId, period, item.Units.Where(u => u.Role == UnitRole.Co).Select(u => u.UnitId).ToList(), names, targetRows, planned, leads, thresholds, ct) : [],
             ItemObligations = current ? [.. snapshot!.Obligations.Where(o => o.ItemId == itemId && o.Period == period)] : [],
             ItemStatus = current ? snapshot!.Items.FirstOrDefault(i => i.Id == itemId) : null,

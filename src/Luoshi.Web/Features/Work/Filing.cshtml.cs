@@ -56,7 +56,8 @@ public sealed class FilingModel(LuoshiDb db, FilingQueries queries, FilingEditin
 
     public async Task<IActionResult> OnPostSaveAsync(int item, int unit, string? period, int version, bool addRow, CancellationToken ct)
     {
-        if (!await LoadAsync(item, unit, period, open: false, ct))
+        // A save loads only what it checks; the page is loaded whole when it is shown (增加一行, or a refusal: RefuseAsync).
+        if (!await LoadAsync(item, unit, period, open: false, ct, forSave: !addRow))
         {
             return NotFound();
         }
@@ -232,7 +233,7 @@ public sealed class FilingModel(LuoshiDb db, FilingQueries queries, FilingEditin
 
     public string Here => WorkLabels.FilingUrl(P.ItemId, P.UnitId, P.Period);
 
-    private async Task<bool> LoadAsync(int item, int unit, string? period, bool open, CancellationToken ct)
+    private async Task<bool> LoadAsync(int item, int unit, string? period, bool open, CancellationToken ct, bool forSave = false)
     {
         if (HttpContext.Actor() is not { } scope || !WorkLabels.TryPeriod(period, out var p))
         {
@@ -240,7 +241,7 @@ public sealed class FilingModel(LuoshiDb db, FilingQueries queries, FilingEditin
         }
 
         Actor = scope;
-        var page = await queries.LoadAsync(item, unit, p, Actor, open, ct);
+        var page = await queries.LoadAsync(item, unit, p, Actor, open, ct, forSave);
         if (page is null)
         {
             return false;
