@@ -18,4 +18,8 @@ for _ in $(seq 1 30); do
 done
 runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_roles WHERE rolname='luoshi_test'" | grep -q 1 \
   || runuser -u postgres -- psql -qc "CREATE ROLE luoshi_test LOGIN PASSWORD 'luoshi_test' CREATEDB"
+# A test drops its own database WITH (FORCE); an autovacuum worker on it belongs to no role, and terminating it needs
+# pg_signal_backend (without it the drop fails now and then under load).
+runuser -u postgres -- psql -qtAc "SELECT pg_has_role('luoshi_test', 'pg_signal_backend', 'MEMBER')" | grep -q t \
+  || runuser -u postgres -- psql -qc "GRANT pg_signal_backend TO luoshi_test"
 echo "setup-postgres: ok (PostgreSQL $version on 127.0.0.1:5432)"

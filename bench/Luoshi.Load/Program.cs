@@ -8,16 +8,14 @@ using Luoshi.Load;
 //   dotnet run -c Release --project bench/Luoshi.Load -- run        only run (on the existing database)
 //   dotnet run -c Release --project bench/Luoshi.Load -- check      count the rows against what the generator claims
 //   dotnet run -c Release --project bench/Luoshi.Load -- drop       drop the luoshi_load database
-//
-// Options: --duration 20 --warmup 5 --connections 16 --port 5099 --rounds 4; the size: --scale 1|4|8 (× the city's 13 districts),
-// --province (100 districts, 2 instances), --districts N, --append (generate only the missing districts); --instances N (web
-// instances on ports port, port+1 …); --no-ops (reads only, without import/publish and the circular); --no-build (the web app is built already). The PostgreSQL server from
-// LUOSHI_LOAD_PG (default: the test role of scripts/setup-postgres.sh).
 //   dotnet run -c Release --project bench/Luoshi.Load -- save       report saves: --writers 16 on distinct filings (SaveScenario.cs)
 //   dotnet run -c Release --project bench/Luoshi.Load -- profile    where a save's time goes, in process (SaveProfile.cs)
 //
-// Options: --duration 20 --warmup 5 --connections 16 --port 5099 --rounds 4 --writers 16 --encoding br; the PostgreSQL server from LUOSHI_LOAD_PG (default: the
-// test role of scripts/setup-postgres.sh).
+// Options: --duration 20 --warmup 5 --connections 16 --port 5099 --rounds 4 --writers 16 --encoding br; the size: --scale 1|4|8
+// (× the city's 13 districts), --province (100 districts, 2 instances), --districts N, --append (generate only the missing
+// districts); --instances N (web instances on ports port, port+1 …); --no-ops (reads only, without import/publish and the
+// circular); --no-build (the web app is built already). The PostgreSQL server from LUOSHI_LOAD_PG (default: the test role of
+// scripts/setup-postgres.sh); the database LUOSHI_LOAD_DB (default luoshi_load).
 var options = LoadOptions.Parse(args);
 string root = Repo.Root();
 Console.WriteLine($"Luoshi.Load — {options.Command}; repository {root}");
@@ -40,6 +38,8 @@ if (options.Command is "check" or "generate" or "all" && (await Dataset.CheckAsy
 if (options.Command is "drop")
 {
     await Dataset.DropAsync(options);
+}
+
 if (options.Command is "save")
 {
     await SaveScenario.CommandAsync(options, root);

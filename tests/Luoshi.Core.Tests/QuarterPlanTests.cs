@@ -89,4 +89,18 @@ public class QuarterPlanTests
         TargetShares.ShareOf([], 2, 7, [1]).ShouldBeNull();
         TargetShares.QuartersOf(rows, 2, 7)!.Q1.ShouldBe(100m);
     }
+
+    [Fact]
+    public void Combined_AmountsAddUp_RatesAndLevelsStayTheLeadsOwn()
+    {
+        var parking = TargetKinds.Of("个", IndicatorSense.Target);
+        var growth = TargetKinds.Of("%", IndicatorSense.Growth);
+        var level = TargetKinds.Of("%", IndicatorSense.Keep);
+
+        CoUnitFigures.Combined(parking, 3000m, [1000m, null, 500m]).ShouldBe(4500m);
+        CoUnitFigures.Combined(parking, null, [1000m]).ShouldBe(1000m);
+        CoUnitFigures.Combined(growth, 6.2m, [5.8m, 7m]).ShouldBe(6.2m);
+        CoUnitFigures.Combined(level, 86m, [90m]).ShouldBe(86m);
+        CoUnitFigures.Combined(growth, null, [5.8m]).ShouldBeNull();
+    }
 }

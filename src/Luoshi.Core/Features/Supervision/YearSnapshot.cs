@@ -154,7 +154,7 @@ public sealed record YearSnapshot(
 
             // The item's standing is its lead unit's reports; with several leads, the one that stands worst, and the reason names
             // the lead unit(s) standing that badly when they are late or behind.
-            // A lead unit's report counts with the co-units' parts it took in (汇总): its own value plus theirs.
+            // A lead unit's report counts with the co-units' parts it took in (汇总): its own amount plus theirs (rates and levels: its own).
             ItemStatusResult? worst = null;
             IReadOnlyList<decimal?> latestActuals = [];
             IReadOnlyList<decimal?>? latestOwn = null;
@@ -188,7 +188,7 @@ public sealed record YearSnapshot(
                     {
                         own = values;
                         var partValues = parts.Select(p => ValuesOf(p.Id)).ToList();
-                        values = [.. itemTargets.Select((t, k) => CoUnitFigures.Sum([own[k], .. partValues.Select(v => v[k])]))];
+                        values = [.. itemTargets.Select((t, k) => CoUnitFigures.Combined(TargetKinds.Of(t.ToIndicator()), own[k], partValues.Select(v => v[k])))];
                         coParts = [.. parts.Select((p, n) => new CoUnitPart(p.UnitId, d.Period, [.. itemTargets.Select((t, k) => CoUnitFigures.Of(t, partValues[n][k],
                             TargetShares.ShareOf(itemPlanned, p.UnitId, t.Id, leads), d.Period, TargetShares.QuartersOf(itemPlanned, p.UnitId, t.Id), thresholds))]))];
                     }

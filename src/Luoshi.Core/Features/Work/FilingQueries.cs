@@ -108,7 +108,7 @@ public sealed class FilingView
     /// <summary>Report of a lead unit: per target (by position), its own value, and its own plus its handed-over co-units' (合计).</summary>
     public IReadOnlyList<decimal?> OwnValues => [.. Targets.Select(t => Filing?.Actuals.FirstOrDefault(a => a.IndicatorId == t.Id)?.Value)];
 
-    public IReadOnlyList<decimal?> Sums => [.. Targets.Select((t, k) => CoUnitFigures.Sum([OwnValues[k], .. CoParts.Where(c => c.HandedOver).Select(c => c.Figures.ElementAtOrDefault(k)?.Value)]))];
+    public IReadOnlyList<decimal?> Sums => [.. Targets.Select((t, k) => CoUnitFigures.Combined(TargetKinds.Of(t.Unit, t.Sense), OwnValues[k], CoParts.Where(c => c.HandedOver).Select(c => c.Figures.ElementAtOrDefault(k)?.Value)))];
 
     /// <summary>This item's obligations for the period, every unit (from the year snapshot).</summary>
     public required IReadOnlyList<ObligationRow> ItemObligations { get; init; }

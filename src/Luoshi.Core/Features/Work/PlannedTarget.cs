@@ -129,6 +129,12 @@ public static class CoUnitFigures
         return new CoUnitFigure(target.Id, value, s, ItemStatusRules.Target(indicator with { Value = s }, value, timeShare, thresholds));
     }
 
+    /// <summary>
+    /// The item's value for a target from the lead unit's own and its co-units' parts (汇总): an amount adds up; a rate or a level is
+    /// not additive (两个单位各增长 6% is not 12%), so it stays the lead unit's own figure for the whole item.
+    /// </summary>
+    public static decimal? Combined(TargetKind kind, decimal? own, IEnumerable<decimal?> parts) => kind.FollowsTime() ? Sum([own, .. parts]) : own;
+
     /// <summary>Values added up, null when none was given.</summary>
     public static decimal? Sum(IEnumerable<decimal?> values)
     {
