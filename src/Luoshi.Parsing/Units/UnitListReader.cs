@@ -511,7 +511,7 @@ internal static partial class UnitListReader
                 var prev = names[j - 1];
                 // A bare place name: short, and either without a unit ending or too short to be a unit ("梨园").
                 bool endsLikePlace = EndsLikePlace(prev.Name);
-                bool bare = !endsLikePlace && (prev.Name.Length <= 3 || (prev.Name.Length <= 5 && !HasUnitEnding(prev.Name)));
+                bool bare = !endsLikePlace && !EndsLikeOrgan(prev.Name) && (prev.Name.Length <= 3 || (prev.Name.Length <= 5 && !HasUnitEnding(prev.Name)));
                 if (!bare || prev.Name.StartsWith('各') || prev.Name.StartsWith('区'))
                 {
                     break;
@@ -535,6 +535,25 @@ internal static partial class UnitListReader
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Endings no place name has (团区委, 区妇联, 市场监管局): a name with one is a unit however short, never a bare place that
+    /// borrows the next name's suffix. Short endings a place may have (园, 场, 台, 山) are not among them.
+    /// </summary>
+    private static readonly string[] OrganEndings = ["委", "局", "办", "联", "协", "厅", "署"];
+
+    private static bool EndsLikeOrgan(string name)
+    {
+        foreach (string x in OrganEndings)
+        {
+            if (name.EndsWith(x, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool EndsLikePlace(string name)
