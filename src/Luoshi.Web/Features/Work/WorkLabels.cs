@@ -40,8 +40,10 @@ public static class WorkLabels
 
     public static string Num(decimal? v) => v?.ToString("0.######", CultureInfo.InvariantCulture) ?? string.Empty;
 
-    public static string Size(long bytes) => bytes < 1024 * 1024
-        ? (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " KB"
+    /// <summary>A file's size as the evidence lists print it: 320 字节, 12.5 KB, 3.2 MB (a small file never reads as 0 KB).</summary>
+    public static string Size(long bytes) =>
+        bytes < 1024 ? bytes.ToString(CultureInfo.InvariantCulture) + " 字节"
+        : bytes < 1024 * 1024 ? (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " KB"
         : (bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
 
     /// <summary>A number as typed: digits with an optional sign, decimal point and thousands commas (全角 digits are not numbers here).</summary>
