@@ -1,5 +1,3 @@
-using System.CommandLine;
-using System.Text;
 using Luoshi.Cli.Commands;
 
 Console.OutputEncoding = new UTF8Encoding(false);

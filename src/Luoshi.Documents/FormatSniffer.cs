@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Luoshi.Documents;
 
 /// <summary>What the first bytes of a file say it is.</summary>

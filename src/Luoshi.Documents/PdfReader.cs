@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Exceptions;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Luoshi.Documents;
 
 /// <summary>Detects the encoding of a plain-text notice (UTF-8, UTF-16 with or without BOM, GB18030/GBK) and decodes it.</summary>

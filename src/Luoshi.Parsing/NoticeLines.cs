@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Luoshi.Parsing;
 
 /// <summary>

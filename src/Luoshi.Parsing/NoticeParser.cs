@@ -1,6 +1,5 @@
 using Luoshi.Parsing.Header;
 using Luoshi.Parsing.Outline;
-using Luoshi.Parsing.Text;
 
 namespace Luoshi.Parsing;
 

@@ -1,7 +1,5 @@
 using Luoshi.Parsing.Calendar;
-using Luoshi.Parsing.Catalogue;
 using Luoshi.Parsing.Indicators;
-using Luoshi.Parsing.Resolution;
 
 namespace Luoshi.Parsing;
 

@@ -1,12 +1,7 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
 using Luoshi.Web.Features.Accounts;
 using Luoshi.Web.Features.Dashboard;
 using Luoshi.Web.Features.Plans;
-using Luoshi.Web.Infrastructure;
-using Luoshi.Web.Infrastructure.Reminders;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);

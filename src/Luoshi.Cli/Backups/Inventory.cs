@@ -1,8 +1,5 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using Luoshi.Core.Data;
 using Luoshi.Core.Features.Work;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

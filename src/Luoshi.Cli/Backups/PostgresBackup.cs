@@ -1,5 +1,4 @@
 using System.Data;
-using System.Globalization;
 using Npgsql;
 
 namespace Luoshi.Cli.Backups;

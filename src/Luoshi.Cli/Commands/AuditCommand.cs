@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Luoshi.Core.Data;
 using Luoshi.Core.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 

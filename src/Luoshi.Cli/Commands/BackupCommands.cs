@@ -1,8 +1,5 @@
-using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using Luoshi.Cli.Backups;
-using Luoshi.Core.Data;
 
 namespace Luoshi.Cli.Commands;
 

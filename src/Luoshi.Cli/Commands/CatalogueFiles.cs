@@ -1,5 +1,3 @@
-using Luoshi.Parsing.Catalogue;
-
 namespace Luoshi.Cli.Commands;
 
 /// <summary>Finds and loads the district unit catalogues (YAML) for the CLI.</summary>

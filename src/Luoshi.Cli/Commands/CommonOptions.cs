@@ -1,7 +1,4 @@
-using System.CommandLine;
 using Luoshi.Documents;
-using Luoshi.Parsing;
-using Luoshi.Parsing.Catalogue;
 
 namespace Luoshi.Cli.Commands;
 

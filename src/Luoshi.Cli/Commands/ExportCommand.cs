@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Luoshi.Cli.Commands;
 
 /// <summary>`luoshi export FILE --out DIR`: the three lists every unit keeps (任务清单, 时间清单, 责任清单) as .xlsx and .csv.</summary>

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Luoshi.Core.Features.Forms;
 using Luoshi.Documents;
-using Luoshi.Parsing;
 using Luoshi.Parsing.Lists;
 
 namespace Luoshi.Cli.Commands;

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Luoshi.Cli.Commands;
 
 /// <summary>`luoshi parse FILE --format json|text`.</summary>

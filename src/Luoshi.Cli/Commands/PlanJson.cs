@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Luoshi.Parsing;
 using Luoshi.Parsing.Calendar;
 using Luoshi.Parsing.Resolution;
 

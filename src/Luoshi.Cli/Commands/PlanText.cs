@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Luoshi.Parsing;
-
 namespace Luoshi.Cli.Commands;
 
 /// <summary>The readable outline of `luoshi parse --format text`.</summary>

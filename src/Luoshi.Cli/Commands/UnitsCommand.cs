@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Luoshi.Parsing.Catalogue;
-
 namespace Luoshi.Cli.Commands;
 
 /// <summary>`luoshi units DISTRICT`: lists a district's unit catalogue.</summary>

@@ -1,19 +1,9 @@
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Circulars;
-using Luoshi.Core.Features.Districts;
 using Luoshi.Core.Features.Imports;
-using Luoshi.Core.Features.Notifications;
-using Luoshi.Core.Features.Numbering;
 using Luoshi.Core.Features.Orders;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Work;
 using Luoshi.Core.Features.Scores;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Core.Features.Units;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Core.Data;
 

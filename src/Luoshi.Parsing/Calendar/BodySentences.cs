@@ -1,6 +1,3 @@
-using System.Text;
-using Luoshi.Parsing.Text;
-
 namespace Luoshi.Parsing.Calendar;
 
 /// <summary>One sentence of the notice's body, with the source position of every character.</summary>

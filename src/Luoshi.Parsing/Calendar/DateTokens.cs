@@ -1,6 +1,3 @@
-using System.Globalization;
-using Luoshi.Parsing.Text;
-
 namespace Luoshi.Parsing.Calendar;
 
 /// <summary>The kinds of token a date is built from.</summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Luoshi.Parsing.Text;
-
 namespace Luoshi.Parsing.Calendar;
 
 /// <summary>A reference to an attachment from a dated clause ("（填写附件1）") and what that clause is about.</summary>

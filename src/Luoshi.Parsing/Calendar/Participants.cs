@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Luoshi.Parsing.Calendar;
 
 /// <summary>What a reporting sentence is about: the work plan, or progress reports.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Luoshi.Parsing.Calendar;
 
 /// <summary>The report periods a clause names.</summary>

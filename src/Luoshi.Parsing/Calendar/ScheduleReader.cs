@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using Luoshi.Parsing.Text;
-
 namespace Luoshi.Parsing.Calendar;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Luoshi.Parsing.Resolution;
-
 namespace Luoshi.Parsing.Catalogue;
 
 /// <summary>A unit the notice names, proposed for a catalogue: its fullest printed form and the other forms as aliases.</summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Luoshi.Parsing.Text;
-
 namespace Luoshi.Parsing.Header;
 
 /// <summary>Stage 5: the notice's issuer, number, title, signing date and lead convention, read from the lines before the plan.</summary>

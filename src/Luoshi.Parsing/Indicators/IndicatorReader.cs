@@ -1,9 +1,3 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text.RegularExpressions;
-using Luoshi.Parsing.Resolution;
-using Luoshi.Parsing.Text;
-
 namespace Luoshi.Parsing.Indicators;
 
 /// <summary>Reads the measurable targets (指标) in an item's text. Pure; never throws.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Luoshi.Parsing.Calendar;
 using Luoshi.Parsing.Indicators;
 

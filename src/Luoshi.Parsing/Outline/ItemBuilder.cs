@@ -1,6 +1,3 @@
-using Luoshi.Parsing.Text;
-using Luoshi.Parsing.Units;
-
 namespace Luoshi.Parsing.Outline;
 
 /// <summary>

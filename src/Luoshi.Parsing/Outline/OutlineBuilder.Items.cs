@@ -1,5 +1,3 @@
-using Luoshi.Parsing.Units;
-
 namespace Luoshi.Parsing.Outline;
 
 /// <summary>Stage 4, continued: closing an item (its clause read, its numbering checked).</summary>

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Luoshi.Parsing.Text;
-using Luoshi.Parsing.Units;
-
 namespace Luoshi.Parsing.Outline;
 
 /// <summary>Stage 4: parts, groups, themes and items from the plan's lines.</summary>

@@ -1,5 +1,3 @@
-using Luoshi.Parsing.Text;
-
 namespace Luoshi.Parsing.Outline;
 
 /// <summary>Where the plan stands in the notice and which lines head its parts.</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using Luoshi.Parsing.Text;
-
 namespace Luoshi.Parsing.Resolution;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Luoshi.Parsing.Catalogue;
-
 namespace Luoshi.Parsing.Resolution;
 
 /// <summary>What a printed unit turned out to be.</summary>

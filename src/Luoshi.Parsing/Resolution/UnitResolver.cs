@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Luoshi.Parsing.Catalogue;
-
 namespace Luoshi.Parsing.Resolution;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Luoshi.Parsing.Text;
 
 /// <summary>One physical line of the source and its cleaned text.</summary>

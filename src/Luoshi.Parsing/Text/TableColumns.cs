@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Luoshi.Parsing.Text;
 
 /// <summary>What a table column holds, read from its header cell.</summary>

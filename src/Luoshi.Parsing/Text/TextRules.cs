@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Luoshi.Parsing.Text;
 
 /// <summary>The one rule for repairing layout damage in text taken from the notice.</summary>

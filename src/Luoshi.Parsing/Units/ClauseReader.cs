@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Luoshi.Parsing.Text;
-
 namespace Luoshi.Parsing.Units;
 
 /// <summary>What one item's unit clause says.</summary>

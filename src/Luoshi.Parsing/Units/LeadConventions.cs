@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Luoshi.Parsing.Units;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-using Luoshi.Parsing.Text;
-
 namespace Luoshi.Parsing.Units;
 
 /// <summary>Splits the content of one clause label ("区发改局、区商务局，各街道等") into unit mentions.</summary>

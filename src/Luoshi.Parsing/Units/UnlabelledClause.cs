@@ -1,5 +1,3 @@
-using Luoshi.Parsing.Text;
-
 namespace Luoshi.Parsing.Units;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Core.Features.Work;
-using Luoshi.Web.Features.Supervision;
-
 namespace Luoshi.Web.Features;
 
 /// <summary>One obligation on a home page: the item, the period, the unit owing it, the deadline and where it stands.</summary>

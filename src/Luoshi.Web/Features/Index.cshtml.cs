@@ -1,10 +1,4 @@
-using System.Security.Claims;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Supervision;
 using Luoshi.Core.Features.Years;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Features;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
-using Luoshi.Core.Features.Accounts;
-
 namespace Luoshi.Web.Infrastructure;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Audit;
-
 namespace Luoshi.Web.Infrastructure;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Web.Infrastructure;
 
 /// <summary>Which district a page is about when its link names none: the caller's own.</summary>

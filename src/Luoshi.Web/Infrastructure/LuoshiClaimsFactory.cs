@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
-using Luoshi.Core.Features.Accounts;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Luoshi.Web.Infrastructure;

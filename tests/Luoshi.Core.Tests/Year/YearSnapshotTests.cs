@@ -37,7 +37,7 @@ public class YearSnapshotTests
             new DistrictInfo(1, "jiangan", "江岸区", "武汉市"),
             new PlanHeader(1, 2026, "岸政办〔2026〕1号", null, null, null, DateTimeOffset.UnixEpoch),
             today, 1, Rules(coToLead),
-            [new UnitRow(Fgj, "区发展和改革局", null, null), new UnitRow(Swj, "区商务局", null, null), new UnitRow(Jsj, "区住房和城市更新局", null, null)],
+            [new SnapshotUnit(Fgj, "区发展和改革局", null, null), new SnapshotUnit(Swj, "区商务局", null, null), new SnapshotUnit(Jsj, "区住房和城市更新局", null, null)],
             [(10, 1, "1", 1, "一、主要预期目标", null, "地区生产总值增长6%左右"), (11, 2, "2", 1, "一、主要预期目标", null, "新增停车泊位1万个"), (12, 3, "3", 2, "二、重点工作", null, "招商引资")],
             [(10, Fgj, UnitRole.Lead), (11, Jsj, UnitRole.Lead), (11, Fgj, UnitRole.Co), (12, Swj, UnitRole.Lead)],
             [(11, new TargetRow(100, 1, "新增停车泊位", 10000, "个", IndicatorSense.AtLeast, "新增停车泊位1万个"))],
@@ -152,7 +152,7 @@ public class YearSnapshotTests
             new DistrictInfo(1, "jiangan", "江岸区", "武汉市"),
             new PlanHeader(1, 2026, "岸政办〔2026〕1号", null, null, null, DateTimeOffset.UnixEpoch),
             new DateOnly(2026, 4, 15), 1, Rules(false),
-            [new UnitRow(Fgj, "区发展和改革局", null, null), new UnitRow(Swj, "区商务局", null, null), new UnitRow(Jsj, "区住房和城市更新局", null, null)],
+            [new SnapshotUnit(Fgj, "区发展和改革局", null, null), new SnapshotUnit(Swj, "区商务局", null, null), new SnapshotUnit(Jsj, "区住房和城市更新局", null, null)],
             [(12, 3, "3", 2, "二、重点工作", null, "招商引资")],
             [(12, Swj, UnitRole.Lead), (12, Jsj, UnitRole.Lead), (12, Fgj, UnitRole.Co)],
             [], filings, []);
@@ -174,7 +174,7 @@ public class YearSnapshotTests
     public void Scores_SixtyUnitsTiedAtZero_ShareRankTwo_AndTheTieIsSaid()
     {
         // One unit filed its work plan on time, sixty filed nothing: 1, then sixty at 2 (standard competition ranking, 1, 2, 2, 4).
-        var units = Enumerable.Range(1, 61).Select(i => new UnitRow(i, $"单位{i:00}", null, null)).ToList();
+        var units = Enumerable.Range(1, 61).Select(i => new SnapshotUnit(i, $"单位{i:00}", null, null)).ToList();
         var s = YearSnapshot.Build(
             new DistrictInfo(1, "hongshan", "洪山区", "武汉市"),
             new PlanHeader(1, 2026, "洪政办〔2026〕1号", null, null, null, DateTimeOffset.UnixEpoch),

@@ -280,7 +280,7 @@ public sealed class ReminderSweepTests
             new Core.Features.Plans.DistrictInfo(1, "hongshan", "洪山区", "武汉市"),
             new Core.Features.Plans.PlanHeader(1, 2026, "洪政办〔2026〕1号", null, null, null, DateTimeOffset.UnixEpoch),
             new DateOnly(2026, 4, 5), 1, rules,
-            [new UnitRow(1, "区发展和改革局", null, null), new UnitRow(2, "区商务局", null, null)],
+            [new SnapshotUnit(1, "区发展和改革局", null, null), new SnapshotUnit(2, "区商务局", null, null)],
             [(10, 1, "5", 2, "二、重点工作", null, "招商引资"), (11, 2, "6", 2, "二、重点工作", null, "消费提振")],
             [(10, 2, Core.Features.Plans.UnitRole.Lead), (10, 1, Core.Features.Plans.UnitRole.Co), (11, 1, Core.Features.Plans.UnitRole.Lead)],
             [], [], []);

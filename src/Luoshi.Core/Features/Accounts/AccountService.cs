@@ -1,11 +1,4 @@
 using System.Net.Mail;
-using System.Text.RegularExpressions;
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Audit;
-using Luoshi.Core.Features.Units;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Core.Features.Accounts;
 

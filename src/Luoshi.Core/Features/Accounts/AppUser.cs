@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Luoshi.Core.Features.Accounts;
 
 /// <summary>What a person is. One role per account; what it may do is <see cref="AccessPolicy"/>'s row; the scope comes from <see cref="AppUser.DistrictId"/> and <see cref="AppUser.UnitId"/>.</summary>

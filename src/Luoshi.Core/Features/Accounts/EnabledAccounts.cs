@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace Luoshi.Core.Features.Accounts;
 
 /// <summary>

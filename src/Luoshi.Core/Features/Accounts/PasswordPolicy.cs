@@ -1,6 +1,4 @@
 using System.Reflection;
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.Identity;
 
 namespace Luoshi.Core.Features.Accounts;
 

@@ -1,7 +1,5 @@
-using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Luoshi.Core.Common;
 
 namespace Luoshi.Core.Features.Accounts;
 

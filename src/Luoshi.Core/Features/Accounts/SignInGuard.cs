@@ -1,7 +1,3 @@
-using Luoshi.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Luoshi.Core.Features.Accounts;
 
 /// <summary>

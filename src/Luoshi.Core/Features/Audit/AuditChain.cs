@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Luoshi.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Org.BouncyCastle.Crypto.Digests;
 
 namespace Luoshi.Core.Features.Audit;

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Luoshi.Core.Features.Audit;
 
 /// <summary>One recorded event: a sign-in, or a change with its before and after.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Luoshi.Core.Data;
-
 namespace Luoshi.Core.Features.Audit;
 
 /// <summary>Adds audit entries to the same unit of work as the change they record, so both are saved or neither.</summary>

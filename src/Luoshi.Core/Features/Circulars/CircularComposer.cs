@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Luoshi.Core.Features.Circulars;
 
 /// <summary>

@@ -1,15 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Audit;
-using Luoshi.Core.Features.Notifications;
-using Luoshi.Core.Features.Numbering;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Parsing.Calendar;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Circulars;
 
 /// <summary>

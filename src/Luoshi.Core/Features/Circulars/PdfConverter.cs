@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Globalization;
-using Luoshi.Core.Common;
 
 namespace Luoshi.Core.Features.Circulars;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Luoshi.Core.Features.Districts;
 
 /// <summary>A district (区/县) that runs its own plan: the unit of tenancy.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Luoshi.Core.Features.Forms;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Parsing.Lists;
-
 namespace Luoshi.Core.Features.Exports;
 
 /// <summary>

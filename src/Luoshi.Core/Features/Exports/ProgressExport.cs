@@ -1,11 +1,3 @@
-using System.Globalization;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Forms;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Parsing.Calendar;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Exports;
 
 /// <summary>

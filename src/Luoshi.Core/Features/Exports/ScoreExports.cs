@@ -1,5 +1,3 @@
-using System.Globalization;
-using Luoshi.Core.Features.Forms;
 using Luoshi.Core.Features.Scores;
 using Luoshi.Documents;
 

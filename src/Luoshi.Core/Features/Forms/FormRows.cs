@@ -1,5 +1,3 @@
-using Luoshi.Core.Features.Supervision;
-
 namespace Luoshi.Core.Features.Forms;
 
 /// <summary>One specific piece of work (具体工作内容) under a responsibility item.</summary>

@@ -1,5 +1,3 @@
-using Luoshi.Parsing.Lists;
-
 namespace Luoshi.Core.Features.Forms;
 
 /// <summary>The three lists every unit keeps (任务清单, 时间清单, 责任清单) as printable sheets, with the district forms' print set-up.</summary>

@@ -1,5 +1,3 @@
-using Luoshi.Core.Features.Supervision;
-
 namespace Luoshi.Core.Features.Forms;
 
 /// <summary>The office's own tables (no district template): the whole plan's progress and the units' scores, one sheet each with the unit as a column.</summary>

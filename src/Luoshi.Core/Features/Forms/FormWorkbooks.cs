@@ -1,6 +1,3 @@
-using System.Globalization;
-using Luoshi.Parsing.Calendar;
-
 namespace Luoshi.Core.Features.Forms;
 
 /// <summary>What a unit writes above the table: 主要责任人 (Jiang'an's form) and 填报时间 (Hongshan's forms).</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Luoshi.Core.Features.Forms;
 
 /// <summary>Which quarter a step belongs to (Hongshan's form has a row per quarter; the names are <see cref="Luoshi.Parsing.Calendar.ReportPeriodLabels.Quarter"/>).</summary>

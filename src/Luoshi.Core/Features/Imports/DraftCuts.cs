@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Luoshi.Core.Common;
-
 namespace Luoshi.Core.Features.Imports;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Parsing;
 using Luoshi.Parsing.Resolution;
 
 namespace Luoshi.Core.Features.Imports;

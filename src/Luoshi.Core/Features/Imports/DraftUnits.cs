@@ -1,6 +1,3 @@
-using Luoshi.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Imports;
 
 /// <summary>

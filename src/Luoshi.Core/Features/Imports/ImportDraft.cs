@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Luoshi.Core.Features.Imports;
 
 /// <summary>Where an import stands.</summary>

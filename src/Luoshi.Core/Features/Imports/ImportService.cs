@@ -1,13 +1,4 @@
-using System.Globalization;
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Audit;
-using Luoshi.Core.Features.Work;
-using Luoshi.Core.Features.Units;
 using Luoshi.Documents;
-using Luoshi.Parsing;
-using Luoshi.Parsing.Catalogue;
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Core.Features.Imports;
 

@@ -1,7 +1,3 @@
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Imports;
 
 /// <summary>The one check before any change to a draft: it exists in this district, is still a draft, and nobody saved it since the caller read it.</summary>

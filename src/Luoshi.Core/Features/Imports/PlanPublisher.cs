@@ -1,17 +1,10 @@
-using System.Globalization;
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Audit;
-using Luoshi.Core.Features.Plans;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Imports;
 
 /// <summary>What a re-import would change in the live plan.</summary>
 /// <param name="Added">Items in the draft, not in the live plan (part, number, text).</param>
 /// <param name="Removed">Items in the live plan, not in the draft.</param>
 /// <param name="Changed">Items whose text or units differ (part, number, before, after).</param>
-public sealed record PlanChanges(
+public sealed record DraftChanges(
     IReadOnlyList<(int Part, string Number, string Text)> Added,
     IReadOnlyList<(int Part, string Number, string Text)> Removed,
     IReadOnlyList<(int Part, string Number, string Before, string After)> Changed)
@@ -26,12 +19,12 @@ public sealed record PlanChanges(
 /// <param name="HasLivePlan">Whether the district has a live plan of that year (otherwise <paramref name="Changes"/> lists every item as added).</param>
 /// <param name="Changes">Items added, removed and changed against the live plan.</param>
 /// <param name="OriginFlag">Why the notice seems to come from another government, when the office overrides that; else null.</param>
-public sealed record PublishSummary(int Year, int Items, int Units, bool HasLivePlan, PlanChanges Changes, string? OriginFlag);
+public sealed record PublishSummary(int Year, int Items, int Units, bool HasLivePlan, DraftChanges Changes, string? OriginFlag);
 
 /// <summary>Publishes a draft into the live plan in one transaction; shows what a re-import changes before it applies.</summary>
 public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
 {
-    public async Task<Outcome<PlanChanges>> PreviewAsync(int draftId, int districtId, CancellationToken ct = default)
+    public async Task<Outcome<DraftChanges>> PreviewAsync(int draftId, int districtId, CancellationToken ct = default)
     {
         var draft = await db.ImportDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == draftId && d.DistrictId == districtId, ct);
         if (draft is null)
@@ -251,7 +244,7 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
     private static string UnitsText(IEnumerable<string> lead, IEnumerable<string> co) =>
         $"牵头：{string.Join("、", lead.Order(StringComparer.Ordinal))}；配合：{string.Join("、", co.Order(StringComparer.Ordinal))}";
 
-    private static PlanChanges Compare(List<(int Part, string Number, string Text, string Units)>? live, DraftPlan draft)
+    private static DraftChanges Compare(List<(int Part, string Number, string Text, string Units)>? live, DraftPlan draft)
     {
         var now = Keyed(draft.Items.Select(i => (i.Part, i.Number, (i.Text, Units: UnitsText(
             i.Lead.Select(u => u.Name ?? u.Printed),
@@ -261,7 +254,7 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
         var removed = was.Where(kv => !now.ContainsKey(kv.Key)).Select(kv => (kv.Key.Part, kv.Key.Number, kv.Value.Text)).ToList();
         var changed = now.Where(kv => was.TryGetValue(kv.Key, out var w) && w != kv.Value)
             .Select(kv => (kv.Key.Part, kv.Key.Number, $"{was[kv.Key].Text}（{was[kv.Key].Units}）", $"{kv.Value.Text}（{kv.Value.Units}）")).ToList();
-        return new PlanChanges(added, removed, changed);
+        return new DraftChanges(added, removed, changed);
     }
 
     /// <summary>Items keyed by part and number; a number printed twice in one part (a damaged notice) is told apart by its order.</summary>

@@ -1,5 +1,3 @@
-using Luoshi.Parsing.Catalogue;
-
 namespace Luoshi.Core.Features.Imports;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Work;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Parsing.Calendar;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Notifications;
 
 /// <summary>Whose people a hand-off tells: the filing's unit, the item's lead units, or the district (its office).</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Luoshi.Core.Features.Notifications;
 
 /// <summary>The Chinese subject and body of a reminder. Plain text: it goes to mail and to chat messengers alike.</summary>

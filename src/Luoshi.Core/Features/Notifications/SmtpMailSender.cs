@@ -1,6 +1,4 @@
 using System.Net.Sockets;
-using System.Text;
-using Luoshi.Core.Common;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Luoshi.Core.Common;
 
 namespace Luoshi.Core.Features.Notifications;
 

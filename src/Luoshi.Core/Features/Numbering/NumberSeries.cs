@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Luoshi.Core.Features.Numbering;
 
 /// <summary>The kinds of document the office numbers; an office may add its own kinds beside these.</summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Audit;
-using Luoshi.Core.Features.Districts;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Numbering;
 
 /// <summary>A series as the settings page shows it: saved or the default, with the number the next document will get.</summary>

@@ -1,15 +1,4 @@
-using System.Globalization;
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Audit;
 using Luoshi.Core.Features.Circulars;
-using Luoshi.Core.Features.Districts;
-using Luoshi.Core.Features.Notifications;
-using Luoshi.Core.Features.Numbering;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Core.Features.Work;
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Core.Features.Orders;
 

@@ -1,7 +1,3 @@
-using Luoshi.Parsing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Luoshi.Core.Features.Plans;
 
 /// <summary>A published responsibility decomposition plan of a district for one year.</summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Luoshi.Parsing;
-using Luoshi.Parsing.Calendar;
-
 namespace Luoshi.Core.Features.Plans;
 
 /// <summary>

@@ -1,12 +1,3 @@
-using System.Globalization;
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Audit;
-using Luoshi.Core.Features.Districts;
-using Luoshi.Core.Features.Notifications;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Plans;
 
 /// <summary>

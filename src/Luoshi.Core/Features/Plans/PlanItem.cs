@@ -1,7 +1,3 @@
-using Luoshi.Parsing.Indicators;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Luoshi.Core.Features.Plans;
 
 /// <summary>A task (责任事项) of a published plan.</summary>

@@ -1,6 +1,3 @@
-using Luoshi.Parsing;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Plans;
 
 public sealed partial class PlanQueries

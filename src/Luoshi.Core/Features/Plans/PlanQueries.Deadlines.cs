@@ -1,6 +1,3 @@
-using Luoshi.Parsing.Calendar;
-using Luoshi.Parsing.Lists;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Luoshi.Core.Features.Plans;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Plans;
 
 public sealed partial class PlanQueries

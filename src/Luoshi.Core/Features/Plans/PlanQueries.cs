@@ -1,7 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Parsing;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Plans;
 
 /// <summary>

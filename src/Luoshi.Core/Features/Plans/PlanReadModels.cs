@@ -1,9 +1,3 @@
-using System.Text.Json.Serialization;
-using Luoshi.Parsing;
-using Luoshi.Parsing.Calendar;
-using Luoshi.Parsing.Catalogue;
-using Luoshi.Parsing.Indicators;
-
 namespace Luoshi.Core.Features.Plans;
 
 // Read models of the browse pages and the JSON API: plain records, filled by LINQ projections in PlanQueries.

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Parsing.Calendar;
-
 namespace Luoshi.Core.Features.Scores;
 
 /// <summary>One criterion of a unit's score, with its working.</summary>

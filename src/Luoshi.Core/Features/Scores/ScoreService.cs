@@ -1,14 +1,3 @@
-using System.Globalization;
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Audit;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Work;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Parsing.Calendar;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Scores;
 
 /// <summary>The four weights of a scheme as entered (points out of 100).</summary>

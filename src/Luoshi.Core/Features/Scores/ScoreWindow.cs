@@ -1,6 +1,3 @@
-using Luoshi.Core.Features.Plans;
-using Luoshi.Parsing.Calendar;
-
 namespace Luoshi.Core.Features.Scores;
 
 /// <summary>

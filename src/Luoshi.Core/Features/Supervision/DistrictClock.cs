@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Luoshi.Core.Features.Supervision;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Luoshi.Core.Common;
-using Luoshi.Core.Features.Notifications;
-
 namespace Luoshi.Core.Features.Supervision;
 
 /// <summary>A district's settings as the office types them (strings, so that a bad value is refused with a message, not lost); checked and copied by <see cref="ApplyTo"/>.</summary>

@@ -1,10 +1,3 @@
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Audit;
-using Luoshi.Core.Features.Districts;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Supervision;
 
 /// <summary>A unit with the people reminders can reach: its clerks and heads (with e-mail or not), and its leader in charge.</summary>

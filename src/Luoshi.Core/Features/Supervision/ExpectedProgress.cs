@@ -1,5 +1,3 @@
-using Luoshi.Parsing.Calendar;
-
 namespace Luoshi.Core.Features.Supervision;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Luoshi.Parsing.Calendar;
-using Luoshi.Parsing.Indicators;
-
 namespace Luoshi.Core.Features.Supervision;
 
 /// <summary>Where an item stands; derived from the calendar, the reports and the targets, never typed in.</summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Work;
-using Luoshi.Parsing.Calendar;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Supervision;
 
 /// <summary>A district's leader account that units can be put in the charge of (区设置 → 分管领导), with how many units it has.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Luoshi.Core.Features.Supervision;
 
 /// <summary>Who holds a job across web instances (the reminder sweep runs in one instance at a time).</summary>

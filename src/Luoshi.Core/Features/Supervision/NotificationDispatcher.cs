@@ -1,10 +1,3 @@
-using System.Globalization;
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Notifications;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-
 namespace Luoshi.Core.Features.Supervision;
 
 /// <summary>The mail server, from the configuration section "Mail" (Host, Port, From, FromName, StartTls, User, Password); no Host: no mail.</summary>

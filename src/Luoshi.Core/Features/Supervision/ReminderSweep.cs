@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Notifications;
-using Luoshi.Parsing.Calendar;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Supervision;
 
 /// <summary>What one sweep of one district did.</summary>

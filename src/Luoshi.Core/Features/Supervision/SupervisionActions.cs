@@ -1,14 +1,4 @@
-using System.Globalization;
-using System.Text;
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Audit;
-using Luoshi.Core.Features.Districts;
-using Luoshi.Core.Features.Notifications;
 using Luoshi.Core.Features.Orders;
-using Luoshi.Parsing.Calendar;
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Core.Features.Supervision;
 

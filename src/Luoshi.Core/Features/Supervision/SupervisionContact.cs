@@ -1,7 +1,3 @@
-using Luoshi.Parsing.Calendar;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Luoshi.Core.Features.Supervision;
 
 /// <summary>How the office reached a unit: a 催报 sent from the list, a phone call, a 约谈. Stored as these names.</summary>

@@ -1,5 +1,3 @@
-using Luoshi.Parsing.Indicators;
-
 namespace Luoshi.Core.Features.Supervision;
 
 /// <summary>What a numeric target is, which decides what its progress is compared with (<see cref="ExpectedProgress.ForTarget"/>).</summary>

@@ -1,9 +1,3 @@
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Work;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Supervision;
 
 /// <summary>
@@ -118,7 +112,7 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
                            join l in db.Users on u.LeaderUserId equals l.Id into leaders
                            from l in leaders.DefaultIfEmpty()
                            orderby u.Id
-                           select new UnitRow(u.Id, u.Name, u.LeaderUserId, l == null ? null : l.DisplayName)).ToListAsync(ct);
+                           select new SnapshotUnit(u.Id, u.Name, u.LeaderUserId, l == null ? null : l.DisplayName)).ToListAsync(ct);
         var items = await (from i in db.PlanItems.AsNoTracking()
                            join p in db.PlanParts on i.PartId equals p.Id
                            where i.PlanId == plan.Id && (itemId == null || i.Id == itemId)

@@ -1,8 +1,3 @@
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Work;
-using Luoshi.Parsing.Calendar;
-using Luoshi.Parsing.Indicators;
-
 namespace Luoshi.Core.Features.Supervision;
 
 /// <summary>Where one thing a unit owes stands on a date.</summary>
@@ -28,7 +23,7 @@ public sealed record TargetRow(int Id, int Seq, string Measure, decimal Value, s
 }
 
 /// <summary>A unit of the district as the year's views need it.</summary>
-public sealed record UnitRow(int Id, string Name, string? LeaderUserId, string? LeaderName);
+public sealed record SnapshotUnit(int Id, string Name, string? LeaderUserId, string? LeaderName);
 
 /// <summary>An item of the plan with its derived status.</summary>
 public sealed record ItemRow(
@@ -78,14 +73,14 @@ public sealed record YearSnapshot(
     DateOnly Today,
     long Revision,
     YearRules Rules,
-    IReadOnlyList<UnitRow> Units,
+    IReadOnlyList<SnapshotUnit> Units,
     IReadOnlyList<ItemRow> Items,
     IReadOnlyList<ObligationRow> Obligations)
 {
-    private Dictionary<int, UnitRow>? _units;
+    private Dictionary<int, SnapshotUnit>? _units;
     private Dictionary<int, ItemRow>? _items;
 
-    public UnitRow Unit(int id) => (_units ??= Units.ToDictionary(u => u.Id))[id];
+    public SnapshotUnit Unit(int id) => (_units ??= Units.ToDictionary(u => u.Id))[id];
 
     public ItemRow Item(int id) => (_items ??= Items.ToDictionary(i => i.Id))[id];
 
@@ -104,7 +99,7 @@ public sealed record YearSnapshot(
         DateOnly today,
         long revision,
         YearRules rules,
-        IReadOnlyList<UnitRow> units,
+        IReadOnlyList<SnapshotUnit> units,
         IReadOnlyList<(int Id, int Seq, string Number, int PartIndex, string PartTitle, string? Group, string Text)> items,
         IReadOnlyList<(int ItemId, int UnitId, UnitRole Role)> itemUnits,
         IReadOnlyList<(int ItemId, TargetRow Target)> targets,

@@ -1,8 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Districts;
-using Luoshi.Parsing.Catalogue;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Units;
 
 /// <summary>Moves a district's unit catalogue between its YAML form and the database, and builds the reader's catalogue from the database.</summary>

@@ -1,7 +1,3 @@
-using Luoshi.Parsing.Catalogue;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Luoshi.Core.Features.Units;
 
 /// <summary>A unit of a district (department, sub-district office …) that is given tasks and reports on them.</summary>

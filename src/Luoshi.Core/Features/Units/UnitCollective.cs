@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Luoshi.Core.Features.Units;
 
 /// <summary>A collective name of a district (各街道, 区有关部门) and the units it stands for.</summary>

@@ -1,11 +1,3 @@
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Audit;
-using Luoshi.Core.Features.Districts;
-using Luoshi.Parsing.Catalogue;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Units;
 
 /// <summary>One unit as the organisation pages list it.</summary>

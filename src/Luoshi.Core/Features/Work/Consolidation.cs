@@ -1,10 +1,3 @@
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Parsing.Calendar;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Work;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Districts;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Work;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Security.Cryptography;
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Audit;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Work;
 
 /// <summary>An evidence file to download: its name, type and content.</summary>

@@ -1,5 +1,3 @@
-using Luoshi.Core.Common;
-
 namespace Luoshi.Core.Features.Work;
 
 /// <summary>An accepted evidence file type.</summary>

@@ -1,7 +1,3 @@
-using Luoshi.Parsing.Calendar;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Luoshi.Core.Features.Work;
 
 /// <summary>

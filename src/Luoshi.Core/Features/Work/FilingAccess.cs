@@ -1,5 +1,3 @@
-using Luoshi.Core.Features.Accounts;
-
 namespace Luoshi.Core.Features.Work;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Luoshi.Core.Common;
-using Luoshi.Core.Features.Accounts;
-
 namespace Luoshi.Core.Features.Work;
 
 /// <summary>Where a work plan (办理工作方案) or a quarterly report stands.</summary>

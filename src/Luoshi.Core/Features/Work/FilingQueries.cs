@@ -1,11 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Parsing.Calendar;
-using Luoshi.Parsing.Indicators;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Work;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Parsing.Indicators;
-
 namespace Luoshi.Core.Features.Work;
 
 /// <summary>The text parts of a report.</summary>

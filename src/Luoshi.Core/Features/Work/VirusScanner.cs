@@ -1,9 +1,5 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Net.Sockets;
-using System.Text;
-using Luoshi.Core.Common;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

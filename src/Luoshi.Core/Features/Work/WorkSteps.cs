@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Luoshi.Core.Features.Work;
 
 /// <summary>A specific work item of a work plan (具体工作内容) with its own deadline; <paramref name="Quarter"/> 1–4 in a per-quarter plan (洪山 季度工作安排).</summary>

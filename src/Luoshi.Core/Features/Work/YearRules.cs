@@ -1,9 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Parsing.Calendar;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Work;
 
 /// <summary>How a unit takes part in an item's plans and reports.</summary>

@@ -1,9 +1,3 @@
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Supervision;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Years;
 
 /// <summary>A plan year of a district as the year switch and the /Years page show it.</summary>

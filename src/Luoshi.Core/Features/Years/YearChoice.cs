@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Luoshi.Core.Features.Years;
 
 /// <summary>The plan year a district's office chose as its current year (one row per district; none: the calendar decides).</summary>

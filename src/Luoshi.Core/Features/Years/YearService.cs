@@ -1,14 +1,3 @@
-using System.Globalization;
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Audit;
-using Luoshi.Core.Features.Districts;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Parsing;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Core.Features.Years;
 
 /// <summary>What 结转 did: the items carried and the part of the next plan they went to.</summary>

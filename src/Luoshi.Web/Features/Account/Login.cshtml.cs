@@ -1,10 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Audit;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Luoshi.Web.Features.Account;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Districts;
-using Luoshi.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Web.Features.Accounts;
 
 /// <summary>What the account pages share: whose district a request is about, and what the 通知单 shows.</summary>

@@ -1,8 +1,4 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Features.Accounts;
 

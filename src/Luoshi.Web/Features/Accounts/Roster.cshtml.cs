@@ -1,10 +1,4 @@
 using System.Text;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Districts;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Luoshi.Web.Features.Accounts;
 

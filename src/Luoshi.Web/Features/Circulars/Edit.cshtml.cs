@@ -1,13 +1,4 @@
-using System.Text.Json;
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Circulars;
-using Luoshi.Core.Features.Supervision;
 using Luoshi.Web.Features.Inbox;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Features.Circulars;
 

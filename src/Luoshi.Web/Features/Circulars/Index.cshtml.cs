@@ -1,13 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Circulars;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Parsing.Calendar;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Web.Features.Circulars;
 
 /// <summary>A district's circulars (通报): the list, and a new draft for a period generated from the data (office only).</summary>

@@ -1,9 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Luoshi.Web.Features.City;
 
 /// <summary>Districts side by side, for those who see every district (city viewer, admin).</summary>

@@ -1,9 +1,4 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Web.Features.Supervision;
-using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Features.Dashboard;
 

@@ -1,6 +1,3 @@
-using Luoshi.Core.Common;
-using Luoshi.Core.Features.Supervision;
-
 namespace Luoshi.Web.Features.Dashboard;
 
 /// <summary>The overview of each district and its JSON, built once per snapshot's district, revision and day (<see cref="RevisionCache"/>).</summary>

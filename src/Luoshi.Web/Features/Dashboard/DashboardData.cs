@@ -1,6 +1,3 @@
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Parsing.Calendar;
-
 namespace Luoshi.Web.Features.Dashboard;
 
 /// <summary>How many items stand where: by colour and by state.</summary>

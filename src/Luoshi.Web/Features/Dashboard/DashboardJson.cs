@@ -1,6 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using Luoshi.Core.Features.Supervision;
 
 namespace Luoshi.Web.Features.Dashboard;
 

@@ -1,12 +1,4 @@
-using System.Globalization;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Web.Features.Supervision;
-using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Luoshi.Web.Features.Dashboard;
 

@@ -1,7 +1,3 @@
-using Luoshi.Core.Features.Imports;
-using Luoshi.Parsing.Catalogue;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Luoshi.Web.Features.Imports;
 
 // Issue 15: the catalogue proposed from the notice for a district without one, confirmed or edited by the office

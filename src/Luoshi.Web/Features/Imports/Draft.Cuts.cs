@@ -1,7 +1,3 @@
-using Luoshi.Core.Features.Audit;
-using Luoshi.Core.Features.Imports;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Luoshi.Web.Features.Imports;
 
 // Issue 10.6: the office splits an item in two, or joins it with the next one, where the reader cut the notice wrongly

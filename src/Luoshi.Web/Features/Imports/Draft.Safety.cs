@@ -1,7 +1,3 @@
-using Luoshi.Core.Features.Audit;
-using Luoshi.Core.Features.Imports;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Luoshi.Web.Features.Imports;
 
 // Issue 10.6 (import safety): the notice's origin checked against the district, and the summary the office confirms

@@ -1,13 +1,4 @@
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Audit;
-using Luoshi.Core.Features.Imports;
 using Luoshi.Parsing;
-using Luoshi.Parsing.Catalogue;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Features.Imports;
 
@@ -43,7 +34,7 @@ public sealed partial class DraftModel(LuoshiDb db, ImportService imports, PlanP
     public List<UnresolvedUnit> Unresolved { get; private set; } = [];
 
     /// <summary>What a publish would change in the live plan (drafts only).</summary>
-    public PlanChanges? Changes { get; private set; }
+    public DraftChanges? Changes { get; private set; }
 
     /// <summary>Why publish is not possible yet, or null.</summary>
     public string? PublishBlocked { get; private set; }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Luoshi.Core.Features.Imports;
 using Luoshi.Parsing;
 
 namespace Luoshi.Web.Features.Imports;

@@ -1,7 +1,4 @@
 using System.Runtime.CompilerServices;
-using Luoshi.Core.Common;
-using Luoshi.Core.Features.Notifications;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Luoshi.Web.Features.Inbox;

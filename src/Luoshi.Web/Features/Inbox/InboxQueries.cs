@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Notifications;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Web.Features.Inbox;
 
 /// <summary>One in-app message as the inbox lists it; <paramref name="Link"/> is the page it is about (a circular, an order), if any.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Luoshi.Web.Features.Inbox;
 
 /// <summary>站内消息: the signed-in person's reminders and orders, newest first; mark one or all read.</summary>

@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Web.Features.Leader;
 
 /// <summary>

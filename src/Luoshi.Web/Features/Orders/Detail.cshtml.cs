@@ -1,15 +1,3 @@
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Orders;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Core.Features.Work;
-using Luoshi.Web.Infrastructure;
-using Luoshi.Web.Infrastructure.Reminders;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Web.Features.Orders;
 
 /// <summary>

@@ -1,13 +1,4 @@
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Orders;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Supervision;
 using Luoshi.Web.Features.Settings;
-using Luoshi.Web.Infrastructure;
-using Luoshi.Web.Infrastructure.Reminders;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Luoshi.Web.Features.Orders;
 

@@ -1,5 +1,3 @@
-using Luoshi.Core.Features.Orders;
-
 namespace Luoshi.Web.Features.Orders;
 
 internal static class OrderLabels

@@ -1,7 +1,3 @@
-using Luoshi.Core.Features.Accounts;
-using System.Globalization;
-using Luoshi.Core.Features.Plans;
-
 namespace Luoshi.Web.Features.Plans;
 
 /// <summary>What the browse pages and the API share: the search limits a person's scope allows, and how values are shown.</summary>

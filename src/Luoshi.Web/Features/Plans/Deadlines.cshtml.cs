@@ -1,8 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Exports;
-using Luoshi.Core.Features.Plans;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Luoshi.Web.Features.Plans;
 
 /// <summary>The 时间清单: the reporting calendar the notice sets, and items' own deadlines; also as .xlsx.</summary>

@@ -1,11 +1,3 @@
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Web.Features.Plans;
 
 /// <summary>One item: text, targets, lead and co units, and the lines of the notice it was read from.</summary>

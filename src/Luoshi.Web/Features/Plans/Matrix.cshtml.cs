@@ -1,8 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Exports;
-using Luoshi.Core.Features.Plans;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Luoshi.Web.Features.Plans;
 
 /// <summary>The 责任清单: every item against every unit involved, 牵头 or 配合; also as .xlsx.</summary>

@@ -1,6 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Luoshi.Web.Features.Plans;

@@ -1,9 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Luoshi.Web.Features.Plans;
 
 /// <summary>Search over items' text and units, within what the person may see.</summary>

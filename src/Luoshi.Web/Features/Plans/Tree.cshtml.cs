@@ -1,6 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Plans;
-
 namespace Luoshi.Web.Features.Plans;
 
 /// <summary>The plan as a tree: parts, groups, themes, items. For those who may read the whole plan.</summary>

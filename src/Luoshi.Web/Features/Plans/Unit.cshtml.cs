@@ -1,10 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Exports;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Luoshi.Web.Features.Plans;
 
 /// <summary>A unit's 任务清单: the items it leads or works on, on the page and as .xlsx.</summary>

@@ -1,8 +1,3 @@
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Plans;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Web.Features.Plans;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Exports;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Luoshi.Web.Features.Plans;
 
 /// <summary>

@@ -1,14 +1,4 @@
-using System.Globalization;
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Exports;
-using Luoshi.Core.Features.Plans;
 using Luoshi.Core.Features.Scores;
-using Luoshi.Parsing.Calendar;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Luoshi.Web.Features.Scores;
 

@@ -1,10 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Luoshi.Web.Features.Settings;
 
 /// <summary>

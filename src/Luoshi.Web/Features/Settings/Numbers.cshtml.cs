@@ -1,10 +1,4 @@
-using Luoshi.Core.Data;
 using Luoshi.Core.Features.Numbering;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Luoshi.Web.Features.Settings;
 

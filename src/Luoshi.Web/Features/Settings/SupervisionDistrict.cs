@@ -1,8 +1,3 @@
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Plans;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Web.Features.Settings;
 
 /// <summary>The district a supervision page (settings, orders) is about: ?district=code, or the caller's own district.</summary>

@@ -1,14 +1,3 @@
-using System.Globalization;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Parsing.Calendar;
-using Luoshi.Web.Infrastructure;
-using Luoshi.Web.Infrastructure.Reminders;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Web.Features.Supervision;
 
 /// <summary>
@@ -21,7 +10,7 @@ public sealed class RowModel(LuoshiDb db, YearQueries years, SupervisionActions 
 {
     public YearSnapshot Snapshot { get; private set; } = null!;
 
-    public UnitRow Unit { get; private set; } = null!;
+    public SnapshotUnit Unit { get; private set; } = null!;
 
     public ItemRow? Item { get; private set; }
 

@@ -1,7 +1,3 @@
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Parsing.Calendar;
-using Luoshi.Parsing.Catalogue;
-
 namespace Luoshi.Web.Features.Supervision;
 
 /// <summary>The statuses the office filters by: the snapshot's, plus "due soon" (pending, due within <see cref="SupervisionView.DueSoonDays"/> days).</summary>
@@ -22,7 +18,7 @@ public enum DueFilter
 public sealed record SupervisionFilter(ReportPeriod? Period, DueFilter Status, int? UnitId, int? Part = null, UnitKind? Kind = null, string? Leader = null, bool Worst = true)
 {
     /// <summary>Whether a unit passes the kind and leader filters.</summary>
-    public bool Keeps(UnitRow unit, IReadOnlyDictionary<int, UnitKind> kinds)
+    public bool Keeps(SnapshotUnit unit, IReadOnlyDictionary<int, UnitKind> kinds)
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(kinds);
@@ -55,7 +51,7 @@ public sealed record SupervisionView(
     IReadOnlyList<DueRow> Rows,
     ReportPeriod? Period,
     DueFilter Status,
-    UnitRow? Unit)
+    SnapshotUnit? Unit)
 {
     public const int DueSoonDays = 7;
 

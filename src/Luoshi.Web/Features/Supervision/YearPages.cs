@@ -1,9 +1,3 @@
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Web.Infrastructure;
-
 namespace Luoshi.Web.Features.Supervision;
 
 /// <summary>What the supervision view and the dashboard share: who may read them, and which district a request is about.</summary>

@@ -1,12 +1,3 @@
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Districts;
-using Luoshi.Core.Features.Units;
-using Luoshi.Parsing.Catalogue;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Luoshi.Web.Features.Units;
 
 /// <summary>Adds a unit (no id) or edits one: name (a new name keeps the old one as an alias), kind, aliases, leader in charge.</summary>

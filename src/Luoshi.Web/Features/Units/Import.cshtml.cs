@@ -1,12 +1,3 @@
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Districts;
-using Luoshi.Core.Features.Units;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Luoshi.Web.Features.Units;
 
 /// <summary>导入单位名录: an .xlsx as the export writes it, every row checked; with any error every error is listed by row and nothing is stored.</summary>

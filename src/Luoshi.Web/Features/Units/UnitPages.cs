@@ -1,10 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Districts;
-using Luoshi.Core.Features.Units;
-using Luoshi.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Web.Features.Units;
 
 /// <summary>What the organisation pages share: the district a request is about, if the caller keeps its units.</summary>

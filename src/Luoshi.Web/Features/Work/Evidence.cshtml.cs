@@ -1,8 +1,3 @@
-using Luoshi.Core.Features.Work;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Luoshi.Web.Features.Work;
 
 /// <summary>Downloads an evidence file, for whoever may see its filing (404 for anyone else); always as an attachment, never shown inline.</summary>

@@ -1,12 +1,3 @@
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Work;
-using Luoshi.Web.Infrastructure;
-using Luoshi.Web.Infrastructure.Reminders;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Luoshi.Web.Features.Work;
 
 /// <summary>

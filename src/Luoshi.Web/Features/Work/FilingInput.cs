@@ -1,6 +1,3 @@
-using Luoshi.Core.Features.Work;
-using Luoshi.Core.Features.Supervision;
-
 namespace Luoshi.Web.Features.Work;
 
 /// <summary>One row of a work plan as the form posts it (具体工作内容 with its 完成时限; the quarter in 洪山's per-quarter form).</summary>

@@ -1,14 +1,3 @@
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Work;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Parsing.Calendar;
-using Luoshi.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Web.Features.Work;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Luoshi.Core.Features.Work;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Parsing.Calendar;
-
 namespace Luoshi.Web.Features.Work;
 
 /// <summary>The words and classes the work pages show for periods, obligations and filings, and how they write times and numbers.</summary>

@@ -1,6 +1,4 @@
 using System.Data.Common;
-using Luoshi.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 

@@ -1,12 +1,4 @@
 using System.Diagnostics;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Imports;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Core.Features.Units;
-using Luoshi.Parsing.Catalogue;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Infrastructure;
 

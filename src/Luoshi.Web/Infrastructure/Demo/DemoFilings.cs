@@ -1,15 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Districts;
-using Luoshi.Core.Features.Notifications;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Core.Features.Work;
-using Luoshi.Parsing.Calendar;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Web.Infrastructure;
 
 /// <summary>

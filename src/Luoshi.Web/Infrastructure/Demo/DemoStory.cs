@@ -1,17 +1,5 @@
-using System.Globalization;
-using Luoshi.Core.Common;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Accounts;
-using Luoshi.Core.Features.Circulars;
-using Luoshi.Core.Features.Notifications;
 using Luoshi.Core.Features.Numbering;
-using Luoshi.Core.Features.Orders;
-using Luoshi.Core.Features.Plans;
-using Luoshi.Core.Features.Supervision;
-using Luoshi.Core.Features.Work;
-using Luoshi.Parsing.Calendar;
 using Luoshi.Parsing.Indicators;
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Infrastructure;
 

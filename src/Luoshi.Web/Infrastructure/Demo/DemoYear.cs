@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Luoshi.Core.Features.Plans;
 
 namespace Luoshi.Web.Infrastructure;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Luoshi.Core.Data;
-using Luoshi.Core.Features.Supervision;
-using Microsoft.EntityFrameworkCore;
-
 namespace Luoshi.Web.Infrastructure.Reminders;
 
 /// <summary>What one run of the reminder job did: null <see cref="Districts"/> when another run held the lease.</summary>

@@ -1,6 +1,3 @@
-using Luoshi.Core.Features.Notifications;
-using Luoshi.Core.Features.Supervision;
-
 namespace Luoshi.Web.Infrastructure.Reminders;
 
 /// <summary>The reminder sweep, the sender, the mail settings and the hosted service that runs them.</summary>
