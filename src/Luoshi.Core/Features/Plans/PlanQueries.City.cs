@@ -2,18 +2,86 @@ namespace Luoshi.Core.Features.Plans;
 
 public sealed partial class PlanQueries
 {
+    /// <summary>The <see cref="RevisionCache"/> kind of the city comparison (district 0; kept with every district's revision).</summary>
+    public const string CityKind = "city-comparison";
+
+    // One build at a time in an instance: when the districts' revisions move, the readers that arrive together wait for
+    // the one that builds instead of each reading every district's plan again.
+    private static readonly SemaphoreSlim CityBuild = new(1, 1);
+
     /// <summary>
     /// Every district side by side: item counts per part kind, units involved, and the kinds of target
     /// found in more than one district (新增停车泊位 in all three, say), each district's as printed.
+    /// With <paramref name="cache"/>, kept until any district's revision (or the day: the current year follows the
+    /// calendar) moves, so a request costs one read of the districts' revisions (issue 16).
     /// </summary>
-    public async Task<CityComparison> CityAsync(CancellationToken ct = default)
+    public async Task<CityComparison> CityAsync(RevisionCache? cache, CancellationToken ct = default)
     {
-        var summaries = await DistrictsAsync(ct);
+        if (cache is null)
+        {
+            return await BuildCityAsync(ct);
+        }
+
+        var stamp = await CityStampAsync(ct);
+        if (Kept(cache, stamp) is { } kept)
+        {
+            return kept;
+        }
+
+        await CityBuild.WaitAsync(ct);
+        try
+        {
+            if (Kept(cache, stamp) is { } built)
+            {
+                return built;
+            }
+
+            var city = await BuildCityAsync(ct);
+            cache.Set(CityKind, 0, stamp.Sum, null, new KeptCity(stamp, city), size: 8);
+            return city;
+        }
+        finally
+        {
+            CityBuild.Release();
+        }
+    }
+
+    /// <summary>As <see cref="CityAsync(RevisionCache?, CancellationToken)"/>, not kept.</summary>
+    public Task<CityComparison> CityAsync(CancellationToken ct = default) => CityAsync(null, ct);
+
+    // What the comparison was built from: the day and every district with its revision and names. Revisions only grow, so
+    // their sum is the cache's "revision"; the whole stamp is compared before a kept comparison is served.
+    private sealed record CityStamp(DateOnly Today, long Sum, string Districts);
+
+    private sealed record KeptCity(CityStamp Stamp, CityComparison City);
+
+    private async Task<CityStamp> CityStampAsync(CancellationToken ct)
+    {
+        var rows = await db.Districts.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.Revision, d.Code, d.Name, d.City }).ToListAsync(ct);
+        var text = new StringBuilder();
+        foreach (var r in rows)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{r.Id}:{r.Revision}:{r.Code}:{r.Name}:{r.City}\n");
+        }
+
+        return new CityStamp(DistrictClock.Today(clock ?? TimeProvider.System), rows.Sum(r => r.Revision), text.ToString());
+    }
+
+    private static CityComparison? Kept(RevisionCache cache, CityStamp stamp) =>
+        cache.TryGet(CityKind, 0, stamp.Sum, null, out KeptCity kept) && kept.Stamp == stamp ? kept.City : null;
+
+    private async Task<CityComparison> BuildCityAsync(CancellationToken ct)
+    {
+        var districtRows = await db.Districts.AsNoTracking().OrderBy(d => d.Id)
+            .Select(d => new DistrictInfo(d.Id, d.Code, d.Name, d.City)).ToListAsync(ct);
         var current = await CurrentPlansAsync(ct);
+        var plans = await HeadersAsync(current, ct);
+        // Counted in the database, grouped by district (and part kind): a few hundred rows however many items there are.
         var kinds = await (from i in db.PlanItems.AsNoTracking()
                            join p in current on i.PlanId equals p.Id
                            join part in db.PlanParts on i.PartId equals part.Id
-                           select new { p.DistrictId, part.Kind }).ToListAsync(ct);
+                           group i by new { p.DistrictId, part.Kind } into g
+                           select new { g.Key.DistrictId, g.Key.Kind, Items = g.Count() }).ToListAsync(ct);
         var involved = await (from iu in db.ItemUnits.AsNoTracking()
                               join i in db.PlanItems on iu.ItemId equals i.Id
                               join p in current on i.PlanId equals p.Id
@@ -24,19 +92,22 @@ public sealed partial class PlanQueries
                              orderby p.DistrictId, i.Seq, x.Seq
                              select new { p.DistrictId, i.Seq, i.Number, x.Measure, x.Value, x.Unit, x.Sense, x.Printed }).ToListAsync(ct);
 
-        var districts = summaries.Select(s => new CityDistrict(s.District, s.Plan, s.Items,
-            [.. Enum.GetValues<PartKind>().Select(k => new PartCount(k, kinds.Count(x => x.DistrictId == s.District.Id && x.Kind == k))).Where(c => c.Items > 0)],
-            involved.Count(x => x.DistrictId == s.District.Id))).ToList();
-        var byId = summaries.ToDictionary(s => s.District.Id, s => s.District);
+        var kindsBy = kinds.ToLookup(k => k.DistrictId);
+        var involvedBy = involved.GroupBy(x => x.DistrictId).ToDictionary(g => g.Key, g => g.Count());
+        var districts = districtRows.Select(d => new CityDistrict(d, plans.GetValueOrDefault(d.Id), kindsBy[d.Id].Sum(k => k.Items),
+            [.. Enum.GetValues<PartKind>().Select(k => new PartCount(k, kindsBy[d.Id].Where(x => x.Kind == k).Sum(x => x.Items))).Where(c => c.Items > 0)],
+            involvedBy.GetValueOrDefault(d.Id))).ToList();
+        var byId = districtRows.ToDictionary(d => d.Id);
 
         var clusters = MeasureClusters(targets.Select(t => (t.Measure, t.Unit)));
         var shared = targets
             .GroupBy(t => clusters[(t.Measure, t.Unit)])
-            .Where(g => g.Select(t => t.DistrictId).Distinct().Count() > 1)
+            .Select(g => (g.Key, Rows: g.ToList(), Districts: g.Select(t => t.DistrictId).Distinct().Count()))
+            .Where(g => g.Districts > 1)
+            .OrderByDescending(g => g.Districts)
+            .ThenBy(g => g.Key.Measure, StringComparer.Ordinal)
             .Select(g => new SharedTarget(g.Key.Measure, g.Key.Unit,
-                [.. g.Select(t => new DistrictTarget(byId[t.DistrictId], t.Seq, t.Number, t.Measure, t.Value, t.Sense, t.Printed))]))
-            .OrderByDescending(s => s.Targets.Select(t => t.District.Id).Distinct().Count())
-            .ThenBy(s => s.Measure, StringComparer.Ordinal)
+                [.. g.Rows.Select(t => new DistrictTarget(byId[t.DistrictId], t.Seq, t.Number, t.Measure, t.Value, t.Sense, t.Printed))]))
             .ToList();
         return new CityComparison(districts, shared);
     }

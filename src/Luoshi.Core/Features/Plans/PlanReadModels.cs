@@ -153,13 +153,47 @@ public sealed record ItemHit(DistrictInfo District, int Seq, string Number, stri
 }
 
 /// <summary>Districts side by side, for a city-level reader.</summary>
-public sealed record CityComparison(IReadOnlyList<CityDistrict> Districts, IReadOnlyList<SharedTarget> Targets);
+public sealed record CityComparison(IReadOnlyList<CityDistrict> Districts, IReadOnlyList<SharedTarget> Targets)
+{
+    /// <summary>The shared kind of target labelled (measure, unit), or null.</summary>
+    public SharedTarget? Target(string? measure, string? unit) =>
+        Targets.FirstOrDefault(t => string.Equals(t.Measure, measure, StringComparison.Ordinal) && string.Equals(t.Unit, unit ?? "", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The comparison limited to the districts <paramref name="visible"/> lets through: a shared kind stays when it is still
+    /// in more than one of them. Itself when every district passes (no copy).
+    /// </summary>
+    public CityComparison VisibleTo(Func<int, bool> visible)
+    {
+        ArgumentNullException.ThrowIfNull(visible);
+        var ids = Districts.Where(d => visible(d.District.Id)).Select(d => d.District.Id).ToHashSet();
+        if (ids.Count == Districts.Count)
+        {
+            return this;
+        }
+
+        return new CityComparison([.. Districts.Where(d => ids.Contains(d.District.Id))],
+            [.. Targets.Select(t => t with { Targets = [.. t.Targets.Where(x => ids.Contains(x.District.Id))] }).Where(t => t.DistrictCount > 1)]);
+    }
+}
 
 public sealed record CityDistrict(DistrictInfo District, PlanHeader? Plan, int Items, IReadOnlyList<PartCount> Parts, int UnitsInvolved);
 
 public sealed record PartCount([property: JsonConverter(typeof(JsonStringEnumConverter<PartKind>))] PartKind Kind, int Items);
 
 /// <summary>One kind of target found in several districts (新增停车泊位 in all three, say).</summary>
-public sealed record SharedTarget(string Measure, string Unit, IReadOnlyList<DistrictTarget> Targets);
+public sealed record SharedTarget(string Measure, string Unit, IReadOnlyList<DistrictTarget> Targets)
+{
+    /// <summary>In how many districts.</summary>
+    [JsonIgnore]
+    public int DistrictCount => Targets.Select(t => t.District.Id).Distinct().Count();
+
+    /// <summary>The targets of the first <paramref name="districts"/> districts that have one (a row's preview).</summary>
+    public IReadOnlyList<DistrictTarget> Preview(int districts)
+    {
+        var first = Targets.Select(t => t.District.Id).Distinct().Take(districts).ToHashSet();
+        return [.. Targets.Where(t => first.Contains(t.District.Id))];
+    }
+}
 
 public sealed record DistrictTarget(DistrictInfo District, int Seq, string Number, string Measure, decimal Value, [property: JsonConverter(typeof(JsonStringEnumConverter<IndicatorSense>))] IndicatorSense Sense, string Printed);

@@ -59,7 +59,7 @@ public sealed record LeaderView(
     /// </summary>
     public static LeaderView Build(
         YearSnapshot now,
-        YearSnapshot? then,
+        PastStanding? then,
         DateOnly since,
         string leaderUserId,
         string leaderName,
@@ -68,15 +68,20 @@ public sealed record LeaderView(
         ArgumentNullException.ThrowIfNull(now);
         ArgumentNullException.ThrowIfNull(steps);
         var mine = now.Units.Where(u => string.Equals(u.LeaderUserId, leaderUserId, StringComparison.Ordinal)).ToList();
+        var mineIds = mine.Select(u => u.Id).ToHashSet();
+        // One pass over the year's items and obligations for all the leader's units (not one per unit).
+        var ledBy = now.Items.SelectMany(i => i.LeadUnitIds.Where(mineIds.Contains).Distinct().Select(u => (Unit: u, Item: i))).ToLookup(x => x.Unit, x => x.Item);
+        var missingBy = now.Obligations.Where(o => o.Status == ObligationStatus.Missing && mineIds.Contains(o.UnitId)).ToLookup(o => o.UnitId);
+        var before = then is not null && then.PlanId == now.Plan.Id ? then.Items : null;
         var units = new List<LeaderUnit>();
         var changes = new List<LeaderChange>(steps);
         foreach (var u in mine)
         {
-            var led = now.Items.Where(i => i.LeadUnitIds.Contains(u.Id)).ToList();
+            var led = ledBy[u.Id].ToList();
             var late = led.Where(i => i.Status.Rag is Rag.Red or Rag.Amber)
                 .OrderByDescending(i => i.Status.Rag).ThenByDescending(i => i.Status.State == ItemState.Overdue).ThenBy(i => i.Seq)
                 .Select(i => new LateItem(i.Id, i.Seq, i.Number, i.Text, i.Status.State, i.Status.Rag, i.Status.Reason)).ToList();
-            var missed = now.Obligations.Where(o => o.UnitId == u.Id && o.Status == ObligationStatus.Missing)
+            var missed = missingBy[u.Id]
                 .OrderBy(o => o.Due).ThenBy(o => now.Item(o.ItemId).Seq)
                 .Select(o => new MissedObligation(o.ItemId, now.Item(o.ItemId).Seq, now.Item(o.ItemId).Number, o.Period, o.Due, now.Item(o.ItemId).LeadUnitIds.Contains(u.Id)))
                 .ToList();
@@ -84,18 +89,17 @@ public sealed record LeaderView(
                 led.Count(i => i.Status.Rag == Rag.Red), led.Count(i => i.Status.Rag == Rag.Amber), led.Count(i => i.Status.Rag == Rag.Green),
                 led.Count(i => i.Status.State == ItemState.Done), late, missed));
 
-            if (then is null || then.Plan.Id != now.Plan.Id)
+            if (before is null)
             {
                 continue;
             }
 
-            var before = then.Items.ToDictionary(i => i.Id);
             foreach (var i in led)
             {
-                if (before.TryGetValue(i.Id, out var b) && (b.Status.State != i.Status.State || b.Status.Rag != i.Status.Rag))
+                if (before.TryGetValue(i.Id, out var b) && (b.State != i.Status.State || b.Rag != i.Status.Rag))
                 {
                     changes.Add(new LeaderChange(null, now.Today, u.Id, u.Name, LeaderChangeKind.Status,
-                        $"第{i.Number}项由“{Standing(b.Status)}”变为“{Standing(i.Status)}”。",
+                        $"第{i.Number}项由“{Standing(b)}”变为“{Standing(i.Status)}”。",
                         "/Plans/" + now.District.Code + "/Items/" + i.Id.ToString(CultureInfo.InvariantCulture)));
                 }
             }
@@ -114,11 +118,30 @@ public sealed record LeaderView(
     }
 }
 
+/// <summary>
+/// Each item's standing in a district's year as it stood at the end of a past day (<see cref="YearQueries.SnapshotAsync(int, CancellationToken, DateOnly?, int?)"/>
+/// with asOf): what the leader's view compares today with. A few hundred small rows, not the whole past snapshot.
+/// </summary>
+public sealed record PastStanding(int PlanId, IReadOnlyDictionary<int, ItemStatusResult> Items)
+{
+    public static PastStanding Of(YearSnapshot then)
+    {
+        ArgumentNullException.ThrowIfNull(then);
+        return new PastStanding(then.Plan.Id, then.Items.ToDictionary(i => i.Id, i => i.Status));
+    }
+}
+
 /// <summary>Loads a <see cref="LeaderView"/> and decides who may see whose.</summary>
-public sealed class LeaderViews(LuoshiDb db, YearQueries years)
+public sealed class LeaderViews(LuoshiDb db, YearQueries years, RevisionCache cache)
 {
     /// <summary>What "since last week" means: the changes of the last this many days.</summary>
     public const int Days = 7;
+
+    /// <summary>
+    /// The <see cref="RevisionCache"/> kind of a district's <see cref="PastStanding"/> a week ago (extra: that day and the plan year):
+    /// kept under the district's revision, so a change to the year is never compared from here (issue 16).
+    /// </summary>
+    public const string WeekAgo = "leader-week-ago";
 
     // The filing steps a leader is told of (not the clerk's saves and uploads).
     private static readonly string[] Steps = [FilingEventActions.Submit, FilingEventActions.Approve, FilingEventActions.Return, FilingEventActions.Accept, FilingEventActions.Reopen, FilingEventActions.Consolidate];
@@ -179,24 +202,37 @@ public sealed class LeaderViews(LuoshiDb db, YearQueries years)
             return LeaderView.Build(now, null, since, leader.Id, leader.DisplayName, []);
         }
 
-        var then = await years.SnapshotAsync(districtId, ct, asOf: since, year: now.Plan.Year);
+        // Kept at the revision today's snapshot was read at: what is built after it is as new or newer, never older.
+        var then = await cache.GetOrAddAsync<PastStanding>(WeekAgo, districtId, now.Revision, (since, now.Plan.Year),
+            async () => await years.SnapshotAsync(districtId, ct, asOf: since, year: now.Plan.Year) is { } past ? PastStanding.Of(past) : null);
         var unitIds = now.Units.Where(u => u.LeaderUserId == leader.Id).Select(u => u.Id).ToList();
         var names = now.Units.Where(u => unitIds.Contains(u.Id)).ToDictionary(u => u.Id, u => u.Name);
         // From the start of the day after `since` in the districts: the snapshot "then" already holds that day.
         var from = new DateTimeOffset(since.AddDays(1).ToDateTime(TimeOnly.MinValue), DistrictClock.Offset);
 
-        var events = await (from e in db.FilingEvents.AsNoTracking()
+        // Only the week's events and orders are read (the index on FilingEvents is (FilingId, At)). SQLite cannot compare
+        // DateTimeOffset values in SQL (EF Core keeps them as text there): on SQLite the week is cut after reading.
+        bool inSql = !db.Database.IsSqlite();
+        var stepEvents = db.FilingEvents.AsNoTracking().Where(e => Steps.Contains(e.Action));
+        var unitOrders = db.SupervisionOrders.AsNoTracking().Where(o => o.DistrictId == districtId && unitIds.Contains(o.UnitId));
+        if (inSql)
+        {
+            var fromUtc = from.ToUniversalTime(); // Npgsql writes a timestamptz parameter only in UTC
+            stepEvents = stepEvents.Where(e => e.At >= fromUtc);
+            unitOrders = unitOrders.Where(o => o.IssuedAt >= fromUtc || o.RepliedAt >= fromUtc);
+        }
+
+        var events = await (from e in stepEvents
                             join f in db.Filings on e.FilingId equals f.Id
-                            where f.PlanId == now.Plan.Id && unitIds.Contains(f.UnitId) && Steps.Contains(e.Action)
+                            where f.PlanId == now.Plan.Id && unitIds.Contains(f.UnitId)
                             select new { e.At, e.Action, e.To, e.ActorName, f.ItemId, f.UnitId, f.Period }).ToListAsync(ct);
-        var orders = await db.SupervisionOrders.AsNoTracking().Where(o => o.DistrictId == districtId && unitIds.Contains(o.UnitId))
-            .Select(o => new { o.Id, o.UnitId, o.Number, o.Subject, o.ReplyBy, o.IssuedAt, o.RepliedAt }).ToListAsync(ct);
+        var orders = await unitOrders.Select(o => new { o.Id, o.UnitId, o.Number, o.Subject, o.ReplyBy, o.IssuedAt, o.RepliedAt }).ToListAsync(ct);
 
         var steps = new List<LeaderChange>();
+        var items = now.Items.ToDictionary(i => i.Id);
         foreach (var e in events.Where(e => e.At >= from))
         {
-            var item = now.Items.FirstOrDefault(i => i.Id == e.ItemId);
-            string what = item is null ? "" : "第" + item.Number + "项";
+            string what = items.TryGetValue(e.ItemId, out var item) ? "第" + item.Number + "项" : "";
             steps.Add(new LeaderChange(e.At, DistrictClock.DateOf(e.At), e.UnitId, names[e.UnitId], LeaderChangeKind.Filing,
                 $"{what}{ReportPeriodLabels.Of(e.Period)}：{StepText(e.Action, e.To)}（{e.ActorName}）。",
                 FilingPath(e.ItemId, e.UnitId, e.Period)));

@@ -7,6 +7,9 @@ namespace Luoshi.Core.Features.Supervision;
 /// </summary>
 public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache cache)
 {
+    /// <summary>The <see cref="RevisionCache"/> kind of one unit's part of a district's year (extra: the unit, the day, the year asked for).</summary>
+    public const string UnitSnapshot = "year-snapshot-unit";
+
     public DateOnly Today => DistrictClock.Today(clock);
 
     /// <summary>
@@ -93,7 +96,41 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
         return await LoadAsync(districtId, today, revision.Value, null, ct, itemId);
     }
 
-    private async Task<YearSnapshot?> LoadAsync(int districtId, DateOnly today, long revision, int? year, CancellationToken ct, int? itemId = null)
+    /// <summary>
+    /// The district's year for one unit's own work (我的工作): the items it leads or takes part in, with their units, obligations
+    /// and standing as the whole snapshot has them. The cached whole snapshot when it is current; otherwise built by the same
+    /// <see cref="YearSnapshot.Build"/> from those items' rows only and kept as <see cref="UnitSnapshot"/> (a small entry), so
+    /// that a clerk's page does not need, nor rebuild, the whole district's year when that is not in the cache (issue 16).
+    /// </summary>
+    public async Task<YearSnapshot?> UnitAsync(int districtId, int unitId, CancellationToken ct = default, int? year = null)
+    {
+        var today = Today;
+        long? revision = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => (long?)d.Revision).FirstOrDefaultAsync(ct);
+        if (revision is null)
+        {
+            return null;
+        }
+
+        if (cache.TryGet(CacheKinds.YearSnapshot, districtId, revision.Value, (today, year), out YearSnapshot whole))
+        {
+            return whole;
+        }
+
+        if (cache.TryGet(UnitSnapshot, districtId, revision.Value, (unitId, today, year), out YearSnapshot part))
+        {
+            return part;
+        }
+
+        var built = await LoadAsync(districtId, today, revision.Value, year, ct, unitId: unitId);
+        if (built is not null)
+        {
+            cache.Set(UnitSnapshot, districtId, built.Revision, (unitId, today, year), built);
+        }
+
+        return built;
+    }
+
+    private async Task<YearSnapshot?> LoadAsync(int districtId, DateOnly today, long revision, int? year, CancellationToken ct, int? itemId = null, int? unitId = null)
     {
         var queries = new PlanQueries(db, clock);
         var district = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => new DistrictInfo(d.Id, d.Code, d.Name, d.City)).FirstAsync(ct);
@@ -109,29 +146,31 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
 
         var units = await (from u in db.Units.AsNoTracking()
                            where u.DistrictId == districtId && (itemId == null || db.ItemUnits.Any(x => x.ItemId == itemId && x.UnitId == u.Id))
+                                 && (unitId == null || u.Id == unitId || db.ItemUnits.Any(x => x.UnitId == u.Id && db.ItemUnits.Any(y => y.ItemId == x.ItemId && y.UnitId == unitId)))
                            join l in db.Users on u.LeaderUserId equals l.Id into leaders
                            from l in leaders.DefaultIfEmpty()
                            orderby u.Id
                            select new SnapshotUnit(u.Id, u.Name, u.LeaderUserId, l == null ? null : l.DisplayName)).ToListAsync(ct);
         var items = await (from i in db.PlanItems.AsNoTracking()
                            join p in db.PlanParts on i.PartId equals p.Id
-                           where i.PlanId == plan.Id && (itemId == null || i.Id == itemId)
+                           where i.PlanId == plan.Id && (itemId == null || i.Id == itemId) && (unitId == null || db.ItemUnits.Any(x => x.ItemId == i.Id && x.UnitId == unitId))
                            orderby i.Seq
                            select new { i.Id, i.Seq, i.Number, p.Index, p.Title, i.Group, i.Text }).ToListAsync(ct);
         var itemUnits = await (from u in db.ItemUnits.AsNoTracking()
                                join i in db.PlanItems on u.ItemId equals i.Id
-                               where i.PlanId == plan.Id && (itemId == null || i.Id == itemId)
+                               where i.PlanId == plan.Id && (itemId == null || i.Id == itemId) && (unitId == null || db.ItemUnits.Any(x => x.ItemId == i.Id && x.UnitId == unitId))
                                select new { u.ItemId, u.UnitId, u.Role, u.Id }).OrderBy(u => u.Id).ToListAsync(ct);
         var targets = await (from x in db.ItemIndicators.AsNoTracking()
                              join i in db.PlanItems on x.ItemId equals i.Id
-                             where i.PlanId == plan.Id && (itemId == null || i.Id == itemId)
+                             where i.PlanId == plan.Id && (itemId == null || i.Id == itemId) && (unitId == null || db.ItemUnits.Any(y => y.ItemId == i.Id && y.UnitId == unitId))
                              select new { x.ItemId, x.Id, x.Seq, x.Measure, x.Value, x.Unit, x.Sense, x.Printed }).ToListAsync(ct);
-        var filings = await db.Filings.AsNoTracking().Where(f => f.PlanId == plan.Id && (itemId == null || f.ItemId == itemId))
+        var filings = await db.Filings.AsNoTracking().Where(f => f.PlanId == plan.Id && (itemId == null || f.ItemId == itemId)
+                && (unitId == null || db.ItemUnits.Any(x => x.ItemId == f.ItemId && x.UnitId == unitId)))
             .Select(f => new FilingRow(f.Id, f.ItemId, f.UnitId, f.Period, f.State, f.SubmittedAt, f.Completed, f.Flags, f.ConsolidatedIntoId)).ToListAsync(ct);
         var planned = await TargetShares.LoadAsync(db, plan.Id, itemId, ct);
         var actuals = await (from a in db.ReportActuals.AsNoTracking()
                              join f in db.Filings on a.FilingId equals f.Id
-                             where f.PlanId == plan.Id && (itemId == null || f.ItemId == itemId)
+                             where f.PlanId == plan.Id && (itemId == null || f.ItemId == itemId) && (unitId == null || db.ItemUnits.Any(x => x.ItemId == f.ItemId && x.UnitId == unitId))
                              select new { a.FilingId, a.IndicatorId, a.Value }).ToListAsync(ct);
 
         return YearSnapshot.Build(district, plan, today, revision, rules, units,

@@ -132,13 +132,13 @@ public static class PlansApi
         return TypedResults.Ok(Browse.Visible(results, scope));
     }
 
-    internal static async Task<Results<Ok<CityComparison>, NotFound>> GetCity(HttpContext ctx, LuoshiDb db, CancellationToken ct)
+    internal static async Task<Results<Ok<CityComparison>, NotFound>> GetCity(HttpContext ctx, PlanQueries queries, RevisionCache cache, CancellationToken ct)
     {
         if (ctx.Actor() is not { SeesAllDistricts: true })
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await new PlanQueries(db).CityAsync(ct));
+        return TypedResults.Ok(await queries.CityAsync(cache, ct));
     }
 }

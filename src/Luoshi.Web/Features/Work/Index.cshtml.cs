@@ -142,7 +142,8 @@ public sealed class WorkIndexModel(LuoshiDb db, YearQueries year, PeriodClosing 
         Mode = scope.HasAny(Permission.WriteOwnFiling) || scope.HasAny(Permission.ApproveOwnFiling) ? View.Unit
             : scope.Supervises ? View.Office
             : View.Reader;
-        S = await year.SnapshotAsync(id, ct, year: Year);
+        // A unit's own page needs only its items: it does not rebuild the whole district's year when that is not kept (issue 16).
+        S = Mode == View.Unit && scope.UnitId is int unit ? await year.UnitAsync(id, unit, ct, Year) : await year.SnapshotAsync(id, ct, year: Year);
         if (S is null)
         {
             return true;
