@@ -36,6 +36,7 @@ builder.Services.AddScoped<Luoshi.Core.Features.Exports.ProgressExport>();
 builder.Services.AddSingleton<Luoshi.Web.Features.Dashboard.DashboardCache>();
 builder.Services.AddSingleton<Luoshi.Web.Features.Supervision.SupervisionCache>();
 builder.Services.AddSingleton<UnitTasksCache>();
+builder.Services.AddSingleton<Luoshi.Web.Features.Shared.YearSwitchCache>();
 builder.Services.AddReminders();
 builder.Services.AddScoped<Luoshi.Web.Features.Inbox.InboxQueries>();
 builder.Services.AddSingleton<Luoshi.Web.Features.Inbox.InboxBadge>();
@@ -48,6 +49,7 @@ builder.Services.AddScoped<SignInGuard>();
 builder.Services.AddSignInThrottle();
 builder.Services.AddHostedService<AuditSealer>();
 builder.Services.AddTransport();
+builder.Services.AddPageOutputCache();
 builder.Services.AddScoped<Luoshi.Core.Features.Units.UnitService>();
 builder.Services.AddScoped<Luoshi.Core.Features.Plans.PlanChanges>();
 
@@ -127,6 +129,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<Luoshi.Web.Features.Account.PasswordChangeGate>();
 app.UseAntiforgery();
+app.UsePageOutputCache();
 
 app.MapOpenApi("/api/openapi.json");
 app.MapRazorPages();

@@ -126,4 +126,7 @@ public static class CacheKinds
 
     /// <summary>A person's unread count (district 0; revision: this instance's message generation; extra: the user id).</summary>
     public const string InboxBadge = "inbox-badge";
+
+    /// <summary>A district's plan years as the year switch lists them (extra: the day, which moves the current year).</summary>
+    public const string PlanYears = "plan-years";
 }

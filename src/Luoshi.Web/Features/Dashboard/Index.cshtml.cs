@@ -6,6 +6,7 @@ namespace Luoshi.Web.Features.Dashboard;
 /// 看板: progress of a district's year by part, group, unit and leader in charge, targets against time, and the late units;
 /// charts drawn by wwwroot/js/dashboard.js from the data block, the same numbers in tables below them.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageOutputCache.Policy)]
 public sealed class IndexModel(YearQueries years, LuoshiDb db, DashboardCache cache) : PageModel
 {
     private (DashboardData Data, string Json)? _built;

@@ -1,6 +1,7 @@
 namespace Luoshi.Web.Features.Plans;
 
 /// <summary>A unit's 任务清单: the items it leads or works on, on the page and as .xlsx.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageOutputCache.Policy)]
 public sealed class UnitModel(LuoshiDb db, UnitTasksCache cache) : PageModel
 {
     public UnitTasks Tasks { get; private set; } = null!;

@@ -7,6 +7,7 @@ namespace Luoshi.Web.Features.Supervision;
 /// (催报, 督办单, 电话/约谈 note: <see cref="RowModel"/>); its buttons post through one form outside the cached body, which
 /// carries the caller's antiforgery token.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageOutputCache.Policy)]
 public sealed class IndexModel(YearQueries years, LuoshiDb db, SupervisionCache cache, SupervisionActions actions) : PageModel
 {
     private SupervisionView? _view;
