@@ -23,7 +23,7 @@ builder.Services.AddScoped<Luoshi.Core.Features.Work.PeriodClosing>();
 builder.Services.AddScoped<Luoshi.Core.Features.Work.FilingQueries>();
 builder.Services.AddScoped<Luoshi.Core.Features.Supervision.YearQueries>();
 builder.Services.AddScoped<Luoshi.Core.Features.Supervision.LeaderViews>();
-builder.Services.AddSingleton<Luoshi.Core.Common.RevisionCache>();
+builder.Services.AddMemoryBudget();
 builder.Services.AddScoped<Luoshi.Core.Features.Plans.PlanQueries>();
 builder.Services.AddScoped<Luoshi.Core.Features.Years.PlanYears>();
 builder.Services.AddScoped<Luoshi.Core.Features.Years.YearService>();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Internal;
 
@@ -10,12 +11,27 @@ namespace Luoshi.Core.Common;
 /// transaction as every change to the district's year, so a kept value can never be served once the data under it changed
 /// (on this instance or another); the next caller builds it again and it replaces the old one. Values that do not belong
 /// to a district use district 0 and a "revision" of their own (the inbox badge: this instance's message generation).
-/// Entries unused for <see cref="Idle"/> go, and the least used go first when <see cref="SizeLimit"/> is reached.
+/// <para>
+/// The limit is a byte budget (<see cref="BudgetSetting"/>, default <see cref="DefaultBudgetMegabytes"/> MiB): each entry
+/// counts the approximate bytes its value holds (<see cref="ApproximateBytes"/>: a district's year snapshot several hundred
+/// KB, a count <see cref="EntryBytes"/>), so an instance keeps the districts it serves most and builds the others when asked.
+/// Entries unused for <see cref="Idle"/> go; when the budget is reached the least recently used go first
+/// (<see cref="CompactionPercentage"/> of the budget at a time), and a value larger than a quarter of the budget is not kept.
+/// </para>
 /// </summary>
 public sealed class RevisionCache : IDisposable
 {
-    /// <summary>The total size the cache holds; an entry counts 1 unless its caller says it is heavier.</summary>
-    public const int SizeLimit = 1024;
+    /// <summary>The configuration key of the budget, in MiB.</summary>
+    public const string BudgetSetting = "Luoshi:Cache:BudgetMegabytes";
+
+    /// <summary>The budget when none is configured: about 100 districts' year snapshots and their derived views (docs/benchmarks-web.md, "Memory").</summary>
+    public const int DefaultBudgetMegabytes = 96;
+
+    /// <summary>What the smallest entry counts (the framework's entry, its key and a boxed count).</summary>
+    public const int EntryBytes = 256;
+
+    /// <summary>The share of the budget freed when it is full, least recently used first.</summary>
+    public const double CompactionPercentage = 0.10;
 
     /// <summary>How long an entry nobody asks for stays.</summary>
     public static readonly TimeSpan Idle = TimeSpan.FromMinutes(30);
@@ -23,10 +39,40 @@ public sealed class RevisionCache : IDisposable
     private readonly MemoryCache _cache;
 
     public RevisionCache(TimeProvider clock)
+        : this(clock, DefaultBudgetMegabytes * 1024L * 1024L)
+    {
+    }
+
+    public RevisionCache(TimeProvider clock, long budgetBytes)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = SizeLimit, Clock = new Clock(clock) });
+        ArgumentOutOfRangeException.ThrowIfLessThan(budgetBytes, EntryBytes);
+        BudgetBytes = budgetBytes;
+        _cache = new MemoryCache(new MemoryCacheOptions
+        {
+            SizeLimit = budgetBytes,
+            CompactionPercentage = CompactionPercentage,
+            TrackStatistics = true,
+            Clock = new Clock(clock),
+        });
     }
+
+    /// <summary>The cache of an instance, with the budget of <see cref="BudgetSetting"/> (MiB) when it is set.</summary>
+    public static RevisionCache From(IConfiguration configuration, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        int megabytes = configuration.GetValue(BudgetSetting, DefaultBudgetMegabytes);
+        return new RevisionCache(clock, Math.Max(1, megabytes) * 1024L * 1024L);
+    }
+
+    /// <summary>The bytes the cache may hold (approximately, as its entries count them).</summary>
+    public long BudgetBytes { get; }
+
+    /// <summary>The bytes its entries count now.</summary>
+    public long HeldBytes => _cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    /// <summary>How many entries it holds now.</summary>
+    public int Count => _cache.Count;
 
     /// <summary>The value kept for (kind, district, extra), if it was built at <paramref name="revision"/>.</summary>
     public bool TryGet<T>(string kind, int districtId, long revision, object? extra, out T value)
@@ -44,17 +90,27 @@ public sealed class RevisionCache : IDisposable
     /// <summary>
     /// Keeps a value built at <paramref name="revision"/>, replacing what was kept for (kind, district, extra). A
     /// <paramref name="lifetime"/> makes it go after that long even if the revision stays (for values that can change
-    /// without it); <paramref name="size"/> says how heavy it is, in entries (a PDF counts more than a count).
+    /// without it). The entry counts the value's <see cref="ApproximateBytes"/>, and at least <paramref name="size"/> ×
+    /// <see cref="EntryBytes"/>.
     /// </summary>
     public void Set<T>(string kind, int districtId, long revision, object? extra, T value, TimeSpan? lifetime = null, int size = 1)
     {
-        var options = new MemoryCacheEntryOptions { Size = size, SlidingExpiration = Idle };
+        var key = new Key(kind, districtId, extra);
+        long bytes = Math.Max(ApproximateBytes(value), (long)Math.Max(1, size) * EntryBytes);
+        if (bytes > BudgetBytes / 4)
+        {
+            // Too large to keep beside anything else: not kept, and no older value under the key stays either.
+            _cache.Remove(key);
+            return;
+        }
+
+        var options = new MemoryCacheEntryOptions { Size = bytes, SlidingExpiration = Idle };
         if (lifetime is { } l)
         {
             options.AbsoluteExpirationRelativeToNow = l;
         }
 
-        _cache.Set(new Key(kind, districtId, extra), new Entry<T>(revision, value), options);
+        _cache.Set(key, new Entry<T>(revision, value), options);
     }
 
     /// <summary>The value kept at <paramref name="revision"/>, or <paramref name="build"/>'s, which is then kept.</summary>
@@ -90,6 +146,13 @@ public sealed class RevisionCache : IDisposable
         return value;
     }
 
+    /// <summary>
+    /// About how many bytes <paramref name="value"/> holds on the heap: a string or a byte array its length, a value that
+    /// knows its size (<see cref="ISizedValue"/>) its own estimate, a tuple the sum of its parts, a list its elements;
+    /// anything else <see cref="EntryBytes"/>. Always at least <see cref="EntryBytes"/> (the entry itself).
+    /// </summary>
+    public static long ApproximateBytes(object? value) => EntryBytes + Sizes.Of(value, depth: 0);
+
     public void Dispose() => _cache.Dispose();
 
     private readonly record struct Key(string Kind, int DistrictId, object? Extra);
@@ -101,6 +164,40 @@ public sealed class RevisionCache : IDisposable
     {
         public DateTimeOffset UtcNow => clock.GetUtcNow();
     }
+}
+
+/// <summary>A value that says about how many bytes it holds (what <see cref="RevisionCache"/> counts it as).</summary>
+public interface ISizedValue
+{
+    /// <summary>About how many bytes the value and what only it references hold on the heap.</summary>
+    long ApproximateBytes { get; }
+}
+
+/// <summary>Rough heap sizes of common shapes, for <see cref="ISizedValue"/> implementations (64-bit runtime).</summary>
+public static class Sizes
+{
+    /// <summary>An object's header and method table pointer.</summary>
+    public const int Object = 16;
+
+    /// <summary>A reference or an 8-byte field.</summary>
+    public const int Reference = 8;
+
+    /// <summary>A string of <paramref name="s"/>'s length (UTF-16, its header and length); 0 for null.</summary>
+    public static long Of(string? s) => s is null ? 0 : 22 + (2L * s.Length);
+
+    /// <summary>A list or array of <paramref name="count"/> references (the array and its wrapper), not the elements.</summary>
+    public static long OfList(int count) => count == 0 ? 0 : (2 * Object) + 16 + ((long)Reference * count);
+
+    internal static long Of(object? value, int depth) => value switch
+    {
+        null => 0,
+        string s => Of(s),
+        byte[] b => 24 + b.LongLength,
+        ISizedValue v => v.ApproximateBytes,
+        ITuple t when depth < 4 => Enumerable.Range(0, t.Length).Sum(i => Of(t[i], depth + 1)),
+        System.Collections.ICollection c when depth < 4 => OfList(c.Count) + c.Cast<object?>().Sum(x => Of(x, depth + 1)),
+        _ => 64,
+    };
 }
 
 /// <summary>What <see cref="RevisionCache"/> keeps, one kind per cached view (docs/architecture.md lists them).</summary>

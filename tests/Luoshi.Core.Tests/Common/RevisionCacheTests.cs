@@ -1,4 +1,5 @@
 using Luoshi.Core.Common;
+using Microsoft.Extensions.Configuration;
 
 namespace Luoshi.Core.Tests.Common;
 
@@ -72,14 +73,101 @@ public sealed class RevisionCacheTests
     }
 
     [Fact]
-    public void Set_BeyondTheSizeLimit_TheCacheStaysWithinIt()
+    public void Set_BeyondTheBudget_TheCacheStaysWithinIt()
     {
-        using var cache = new RevisionCache(TimeProvider.System);
-        for (int i = 0; i < RevisionCache.SizeLimit * 2; i++)
+        using var cache = new RevisionCache(TimeProvider.System, 64 * RevisionCache.EntryBytes);
+        for (int i = 0; i < 256; i++)
         {
             cache.Set("k", i, 1, null, i);
         }
 
-        Enumerable.Range(0, RevisionCache.SizeLimit * 2).Count(i => cache.TryGet("k", i, 1, null, out int _)).ShouldBeLessThanOrEqualTo(RevisionCache.SizeLimit);
+        Enumerable.Range(0, 256).Count(i => cache.TryGet("k", i, 1, null, out int _)).ShouldBeLessThanOrEqualTo(64);
+        cache.HeldBytes.ShouldBeLessThanOrEqualTo(cache.BudgetBytes);
+    }
+
+    [Fact]
+    public void Set_CountsTheValuesBytes_NotOneEntryEach()
+    {
+        // A budget of 1 MiB holds four values of 200 KB (the cache counts each by its bytes), not 4,096 of them.
+        using var cache = new RevisionCache(TimeProvider.System, 1024 * 1024);
+        for (int i = 0; i < 12; i++)
+        {
+            SetAndLetItCompact(cache, () => cache.Set("pdf", i, 1, null, new byte[200_000]));
+        }
+
+        int kept = Enumerable.Range(0, 12).Count(i => cache.TryGet("pdf", i, 1, null, out byte[] _));
+        kept.ShouldBeInRange(1, 5);
+        cache.HeldBytes.ShouldBeLessThanOrEqualTo(cache.BudgetBytes);
+        cache.HeldBytes.ShouldBeGreaterThanOrEqualTo(kept * 200_000L);
+    }
+
+    [Fact]
+    public void Set_WhenFull_TheLeastRecentlyUsedDistrictsGoFirst()
+    {
+        // Ten "snapshots" of 100 KB in a budget of 1 MiB: district 0 is read again and again, so when the later districts
+        // overflow the budget the compaction takes the ones nobody asked for since, not district 0.
+        var clock = new StepClock();
+        using var cache = new RevisionCache(clock, 1024 * 1024);
+        for (int d = 0; d < 30; d++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            cache.TryGet("snap", 0, 1, null, out string _);
+            SetAndLetItCompact(cache, () => cache.Set("snap", d, 1, null, new string('x', 50_000)));
+        }
+
+        cache.TryGet("snap", 0, 1, null, out string hot).ShouldBeTrue("the district read most stays");
+        hot.Length.ShouldBe(50_000);
+        cache.TryGet("snap", 1, 1, null, out string _).ShouldBeFalse("an early district nobody read again went");
+        cache.HeldBytes.ShouldBeLessThanOrEqualTo(cache.BudgetBytes);
+    }
+
+    [Fact]
+    public void Set_AValueOverAQuarterOfTheBudget_IsNotKept_AndTheOldOneGoes()
+    {
+        using var cache = new RevisionCache(TimeProvider.System, 1024 * 1024);
+        cache.Set("k", 1, 1, null, new byte[1000]);
+        cache.Set("k", 1, 2, null, new byte[300_000]);
+
+        cache.TryGet("k", 1, 2, null, out byte[] _).ShouldBeFalse();
+        cache.TryGet("k", 1, 1, null, out byte[] _).ShouldBeFalse("the revision-1 value is not served after revision 2 was built");
+        cache.Count.ShouldBe(0);
+    }
+
+    [Fact]
+    public void ApproximateBytes_OfStringsArraysTuplesAndSizedValues()
+    {
+        RevisionCache.ApproximateBytes(3).ShouldBe(RevisionCache.EntryBytes + 64);
+        RevisionCache.ApproximateBytes(new string('x', 1000)).ShouldBe(RevisionCache.EntryBytes + 2022);
+        RevisionCache.ApproximateBytes(new byte[5000]).ShouldBe(RevisionCache.EntryBytes + 5024);
+        RevisionCache.ApproximateBytes((new byte[5000], new string('x', 1000))).ShouldBe(RevisionCache.EntryBytes + 5024 + 2022);
+        RevisionCache.ApproximateBytes(new Sized(123_456)).ShouldBe(RevisionCache.EntryBytes + 123_456);
+    }
+
+    [Fact]
+    public void From_ReadsTheBudgetInMegabytes()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [RevisionCache.BudgetSetting] = "12" }).Build();
+        using var configured = RevisionCache.From(configuration, TimeProvider.System);
+        configured.BudgetBytes.ShouldBe(12L * 1024 * 1024);
+        using var fallback = RevisionCache.From(new ConfigurationBuilder().Build(), TimeProvider.System);
+        fallback.BudgetBytes.ShouldBe(RevisionCache.DefaultBudgetMegabytes * 1024L * 1024);
+    }
+
+    private sealed record Sized(long Bytes) : ISizedValue
+    {
+        public long ApproximateBytes => Bytes;
+    }
+
+    // A Set that finds the budget full is not kept, and the framework's MemoryCache then compacts on a thread-pool thread;
+    // the tests wait for that so that what they find does not depend on the thread pool's timing.
+    private static void SetAndLetItCompact(RevisionCache cache, Action set)
+    {
+        long before = cache.HeldBytes;
+        set();
+        if (cache.HeldBytes == before)
+        {
+            SpinWait.SpinUntil(() => cache.HeldBytes < before, TimeSpan.FromSeconds(10)).ShouldBeTrue("the full cache compacted");
+        }
     }
 }

@@ -89,9 +89,14 @@ public sealed record UnitView(
     IReadOnlyList<string> Aliases);
 
 /// <summary>A unit's 任务清单: every item of the plan it leads or works on.</summary>
-public sealed record UnitTasks(DistrictInfo District, PlanHeader Plan, UnitView Unit, IReadOnlyList<UnitTask> Tasks)
+public sealed record UnitTasks(DistrictInfo District, PlanHeader Plan, UnitView Unit, IReadOnlyList<UnitTask> Tasks) : ISizedValue
 {
     public int LeadCount => Tasks.Count(t => t.Role == UnitRole.Lead);
+
+    /// <summary>About the bytes the list holds, for the <see cref="RevisionCache"/>'s budget (explicit: not serialised).</summary>
+    long ISizedValue.ApproximateBytes => 400 + Sizes.OfList(Tasks.Count) + Tasks.Sum(t => 112 + Sizes.Of(t.Number) + Sizes.Of(t.PartTitle) + Sizes.Of(t.Text)
+        + Sizes.Of(t.Deadline) + Sizes.OfList(t.Indicators.Count) + t.Indicators.Sum(i => 64 + Sizes.Of(i.Measure) + Sizes.Of(i.Unit) + Sizes.Of(i.Printed))
+        + Sizes.OfList(t.LeadUnits.Count) + t.LeadUnits.Sum(s => Sizes.Of(s)));
 }
 
 public sealed record UnitTask(

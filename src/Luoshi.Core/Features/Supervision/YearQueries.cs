@@ -182,7 +182,8 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
             planned);
     }
 
-    // A snapshot holds the whole year of a district: it counts as 8 entries of the cache. It is kept under the year asked
-    // for (null: the current year, which moves only with the day or the district's revision, both in the key).
-    private void Keep(YearSnapshot snapshot, int? year) => cache.Set(CacheKinds.YearSnapshot, snapshot.District.Id, snapshot.Revision, (snapshot.Today, year), snapshot, size: 8);
+    // A snapshot holds the whole year of a district: it counts its approximate bytes in the cache's budget
+    // (YearSnapshot.ApproximateBytes). It is kept under the year asked for (null: the current year, which moves only with the
+    // day or the district's revision, both in the key).
+    private void Keep(YearSnapshot snapshot, int? year) => cache.Set(CacheKinds.YearSnapshot, snapshot.District.Id, snapshot.Revision, (snapshot.Today, year), snapshot);
 }

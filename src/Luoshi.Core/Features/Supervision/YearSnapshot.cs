@@ -75,7 +75,7 @@ public sealed record YearSnapshot(
     YearRules Rules,
     IReadOnlyList<SnapshotUnit> Units,
     IReadOnlyList<ItemRow> Items,
-    IReadOnlyList<ObligationRow> Obligations)
+    IReadOnlyList<ObligationRow> Obligations) : ISizedValue
 {
     private Dictionary<int, SnapshotUnit>? _units;
     private Dictionary<int, ItemRow>? _items;
@@ -91,6 +91,51 @@ public sealed record YearSnapshot(
 
     /// <summary>The report period whose deadline passed last (the quarter a circular is about), if any.</summary>
     public ReportPeriod? LastClosedPeriod => Rules.Deadlines.Where(d => d.Date < Today && d.Period != ReportPeriod.WorkPlan).OrderBy(d => d.Date).Select(d => (ReportPeriod?)d.Period).LastOrDefault();
+
+    /// <summary>
+    /// About how many bytes the snapshot holds (what the <see cref="RevisionCache"/> counts it as): its rows, their strings and
+    /// lists, and the two lookups once built; the calendar and settings, shared and small, as one entry. Checked against the
+    /// heap by YearSnapshotTests.ApproximateBytes_*. (An explicit member, so that nothing serialises it.)
+    /// </summary>
+    long ISizedValue.ApproximateBytes
+    {
+        get
+        {
+            long bytes = 256 + (2 * Sizes.OfList(Units.Count)) + (2 * Sizes.OfList(Items.Count)) + Sizes.OfList(Obligations.Count);
+            foreach (var u in Units)
+            {
+                bytes += 48 + Sizes.Of(u.Name) + Sizes.Of(u.LeaderUserId) + Sizes.Of(u.LeaderName) + 24; // the row, its strings, its slot in the lookup
+            }
+
+            foreach (var i in Items)
+            {
+                bytes += 136 + Sizes.Of(i.Number) + Sizes.Of(i.PartTitle) + Sizes.Of(i.Group) + Sizes.Of(i.Text) + 24
+                    + Ints(i.LeadUnitIds.Count) + Ints(i.CoUnitIds.Count) + Sizes.OfList(i.Targets.Count)
+                    + Decimals(i.LatestActuals.Count) + Decimals(i.LeadOwnActuals?.Count ?? 0)
+                    + 80 + Sizes.Of(i.Status.Reason) + Ints(i.Status.TargetShares?.Count ?? 0);
+                foreach (var t in i.Targets)
+                {
+                    bytes += 64 + Sizes.Of(t.Measure) + Sizes.Of(t.Unit) + Sizes.Of(t.Printed);
+                }
+
+                foreach (var p in i.Parts)
+                {
+                    bytes += 40 + Sizes.OfList(p.Figures.Count) + (p.Figures.Count * 96L);
+                }
+            }
+
+            foreach (var o in Obligations)
+            {
+                bytes += 64 + Sizes.Of(o.Flags);
+            }
+
+            return bytes;
+
+            static long Ints(int n) => n == 0 ? 0 : 56 + (4L * n);
+
+            static long Decimals(int n) => n == 0 ? 0 : 56 + (24L * n);
+        }
+    }
 
     /// <summary>Builds the snapshot from plain rows (pure; the loader reads them from the database).</summary>
     public static YearSnapshot Build(
