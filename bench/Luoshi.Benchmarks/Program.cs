@@ -12,6 +12,13 @@ if (args is ["stages", .. var sizes])
     return;
 }
 
+if (args is ["whole", var megabytes, var times])
+{
+    // What a profiler should look at: only `luoshi parse FILE`'s JSON path, on one input, several times.
+    Stages.Whole(megabytes, times);
+    return;
+}
+
 var config = DefaultConfig.Instance
     // Median and Min next to Mean: the machine is shared, and Min shows the undisturbed cost.
     .AddColumn(StatisticColumn.Median, StatisticColumn.Min)

@@ -34,11 +34,25 @@ public static partial class IndicatorReader
     [GeneratedRegex(@"约\s*$")]
     private static partial Regex AboutBefore();
 
-    [GeneratedRegex(@"^(?:力争|确保|争取|全年|年内|全区|实现|推动|推进)+")]
-    private static partial Regex LeadingVerbs();
+    /// <summary>
+    /// Verbs cut from the start of a measure, as many as stand there ("力争实现新增…" → "新增…"): all of two characters and none
+    /// a prefix of another, so taking them one after the other from the start is what the pattern
+    /// <c>^(?:力争|确保|…)+</c> matched.
+    /// </summary>
+    private static readonly string[] LeadingVerbWords = ["力争", "确保", "争取", "全年", "年内", "全区", "实现", "推动", "推进"];
 
-    [GeneratedRegex(@"(?:增长|增加|提高|提升|下降|降低|减少|不少于|不低于|不下于|至少|超过|超|突破|达到|达|不超过|不高于|控制在|保持在|稳定在|保持|维持在|为|在|率达|总量|规模|数量)+$")]
-    private static partial Regex TrailingSenseWords();
+    /// <summary>
+    /// Sense words cut from the end of a measure ("…增长" , "…保持在"): the longest tail of the text made only of these words,
+    /// as the pattern <c>(?:增长|增加|…)+$</c> removed (its leftmost match is the longest such tail).
+    /// </summary>
+    private static readonly string[] TrailingSenseWordList =
+    [
+        "增长", "增加", "提高", "提升", "下降", "降低", "减少", "不少于", "不低于", "不下于", "至少", "超过", "超", "突破", "达到", "达",
+        "不超过", "不高于", "控制在", "保持在", "稳定在", "保持", "维持在", "为", "在", "率达", "总量", "规模", "数量",
+    ];
+
+    /// <summary>The longest word of <see cref="TrailingSenseWordList"/>: a tail made of the words cannot skip more positions than this.</summary>
+    private const int LongestTrailingSenseWord = 3;
 
     /// <summary>Every target in <paramref name="text"/>, in order of appearance.</summary>
     public static IReadOnlyList<Indicator> Read(string text)
@@ -76,12 +90,12 @@ public static partial class IndicatorReader
             }
 
             // "722 所" is an institute's name, not a count of schools.
-            if (unit == "所" && m.Groups["num"].Value.Length >= 3)
+            if (unit == "所" && m.Groups["num"].Length >= 3)
             {
                 continue;
             }
 
-            decimal value = ParseNumber(m.Groups["num"].Value);
+            decimal value = ParseNumber(m.Groups["num"].ValueSpan);
             value *= m.Groups["mult"].Value switch
             {
                 "万" => 10000m,
@@ -106,13 +120,14 @@ public static partial class IndicatorReader
         int previousEnd = 0;
         foreach (var f in found)
         {
-            string before = text[previousEnd..f.Start];
-            var sense = Sense(before, f.Unit, f.Post);
+            var sense = Sense(text.AsSpan(previousEnd, f.Start - previousEnd), f.Unit, f.Post);
             int measureStart = MeasureStart(text, previousEnd, f.Start);
-            string measureText = text[measureStart..f.Start];
-            string measure = LeadingVerbs().Replace(TrailingSenseWords().Replace(measureText.Trim(), string.Empty), string.Empty).Trim();
-            string trimmed = measureText.TrimStart();
-            int spanStart = measureStart + (measureText.Length - trimmed.Length) + LeadingLength(trimmed);
+            var measureText = text.AsSpan(measureStart, f.Start - measureStart);
+            var core = measureText.Trim();
+            core = core[..TrailingSenseStart(core)];
+            string measure = new(core[LeadingVerbsLength(core)..].Trim());
+            var trimmed = measureText.TrimStart();
+            int spanStart = measureStart + (measureText.Length - trimmed.Length) + LeadingVerbsLength(trimmed);
             spanStart = Math.Min(spanStart, f.Start);
             // "新建 1 座消防站", "打造 16 栋…建筑": the thing counted follows the number.
             string after = NounAfter(text, f.End);
@@ -195,13 +210,70 @@ public static partial class IndicatorReader
     private static bool SameMeasure(string a, string b) =>
         a.Length > 0 && b.Length > 0 && (a.EndsWith(b, StringComparison.Ordinal) || b.EndsWith(a, StringComparison.Ordinal) || NameKeys.Similarity(a, b) >= 0.6);
 
-    private static int LeadingLength(string measureText)
+    /// <summary>How many characters of leading verbs (<see cref="LeadingVerbWords"/>) <paramref name="s"/> starts with.</summary>
+    private static int LeadingVerbsLength(ReadOnlySpan<char> s)
     {
-        var m = LeadingVerbs().Match(measureText);
-        return m.Success ? m.Length : 0;
+        int at = 0;
+        int n;
+        while ((n = StartsWithAny(s[at..], LeadingVerbWords)) > 0)
+        {
+            at += n;
+        }
+
+        return at;
     }
 
-    private static IndicatorSense Sense(string before, string unit, string post)
+    /// <summary>Where the tail of sense words (<see cref="TrailingSenseWordList"/>) of <paramref name="s"/> starts; its length when it has none.</summary>
+    private static int TrailingSenseStart(ReadOnlySpan<char> s)
+    {
+        // tail[i]: s[i..] is one or more sense words. A tail that starts at i runs through a position at most
+        // LongestTrailingSenseWord further on, so once that many positions in a row start none, nothing before them does.
+        int start = s.Length;
+        Span<bool> tail = s.Length < 256 ? stackalloc bool[s.Length + 1] : new bool[s.Length + 1];
+        tail[s.Length] = true;
+        int misses = 0;
+        for (int i = s.Length - 1; i >= 0 && misses < LongestTrailingSenseWord; i--)
+        {
+            bool any = false;
+            foreach (string w in TrailingSenseWordList)
+            {
+                if (i + w.Length <= s.Length && tail[i + w.Length] && s[i..].StartsWith(w, StringComparison.Ordinal))
+                {
+                    any = true;
+                    break;
+                }
+            }
+
+            tail[i] = any;
+            if (any)
+            {
+                start = i;
+                misses = 0;
+            }
+            else
+            {
+                misses++;
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>The length of the first of <paramref name="words"/> that <paramref name="s"/> starts with, or 0.</summary>
+    private static int StartsWithAny(ReadOnlySpan<char> s, string[] words)
+    {
+        foreach (string w in words)
+        {
+            if (s.StartsWith(w, StringComparison.Ordinal))
+            {
+                return w.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    private static IndicatorSense Sense(ReadOnlySpan<char> before, string unit, string post)
     {
         bool rate = unit is "%" or "个百分点";
         if (rate && GrowthBefore().IsMatch(before))
@@ -267,10 +339,17 @@ public static partial class IndicatorReader
     /// <summary>1.7 万 is 17000, not 17000.0: drop the scale that multiplication leaves.</summary>
     private static decimal Normalise(decimal v) => v / 1.0000000000000000000000000000m;
 
-    private static decimal ParseNumber(string s)
+    private static decimal ParseNumber(ReadOnlySpan<char> s)
     {
-        var chars = s.Select(c => Chars.IsFullWidthDigit(c) ? (char)('0' + Chars.DigitValue(c)) : c == '．' ? '.' : c).ToArray();
-        return decimal.TryParse(new string(chars), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : 0m;
+        // Full-width digits and point to ASCII, in a buffer: the number is short (the pattern has no bound, hence the fallback).
+        Span<char> chars = s.Length <= 64 ? stackalloc char[s.Length] : new char[s.Length];
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            chars[i] = Chars.IsFullWidthDigit(c) ? (char)('0' + Chars.DigitValue(c)) : c == '．' ? '.' : c;
+        }
+
+        return decimal.TryParse(chars, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : 0m;
     }
 
     private static decimal RomanValue(string r) => r switch

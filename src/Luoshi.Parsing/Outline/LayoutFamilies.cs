@@ -7,20 +7,20 @@ namespace Luoshi.Parsing.Outline;
 /// </summary>
 internal static class LayoutFamilies
 {
-    private static readonly (string Name, Func<ParsedNotice, bool> Seen)[] All =
+    private static readonly (string Name, Func<Signs, bool> Seen)[] All =
     [
-        ("表格（竖线或制表符分隔的行）", n => Has(n, "table-read")),
-        ("表格（每格一行）", n => Has(n, "table-flattened")),
-        ("单元格内的进度节点（不作为任务）", n => Has(n, "table-cell-milestones")),
-        ("“一、二、三、”即为任务", n => Has(n, "items-numbered-as-parts")),
-        ("部分以领导命名", n => n.Parts.Any(p => p.Leader is not null)),
-        ("带标签的单位说明（牵头单位、责任单位等）", n => Mentions(n).Any(m => m.Label.Length > 0 && !IsDivision(m.Label))),
-        ("不带标签的单位说明（××牵头，××配合）", n => Mentions(n).Any(m => m.Label.Length == 0) || Has(n, "unlabelled-clause")),
-        ("分工句（部门分工：…牵头，…配合）", n => Mentions(n).Any(m => IsDivision(m.Label))),
-        ("领导行（分管领导、牵头负责领导）", n => n.Items.Any(i => i.Leaders.Count > 0)),
-        ("完成时限", n => n.Items.Any(i => i.Deadline is not null)),
-        ("牵头约定", n => n.Document.LeadRule != LeadRule.Unstated),
-        ("文本中途截断", n => Has(n, "text-cut-off")),
+        ("表格（竖线或制表符分隔的行）", n => n.Has("table-read")),
+        ("表格（每格一行）", n => n.Has("table-flattened")),
+        ("单元格内的进度节点（不作为任务）", n => n.Has("table-cell-milestones")),
+        ("“一、二、三、”即为任务", n => n.Has("items-numbered-as-parts")),
+        ("部分以领导命名", n => n.Notice.Parts.Any(p => p.Leader is not null)),
+        ("带标签的单位说明（牵头单位、责任单位等）", n => n.LabelledMention),
+        ("不带标签的单位说明（××牵头，××配合）", n => n.UnlabelledMention || n.Has("unlabelled-clause")),
+        ("分工句（部门分工：…牵头，…配合）", n => n.DivisionMention),
+        ("领导行（分管领导、牵头负责领导）", n => n.Notice.Items.Any(i => i.Leaders.Count > 0)),
+        ("完成时限", n => n.Notice.Items.Any(i => i.Deadline is not null)),
+        ("牵头约定", n => n.Notice.Document.LeadRule != LeadRule.Unstated),
+        ("文本中途截断", n => n.Has("text-cut-off")),
     ];
 
     /// <summary>The layout diagnostic for a notice read, or null when it has no items.</summary>
@@ -31,14 +31,72 @@ internal static class LayoutFamilies
             return null;
         }
 
-        var seen = All.Where(f => f.Seen(notice)).Select(f => f.Name).ToList();
+        var signs = new Signs(notice);
+        var seen = All.Where(f => f.Seen(signs)).Select(f => f.Name).ToList();
         return new Diagnostic(0, 0, Severity.Info, "layout",
             seen.Count == 0 ? "版式：未识别出已知的版式。" : $"版式：{string.Join("；", seen)}。");
     }
 
-    private static bool Has(ParsedNotice n, string code) => n.Diagnostics.Any(d => d.Code == code);
-
-    private static IEnumerable<UnitMention> Mentions(ParsedNotice n) => n.Items.SelectMany(i => i.Lead.Concat(i.Responsible));
-
     private static bool IsDivision(string label) => label.EndsWith("分工", StringComparison.Ordinal);
+
+    /// <summary>
+    /// What the families look for, gathered in one pass over the diagnostics and one over the mentions (a large plan has
+    /// hundreds of thousands of each; asking every family on its own scanned them once per family).
+    /// </summary>
+    private sealed class Signs
+    {
+        private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
+
+        public Signs(ParsedNotice notice)
+        {
+            Notice = notice;
+            foreach (var d in notice.Diagnostics)
+            {
+                _codes.Add(d.Code);
+            }
+
+            foreach (var item in notice.Items)
+            {
+                Look(item.Lead);
+                Look(item.Responsible);
+                if (LabelledMention && UnlabelledMention && DivisionMention)
+                {
+                    break;
+                }
+            }
+        }
+
+        public ParsedNotice Notice { get; }
+
+        /// <summary>A mention under a label other than a division sentence's ("牵头单位：").</summary>
+        public bool LabelledMention { get; private set; }
+
+        /// <summary>A mention without a label ("××牵头，××配合").</summary>
+        public bool UnlabelledMention { get; private set; }
+
+        /// <summary>A mention read from a division sentence ("部门分工：").</summary>
+        public bool DivisionMention { get; private set; }
+
+        public bool Has(string code) => _codes.Contains(code);
+
+        private void Look(IReadOnlyList<UnitMention> mentions)
+        {
+            for (int k = 0; k < mentions.Count; k++)
+            {
+                string label = mentions[k].Label;
+                if (label.Length == 0)
+                {
+                    UnlabelledMention = true;
+                }
+                else if (IsDivision(label))
+                {
+                    DivisionMention = true;
+                }
+                else
+                {
+                    LabelledMention = true;
+                }
+            }
+        }
+    }
 }
