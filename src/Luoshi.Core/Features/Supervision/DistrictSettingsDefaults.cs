@@ -40,7 +40,21 @@ public static class DistrictSettingsDefaults
         var district = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => new { d.Code, d.Name }).FirstAsync(ct);
         var plan = await db.Plans.AsNoTracking().Where(p => p.DistrictId == districtId).OrderByDescending(p => p.Year)
             .Select(p => new { p.Issuer, p.DocNumber }).FirstOrDefaultAsync(ct);
-        var defaults = For(districtId, district.Code, district.Name, plan?.Issuer, plan?.DocNumber);
+        return Resolve(saved, districtId, district.Code, district.Name, plan?.Issuer, plan?.DocNumber);
+    }
+
+    /// <summary>
+    /// As <see cref="LoadAsync"/>, from rows the caller read in its own query (the saved settings, not tracked, or null; the district's
+    /// code and name; the issuer and document number of its latest plan), so that a page reading them with the rest costs no round trip.
+    /// </summary>
+    public static DistrictSettings Resolve(DistrictSettings? saved, int districtId, string districtCode, string districtName, string? latestIssuer, string? latestDocNumber)
+    {
+        if (saved is { CircularIssuer: { Length: > 0 }, CircularPrefix: { Length: > 0 } })
+        {
+            return saved;
+        }
+
+        var defaults = For(districtId, districtCode, districtName, latestIssuer, latestDocNumber);
         if (saved is null)
         {
             return defaults;

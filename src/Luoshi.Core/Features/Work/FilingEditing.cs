@@ -100,10 +100,25 @@ public sealed class FilingEditing(LuoshiDb db, TimeProvider clock)
     /// <summary>Saves the clerk's text. Refused, with nothing changed, when someone saved since <paramref name="expectedVersion"/>.</summary>
     public async Task<Outcome<Filing>> SaveAsync(int filingId, int expectedVersion, FilingEdit edit, Actor actor, CancellationToken ct = default)
     {
-        if (await Years.PlanYears.RefuseIfFilingClosedAsync(db, filingId, ct) is { } closed) return closed;
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(actor);
-        var filing = await db.Filings.Include(f => f.Actuals).Include(f => f.Planned).FirstOrDefaultAsync(f => f.Id == filingId, ct);
+        // One round trip (issue 16): the filing with its values and planned numbers (tracked), whether its year is closed, whether
+        // its period is locked, and the item's target ids.
+        var loaded = await db.Filings.Where(f => f.Id == filingId).Select(f => new
+        {
+            Filing = f,
+            Actuals = f.Actuals.ToList(),
+            Planned = f.Planned.ToList(),
+            ClosedYear = db.Plans.Where(p => p.Id == f.PlanId && p.ClosedAt != null).Select(p => (int?)p.Year).FirstOrDefault(),
+            Locked = !f.Reopened && db.PeriodLocks.Any(l => l.PlanId == f.PlanId && l.Period == f.Period),
+            Targets = db.ItemIndicators.Where(x => x.ItemId == f.ItemId).Select(x => x.Id).ToList(),
+        }).FirstOrDefaultAsync(ct);
+        if (loaded?.ClosedYear is int closedYear)
+        {
+            return Years.PlanYears.Closed(closedYear);
+        }
+
+        var filing = loaded?.Filing;
         if (filing is null || !FilingAccess.MayWrite(actor, filing))
         {
             return new Failure(FailureKind.NotFound, "找不到该材料，或您无权修改。");
@@ -119,7 +134,7 @@ public sealed class FilingEditing(LuoshiDb db, TimeProvider clock)
             return new Failure(FailureKind.NotAllowed, $"当前状态（{FilingFlow.Label(filing.State)}）不能修改。");
         }
 
-        if (await writes.LockedAsync(filing, ct))
+        if (loaded!.Locked)
         {
             return new Failure(FailureKind.NotAllowed, "该季度已关闭，报告已锁定；如需修改，请督查室先重新开放。");
         }
@@ -142,7 +157,7 @@ public sealed class FilingEditing(LuoshiDb db, TimeProvider clock)
         filing.Completed = edit.Completed;
         if (edit.Actuals is not null)
         {
-            var targets = await db.ItemIndicators.AsNoTracking().Where(x => x.ItemId == filing.ItemId).Select(x => x.Id).ToListAsync(ct);
+            var targets = loaded.Targets;
             foreach (var (indicatorId, value) in edit.Actuals.Where(a => targets.Contains(a.Key)))
             {
                 var row = filing.Actuals.FirstOrDefault(a => a.IndicatorId == indicatorId);

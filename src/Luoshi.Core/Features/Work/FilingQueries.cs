@@ -149,24 +149,56 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
     /// </summary>
     public async Task<FilingView?> LoadAsync(int itemId, int unitId, ReportPeriod period, Actor actor, bool open, CancellationToken ct, bool forSave = false)
     {
+        // One round trip for what every view needs (issue 16): the item, its part, plan, district (with its revision), units with
+        // their names and leaders, targets, the district's saved settings and latest plan (for the defaults), the period's lock.
         var item = await (from i in db.PlanItems.AsNoTracking()
                           join p in db.PlanParts on i.PartId equals p.Id
+                          join pl in db.Plans on i.PlanId equals pl.Id
+                          join d in db.Districts on pl.DistrictId equals d.Id
                           where i.Id == itemId
-                          select new { i.Id, i.PlanId, i.Seq, i.Number, i.Text, i.Deadline, p.Title, Units = i.Units.Select(u => new { u.UnitId, u.Role }).ToList() })
+                          select new
+                          {
+                              i.Id,
+                              i.PlanId,
+                              i.Seq,
+                              i.Number,
+                              i.Text,
+                              i.Deadline,
+                              i.Group,
+                              PartIndex = p.Index,
+                              p.Title,
+                              Plan = new PlanHeader(pl.Id, pl.Year, pl.DocNumber, pl.Title, pl.Issuer, pl.SignedOn, pl.PublishedAt),
+                              pl.CalendarJson,
+                              District = new DistrictInfo(d.Id, d.Code, d.Name, d.City),
+                              d.Revision,
+                              Units = i.Units.OrderBy(u => u.Id).Select(u => new
+                              {
+                                  u.UnitId,
+                                  u.Role,
+                                  Unit = db.Units.Where(x => x.Id == u.UnitId)
+                                      .Select(x => new { x.Name, x.LeaderUserId, Leader = db.Users.Where(l => l.Id == x.LeaderUserId).Select(l => l.DisplayName).FirstOrDefault() })
+                                      .FirstOrDefault(),
+                              }).ToList(),
+                              Targets = i.Indicators.OrderBy(x => x.Seq).ToList(),
+                              Saved = db.DistrictSettings.FirstOrDefault(x => x.DistrictId == d.Id),
+                              Latest = db.Plans.Where(x => x.DistrictId == d.Id).OrderByDescending(x => x.Year).Select(x => new { x.Issuer, x.DocNumber }).FirstOrDefault(),
+                              Locked = db.PeriodLocks.Any(l => l.PlanId == i.PlanId && l.Period == period),
+                          })
             .FirstOrDefaultAsync(ct);
         if (item is null || item.Units.All(u => u.UnitId != unitId))
         {
             return null;
         }
 
-        int districtId = await db.Plans.AsNoTracking().Where(p => p.Id == item.PlanId).Select(p => p.DistrictId).FirstAsync(ct);
+        int districtId = item.District.Id;
         var leads = item.Units.Where(u => u.Role == UnitRole.Lead).Select(u => u.UnitId).Distinct().ToList();
         if (!FilingAccess.MaySee(actor, districtId, unitId, leads))
         {
             return null;
         }
 
-        var rules = await YearRules.LoadAsync(db, districtId, item.PlanId, ct);
+        var settings = DistrictSettingsDefaults.Resolve(item.Saved, districtId, item.District.Code, item.District.Name, item.Latest?.Issuer, item.Latest?.DocNumber);
+        var rules = new YearRules(PlanCalendar.Load(item.CalendarJson, () => db.Plans.AsNoTracking().Where(p => p.Id == item.PlanId).Select(p => p.SourceText).First()), settings);
         var due = rules.Calendar.For(period);
         if (due is null)
         {
@@ -175,22 +207,25 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
 
         var role = item.Units.First(u => u.UnitId == unitId).Role;
         var participation = rules.Participation(role);
-        var filing = await FilingAsync(itemId, unitId, period, ct);
+        // A save checks the filing alone; the page shows every filing of the item (its own, the previous report, co-units' parts, and
+        // the item's standing built from them), read in one query.
+        List<Filing> filings = forSave ? [] : await ItemFilingsAsync(itemId, ct);
+        var filing = forSave ? await FilingAsync(itemId, unitId, period, ct) : Own(filings);
         if (filing is null && open && participation != Participation.None && FilingAccess.MayWrite(actor, districtId, unitId))
         {
             var opened = await editing.OpenAsync(itemId, unitId, period, actor, ct);
             db.ChangeTracker.Clear();
-            filing = opened.Ok ? await FilingAsync(itemId, unitId, period, ct) : null;
+            filings = forSave ? [] : await ItemFilingsAsync(itemId, ct);
+            filing = !opened.Ok ? null : forSave ? await FilingAsync(itemId, unitId, period, ct) : Own(filings);
         }
 
-        var district = await db.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => new DistrictInfo(d.Id, d.Code, d.Name, d.City)).FirstAsync(ct);
-        var unitIds = item.Units.Select(u => u.UnitId).ToList();
-        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var previous = period == ReportPeriod.WorkPlan || forSave ? null : await db.Filings.AsNoTracking().Include(f => f.Actuals)
-            .Where(f => f.ItemId == itemId && f.UnitId == unitId && f.Period != ReportPeriod.WorkPlan && f.Period < period)
-            .OrderByDescending(f => f.Period).FirstOrDefaultAsync(ct);
-        var targets = await db.ItemIndicators.AsNoTracking().Where(x => x.ItemId == itemId).OrderBy(x => x.Seq).ToListAsync(ct);
-        IReadOnlyList<PlannedRow> planned = forSave ? [] : await TargetShares.LoadAsync(db, item.PlanId, itemId, ct);
+        Filing? Own(List<Filing> all) => all.FirstOrDefault(f => f.UnitId == unitId && f.Period == period);
+        var district = item.District;
+        var names = item.Units.Where(u => u.Unit is not null).GroupBy(u => u.UnitId).ToDictionary(g => g.Key, g => g.First().Unit!.Name);
+        var previous = period == ReportPeriod.WorkPlan || forSave ? null
+            : filings.Where(f => f.UnitId == unitId && f.Period != ReportPeriod.WorkPlan && f.Period < period).OrderByDescending(f => f.Period).FirstOrDefault();
+        var targets = item.Targets;
+        IReadOnlyList<PlannedRow> planned = forSave ? [] : TargetShares.Of(filings);
         bool coUnit = role == UnitRole.Co;
         var thresholds = rules.Settings.Thresholds();
         var targetRows = targets.Select(t => new TargetRow(t.Id, t.Seq, t.Measure, t.Value, t.Unit, t.Sense, t.Printed)).ToList();
@@ -198,12 +233,29 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
         int ExpectedOf(ItemIndicator t, decimal? share) => TargetKinds.Of(t.Unit, t.Sense).FollowsTime()
             ? ExpectedProgress.OfPeriod(period, coUnit ? share ?? 0m : t.Value, TargetShares.QuartersOf(planned, unitId, t.Id))
             : ExpectedProgress.OfPeriod(period);
-        bool locked = await db.PeriodLocks.AsNoTracking().AnyAsync(l => l.PlanId == item.PlanId && l.Period == period, ct);
-        // The item's obligations and standing: from the cached year snapshot, or from this item's rows alone after a change
-        // (not the whole district rebuilt on every save).
-        var snapshot = forSave ? null : await year.ItemAsync(districtId, itemId, ct);
+        bool locked = item.Locked;
+        bool withCoParts = role == UnitRole.Lead && rules.CoUnitsReportToLead && !forSave;
+        var coParts = withCoParts ? filings.Where(f => f.Period == period && f.IsCoUnitPart).ToList() : [];
+        var handed = coParts.Where(p => p.State is FilingState.WithLeadUnit or FilingState.Consolidated).Select(p => p.Id).ToHashSet();
+        // The evidence files listed: the filing's own, and those of the co-units' parts handed over (one query).
+        List<int> listed = [.. handed];
+        if (!forSave && filing is not null)
+        {
+            listed.Insert(0, filing.Id);
+        }
+
+        var evidenceOf = await EvidenceAsync(listed, ct);
+        // The item's obligations and standing: the cached year snapshot when it is current, otherwise built from the rows read
+        // above (not the whole district rebuilt on every save, and none of them read again).
+        var snapshot = forSave ? null : await year.ItemFromRowsAsync(districtId, item.Revision, item.PlanId, () => YearSnapshot.Build(district, item.Plan, year.Today, item.Revision, rules,
+            [.. item.Units.Where(u => u.Unit is not null).DistinctBy(u => u.UnitId).OrderBy(u => u.UnitId).Select(u => new SnapshotUnit(u.UnitId, u.Unit!.Name, u.Unit.LeaderUserId, u.Unit.Leader))],
+            [(item.Id, item.Seq, item.Number, item.PartIndex, item.Title, item.Group, item.Text)],
+            [.. item.Units.Select(u => (item.Id, u.UnitId, u.Role))],
+            [.. targetRows.Select(t => (item.Id, t))],
+            [.. filings.Select(f => new FilingRow(f.Id, f.ItemId, f.UnitId, f.Period, f.State, f.SubmittedAt, f.Completed, f.Flags, f.ConsolidatedIntoId))],
+            [.. filings.SelectMany(f => f.Actuals.Select(a => (f.Id, a.IndicatorId, a.Value)))],
+            planned), ct);
         bool current = snapshot is not null && snapshot.Plan.Id == item.PlanId;
-        var settings = rules.Settings;
 
         return new FilingView
         {
@@ -235,32 +287,33 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
                 ? [.. item.Units.Where(u => u.Role == UnitRole.Co && u.UnitId != unitId).Select(u => u.UnitId).Distinct().Select(u => (u, names.GetValueOrDefault(u, "?")))]
                 : [],
             SharesSet = filing?.Planned.Where(p => p.UnitId != unitId).ToDictionary(p => (p.IndicatorId, p.UnitId), p => p.Share) ?? [],
-            Evidence = filing is null || forSave ? [] : await db.Evidence.AsNoTracking().Where(e => e.FilingId == filing.Id).OrderBy(e => e.Id)
-                .Select(e => new EvidenceRow(e.Id, e.FileName, e.ContentType, e.Size, e.UploadedAt, e.UploadedBy)).ToListAsync(ct),
+            Evidence = filing is null || forSave ? [] : [.. evidenceOf[filing.Id]],
             Events = filing is null || forSave ? [] : await db.FilingEvents.AsNoTracking().Where(e => e.FilingId == filing.Id).OrderBy(e => e.Id).ToListAsync(ct),
             PeriodLocked = locked,
-            CoParts = role == UnitRole.Lead && rules.CoUnitsReportToLead && !forSave
-                ? await CoPartsAsync(itemId, period, item.Units.Where(u => u.Role == UnitRole.Co).Select(u => u.UnitId).ToList(), names, targetRows, planned, leads, thresholds, ct) : [],
+            CoParts = withCoParts
+                ? CoParts(period, item.Units.Where(u => u.Role == UnitRole.Co).Select(u => u.UnitId).ToList(), coParts, handed, evidenceOf, names, targetRows, planned, leads, thresholds) : [],
             ItemObligations = current ? [.. snapshot!.Obligations.Where(o => o.ItemId == itemId && o.Period == period)] : [],
             ItemStatus = current ? snapshot!.Items.FirstOrDefault(i => i.Id == itemId) : null,
             UnitNameOf = id => names.GetValueOrDefault(id, "?"),
         };
     }
 
+    /// <summary>Every filing of the item (every unit, every period) with its values and planned numbers.</summary>
+    private Task<List<Filing>> ItemFilingsAsync(int itemId, CancellationToken ct) =>
+        db.Filings.AsNoTracking().Include(f => f.Actuals).Include(f => f.Planned).Where(f => f.ItemId == itemId).OrderBy(f => f.Id).ToListAsync(ct);
+
+    private async Task<ILookup<int, EvidenceRow>> EvidenceAsync(List<int> filingIds, CancellationToken ct) =>
+        filingIds.Count == 0 ? Array.Empty<EvidenceRow>().ToLookup(_ => 0) : (await db.Evidence.AsNoTracking().Where(e => filingIds.Contains(e.FilingId)).OrderBy(e => e.Id)
+            .Select(e => new { e.FilingId, Row = new EvidenceRow(e.Id, e.FileName, e.ContentType, e.Size, e.UploadedAt, e.UploadedBy) }).ToListAsync(ct)).ToLookup(e => e.FilingId, e => e.Row);
+
     private Task<Filing?> FilingAsync(int itemId, int unitId, ReportPeriod period, CancellationToken ct) =>
         db.Filings.AsNoTracking().Include(f => f.Actuals).Include(f => f.Planned).FirstOrDefaultAsync(f => f.ItemId == itemId && f.UnitId == unitId && f.Period == period, ct);
 
-    private async Task<IReadOnlyList<CoPart>> CoPartsAsync(int itemId, ReportPeriod period, List<int> coUnits, Dictionary<int, string> names,
-        IReadOnlyList<TargetRow> targets, IReadOnlyList<PlannedRow> planned, IReadOnlyCollection<int> leads, StatusThresholds thresholds, CancellationToken ct)
+    private static IReadOnlyList<CoPart> CoParts(ReportPeriod period, List<int> coUnits, List<Filing> parts, HashSet<int> handed, ILookup<int, EvidenceRow> files,
+        Dictionary<int, string> names, IReadOnlyList<TargetRow> targets, IReadOnlyList<PlannedRow> planned, IReadOnlyCollection<int> leads, StatusThresholds thresholds)
     {
-        var parts = await db.Filings.AsNoTracking().Where(f => f.ItemId == itemId && f.Period == period && f.IsCoUnitPart)
-            .Select(f => new { f.Id, f.UnitId, f.State, f.Progress, f.Problems, f.StepsJson }).ToListAsync(ct);
-        var ids = parts.Select(p => p.Id).ToList();
         // Text, values and files count once the co-unit's head has handed the part over; a draft is the co-unit's own.
-        var handed = parts.Where(p => p.State is FilingState.WithLeadUnit or FilingState.Consolidated).Select(p => p.Id).ToHashSet();
-        var values = (await db.ReportActuals.AsNoTracking().Where(a => ids.Contains(a.FilingId)).ToListAsync(ct)).ToLookup(a => a.FilingId);
-        var files = (await db.Evidence.AsNoTracking().Where(e => ids.Contains(e.FilingId)).OrderBy(e => e.Id)
-            .Select(e => new { e.FilingId, Row = new EvidenceRow(e.Id, e.FileName, e.ContentType, e.Size, e.UploadedAt, e.UploadedBy) }).ToListAsync(ct)).ToLookup(e => e.FilingId, e => e.Row);
+        var values = parts.ToDictionary(p => p.Id, p => p.Actuals);
         IReadOnlyList<CoUnitFigure> Figures(int unit, int? filingId) => [.. targets.Select(t => CoUnitFigures.Of(t,
             filingId is int f && handed.Contains(f) ? values[f].FirstOrDefault(a => a.IndicatorId == t.Id)?.Value : null,
             TargetShares.ShareOf(planned, unit, t.Id, leads), period, TargetShares.QuartersOf(planned, unit, t.Id), thresholds))];

@@ -68,6 +68,16 @@ public static class TargetShares
                 select new PlannedRow(f.ItemId, f.UnitId, x.UnitId, x.IndicatorId, x.Share, new QuarterPlan(x.Q1, x.Q2, x.Q3, x.Q4))).ToListAsync(ct);
     }
 
+    /// <summary>As <see cref="LoadAsync"/>, from an item's filings already loaded with their planned numbers (the submitted work plans' rows).</summary>
+    public static List<PlannedRow> Of(IEnumerable<Filing> filings)
+    {
+        ArgumentNullException.ThrowIfNull(filings);
+        return [.. from f in filings
+                   where f.Period == ReportPeriod.WorkPlan && f.SubmittedAt != null
+                   from x in f.Planned
+                   select new PlannedRow(f.ItemId, f.UnitId, x.UnitId, x.IndicatorId, x.Share, new QuarterPlan(x.Q1, x.Q2, x.Q3, x.Q4))];
+    }
+
     /// <summary>The quarterly values <paramref name="unitId"/> set in its own work plan for the target, or null.</summary>
     public static QuarterPlan? QuartersOf(IEnumerable<PlannedRow> rows, int unitId, int indicatorId)
     {

@@ -134,6 +134,9 @@ public sealed class PlanYears(LuoshiDb db, TimeProvider clock)
     private static async Task<Failure?> RefuseAsync(LuoshiDb db, IQueryable<Plan> plan, CancellationToken ct)
     {
         var closed = await plan.AsNoTracking().Where(p => p.ClosedAt != null).Select(p => new { p.Year }).FirstOrDefaultAsync(ct);
-        return closed is null ? null : new Failure(FailureKind.NotAllowed, $"{closed.Year}年度已关闭，只能查看，不能再修改。");
+        return closed is null ? null : Closed(closed.Year);
     }
+
+    /// <summary>The refusal of a write on a closed year (for a use case that reads whether its plan is closed with its own rows).</summary>
+    public static Failure Closed(int year) => new(FailureKind.NotAllowed, $"{year}年度已关闭，只能查看，不能再修改。");
 }
