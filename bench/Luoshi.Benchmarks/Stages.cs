@@ -61,12 +61,15 @@ internal static class Stages
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 long before = GC.GetAllocatedBytesForCurrentThread();
+                var pause = GC.GetTotalPauseDuration();
+                int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
                 ParseCommand.Json(new FileInfo(path), null, Catalogues.Folder, new CountingStream());
                 double ms = clock.Elapsed.TotalMilliseconds;
                 double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
                 long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                double pauseMs = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"whole {input / 1e6:0.00} MB: {ms,8:0} ms ({input / 1e3 / ms:0.0} MB/s), {cpuMs,8:0} ms CPU ({input / 1e3 / cpuMs:0.0} MB/s), {allocated / (double)input:0.0} B/B"));
+                    $"whole {input / 1e6:0.00} MB: {ms,8:0} ms ({input / 1e3 / ms:0.0} MB/s), {cpuMs,8:0} ms CPU ({input / 1e3 / cpuMs:0.0} MB/s), {allocated / (double)input:0.0} B/B, GC pauses {pauseMs:0} ms, collections gen0/1/2 {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]}"));
             }
         }
         finally

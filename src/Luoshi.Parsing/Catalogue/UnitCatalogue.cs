@@ -100,6 +100,11 @@ public sealed class UnitCatalogue
         return names;
     }
 
+    /// <summary>One deserializer for every catalogue: building one reflects over the file's types (tens of milliseconds per catalogue).</summary>
+    private static readonly Lazy<IDeserializer> Yaml = new(() => new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build());
+
     /// <summary>Reads a catalogue from YAML text. Throws <see cref="CatalogueFormatException"/> with the line when the file is malformed.</summary>
     public static UnitCatalogue Parse(string yaml)
     {
@@ -107,10 +112,7 @@ public sealed class UnitCatalogue
         CatalogueFile file;
         try
         {
-            file = new DeserializerBuilder()
-                .WithNamingConvention(UnderscoredNamingConvention.Instance)
-                .Build()
-                .Deserialize<CatalogueFile>(yaml) ?? new CatalogueFile();
+            file = Yaml.Value.Deserialize<CatalogueFile>(yaml) ?? new CatalogueFile();
         }
         catch (YamlException e)
         {
