@@ -15,13 +15,10 @@ internal static class BackupCommands
     public static Command Backup()
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "存放备份的文件夹；每次备份在其中新建一个 luoshi-年月日-时分秒 文件夹" };
-        var (provider, connection, pgBin) = DatabaseOptions();
         var keep = new Option<int?>("--keep") { Description = "只保留最近的 N 份备份（删除该文件夹中更早的 luoshi-* 备份）" };
         var command = new Command("backup", "备份数据库（含佐证材料）并写出清单（行数、校验值、版本、迁移）；服务可以继续运行");
         command.Arguments.Add(folder);
-        command.Options.Add(provider);
-        command.Options.Add(connection);
-        command.Options.Add(pgBin);
+        var (provider, connection, pgBin) = AddDatabaseOptions(command);
         command.Options.Add(keep);
         command.SetAction(result => Guarded(() =>
         {
@@ -81,13 +78,10 @@ internal static class BackupCommands
     public static Command Restore()
     {
         var folder = new Argument<DirectoryInfo>("backup") { Description = "luoshi backup 生成的备份文件夹" };
-        var (provider, connection, pgBin) = DatabaseOptions();
         var force = new Option<bool>("--force") { Description = "目标数据库不是空的时也恢复（原有内容另存保留）" };
         var command = new Command("restore", "从备份恢复数据库：先核对校验值，恢复后逐表核对行数和佐证材料，再报告恢复了什么；请先停止服务");
         command.Arguments.Add(folder);
-        command.Options.Add(provider);
-        command.Options.Add(connection);
-        command.Options.Add(pgBin);
+        var (provider, connection, pgBin) = AddDatabaseOptions(command);
         command.Options.Add(force);
         command.SetAction(result => Guarded(() =>
         {
@@ -122,12 +116,22 @@ internal static class BackupCommands
         return command;
     }
 
-    private static (Option<string?> Provider, Option<string?> Connection, Option<string?> PgBin) DatabaseOptions() =>
-    (
-        new Option<string?>("--provider") { Description = "sqlite 或 postgres（默认：环境变量 Database__Provider，恢复时为备份的类型）" },
-        new Option<string?>("--connection") { Description = "连接字符串（默认：环境变量 Database__ConnectionString）" },
-        new Option<string?>("--pg-bin") { Description = "pg_dump、pg_restore 所在文件夹（默认：LUOSHI_PG_BIN、/usr/lib/postgresql/*/bin、PATH）" }
-    );
+    /// <summary>Adds --provider, --connection and --pg-bin (the database as the web app names it) to a command.</summary>
+    private static (Option<string?> Provider, Option<string?> Connection, Option<string?> PgBin) AddDatabaseOptions(Command command)
+    {
+        Option<string?>[] options =
+        [
+            new("--provider") { Description = "sqlite 或 postgres（默认：环境变量 Database__Provider，恢复时为备份的类型）" },
+            new("--connection") { Description = "连接字符串（默认：环境变量 Database__ConnectionString）" },
+            new("--pg-bin") { Description = "pg_dump、pg_restore 所在文件夹（默认：LUOSHI_PG_BIN、/usr/lib/postgresql/*/bin、PATH）" },
+        ];
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+
+        return (options[0], options[1], options[2]);
+    }
 
     private static (DatabaseProvider Provider, string ConnectionString) Database(string? provider, string? connection)
     {

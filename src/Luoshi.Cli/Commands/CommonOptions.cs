@@ -9,6 +9,16 @@ internal static class CommonOptions
 
     public static Option<string?> Catalogues() => new("--catalogues") { Description = "单位名录所在文件夹（默认：随程序附带的 data/catalogues）" };
 
+    /// <summary>Adds the notice a command reads to it: the file argument, then --district and --catalogues.</summary>
+    public static NoticeInput AddNotice(this Command command, string fileDescription)
+    {
+        var input = new NoticeInput(new Argument<FileInfo>("file") { Description = fileDescription }, District(), Catalogues());
+        command.Arguments.Add(input.File);
+        command.Options.Add(input.District);
+        command.Options.Add(input.Catalogues);
+        return input;
+    }
+
     /// <summary>Reads a notice file; on failure prints one line to standard error and returns null.</summary>
     public static string? ReadNotice(FileInfo info)
     {
@@ -62,4 +72,12 @@ internal static class CommonOptions
 
         return NoticeUnderstanding.Understand(text, set, catalogue);
     }
+}
+
+/// <summary>The notice a command reads: its file and the catalogue to read it with (<see cref="CommonOptions.AddNotice"/>).</summary>
+internal sealed record NoticeInput(Argument<FileInfo> File, Option<string?> District, Option<string?> Catalogues)
+{
+    /// <summary>Reads and understands the notice the command was given (<see cref="CommonOptions.Understand"/>).</summary>
+    public UnderstoodNotice? Understand(ParseResult result) =>
+        CommonOptions.Understand(result.GetValue(File)!, result.GetValue(District), result.GetValue(Catalogues));
 }

@@ -5,18 +5,13 @@ internal static class ExportCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "通知文件" };
         var output = new Option<DirectoryInfo>("--out") { Description = "输出文件夹", DefaultValueFactory = _ => new DirectoryInfo(".") };
-        var district = CommonOptions.District();
-        var catalogues = CommonOptions.Catalogues();
         var command = new Command("export", "导出任务清单、时间清单、责任清单（.xlsx 和 .csv）");
-        command.Arguments.Add(file);
         command.Options.Add(output);
-        command.Options.Add(district);
-        command.Options.Add(catalogues);
+        var notice = command.AddNotice("通知文件");
         command.SetAction(result =>
         {
-            var understood = CommonOptions.Understand(result.GetValue(file)!, result.GetValue(district), result.GetValue(catalogues));
+            var understood = notice.Understand(result);
             if (understood is null)
             {
                 return 2;

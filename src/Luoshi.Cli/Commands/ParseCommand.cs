@@ -5,21 +5,16 @@ internal static class ParseCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "通知文件（.txt / .md / .docx / .pdf / .html）" };
         var format = new Option<string>("--format") { Description = "输出格式：json 或 text", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "text");
-        var district = CommonOptions.District();
-        var catalogues = CommonOptions.Catalogues();
         var command = new Command("parse", "读取一份通知，输出计划（JSON 或可读提纲）");
-        command.Arguments.Add(file);
         command.Options.Add(format);
-        command.Options.Add(district);
-        command.Options.Add(catalogues);
+        var notice = command.AddNotice("通知文件（.txt / .md / .docx / .pdf / .html）");
         command.SetAction(result =>
         {
             if (result.GetValue(format) == "text")
             {
-                var understood = CommonOptions.Understand(result.GetValue(file)!, result.GetValue(district), result.GetValue(catalogues));
+                var understood = notice.Understand(result);
                 if (understood is null)
                 {
                     return 2;
@@ -31,7 +26,7 @@ internal static class ParseCommand
 
             Console.Out.Flush();
             using var output = Console.OpenStandardOutput();
-            return Json(result.GetValue(file)!, result.GetValue(district), result.GetValue(catalogues), output);
+            return Json(result.GetValue(notice.File)!, result.GetValue(notice.District), result.GetValue(notice.Catalogues), output);
         });
         return command;
     }

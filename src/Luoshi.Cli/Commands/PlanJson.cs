@@ -36,33 +36,35 @@ internal static class PlanJson
         using var buffer = new StreamBufferWriter(output);
         using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder });
         writer.WriteStartObject();
-        writer.WritePropertyName("document");
-        JsonSerializer.Serialize(writer, Document(notice), Options);
-        writer.WritePropertyName("parts");
-        JsonSerializer.Serialize(writer, Parts(n), Options);
-        writer.WriteStartArray("items");
-        foreach (var item in notice.Items)
-        {
-            WriteItem(writer, item);
-        }
-
-        writer.WriteEndArray();
-        writer.WritePropertyName("definitions");
-        JsonSerializer.Serialize(writer, Definitions(n), Options);
-        writer.WritePropertyName("schedule");
-        JsonSerializer.Serialize(writer, Schedule(notice.Schedule), Options);
-        writer.WritePropertyName("repeatedTargets");
-        JsonSerializer.Serialize(writer, RepeatedTargets(notice), Options);
-        writer.WriteStartArray("diagnostics");
-        foreach (var d in notice.Diagnostics)
-        {
-            WriteDiagnostic(writer, d);
-        }
-
-        writer.WriteEndArray();
+        Serialized(writer, "document", Document(notice));
+        Serialized(writer, "parts", Parts(n));
+        Streamed(writer, "items", notice.Items, WriteItem);
+        Serialized(writer, "definitions", Definitions(n));
+        Serialized(writer, "schedule", Schedule(notice.Schedule));
+        Serialized(writer, "repeatedTargets", RepeatedTargets(notice));
+        Streamed(writer, "diagnostics", notice.Diagnostics, WriteDiagnostic);
         writer.WriteEndObject();
         writer.Flush();
         buffer.WriteOut();
+    }
+
+    /// <summary>A small part: the property through the serializer.</summary>
+    private static void Serialized<T>(Utf8JsonWriter writer, string name, T value)
+    {
+        writer.WritePropertyName(name);
+        JsonSerializer.Serialize(writer, value, Options);
+    }
+
+    /// <summary>A large part: an array written element by element (the buffer goes to the stream as it fills).</summary>
+    private static void Streamed<T>(Utf8JsonWriter writer, string name, IEnumerable<T> elements, Action<Utf8JsonWriter, T> write)
+    {
+        writer.WriteStartArray(name);
+        foreach (var element in elements)
+        {
+            write(writer, element);
+        }
+
+        writer.WriteEndArray();
     }
 
     private static DocumentDto Document(UnderstoodNotice u)

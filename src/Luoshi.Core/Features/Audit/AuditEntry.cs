@@ -57,13 +57,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
-        b.Property(x => x.Actor).HasMaxLength(128);
-        b.Property(x => x.Action).HasMaxLength(64);
-        b.Property(x => x.EntityType).HasMaxLength(64);
-        b.Property(x => x.EntityId).HasMaxLength(64);
+        b.Lengths(EntityConfiguration.UserName, x => x.Actor)
+            .Lengths(64, x => x.Action, x => x.EntityType, x => x.EntityId, x => x.Hash);
         b.HasIndex(x => x.At);
         b.HasIndex(x => new { x.DistrictId, x.At });
-        b.Property(x => x.Hash).HasMaxLength(64);
         b.HasIndex(x => x.Seq).IsUnique();
     }
 }

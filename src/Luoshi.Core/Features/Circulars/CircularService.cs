@@ -116,22 +116,10 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, NumberingSer
     /// <summary>Saves the office's edits to a draft; refused when someone saved since, or once issued.</summary>
     public async Task<Outcome<Circular>> SaveAsync(int id, int expectedVersion, string title, string? docNumber, string? addressee, string body, Actor actor, CancellationToken ct = default, string? copyTo = null)
     {
-        if (await Years.PlanYears.RefuseIfCircularClosedAsync(db, id, ct) is { } closed) return closed;
-        ArgumentNullException.ThrowIfNull(actor);
-        var c = await db.Circulars.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null || !actor.CanSupervise(c.DistrictId))
+        var draft = await DraftAsync(id, expectedVersion, actor, "通报已印发，不能再修改。", "通报已被他人修改，您的修改没有保存。请先复制您的内容，刷新页面后再修改。", ct);
+        if (draft.Value is not { } c)
         {
-            return new Failure(FailureKind.NotFound, "找不到该通报。");
-        }
-
-        if (c.State != CircularState.Draft)
-        {
-            return new Failure(FailureKind.NotAllowed, "通报已印发，不能再修改。");
-        }
-
-        if (c.Version != expectedVersion)
-        {
-            return new Failure(FailureKind.Conflict, "通报已被他人修改，您的修改没有保存。请先复制您的内容，刷新页面后再修改。");
+            return draft;
         }
 
         if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(body))
@@ -159,22 +147,10 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, NumberingSer
     /// </summary>
     public async Task<Outcome<Circular>> IssueAsync(int id, int expectedVersion, Actor actor, bool confirmed, CancellationToken ct = default)
     {
-        if (await Years.PlanYears.RefuseIfCircularClosedAsync(db, id, ct) is { } closed) return closed;
-        ArgumentNullException.ThrowIfNull(actor);
-        var c = await db.Circulars.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null || !actor.CanSupervise(c.DistrictId))
+        var draft = await DraftAsync(id, expectedVersion, actor, "通报已印发。", "通报已被他人修改，请刷新页面确认后再印发。", ct);
+        if (draft.Value is not { } c)
         {
-            return new Failure(FailureKind.NotFound, "找不到该通报。");
-        }
-
-        if (c.State != CircularState.Draft)
-        {
-            return new Failure(FailureKind.NotAllowed, "通报已印发。");
-        }
-
-        if (c.Version != expectedVersion)
-        {
-            return new Failure(FailureKind.Conflict, "通报已被他人修改，请刷新页面确认后再印发。");
+            return draft;
         }
 
         if (!confirmed)
@@ -339,6 +315,29 @@ public sealed class CircularService(LuoshiDb db, YearQueries years, NumberingSer
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// The draft the office changes: refused when its year is closed, when the actor does not supervise its district (not
+    /// found), once issued (<paramref name="issued"/>), or when someone saved it since <paramref name="expectedVersion"/>
+    /// (<paramref name="conflict"/>).
+    /// </summary>
+    private async Task<Outcome<Circular>> DraftAsync(int id, int expectedVersion, Actor actor, string issued, string conflict, CancellationToken ct)
+    {
+        if (await Years.PlanYears.RefuseIfCircularClosedAsync(db, id, ct) is { } closed) return closed;
+        ArgumentNullException.ThrowIfNull(actor);
+        var c = await db.Circulars.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null || !actor.CanSupervise(c.DistrictId))
+        {
+            return new Failure(FailureKind.NotFound, "找不到该通报。");
+        }
+
+        if (c.State != CircularState.Draft)
+        {
+            return new Failure(FailureKind.NotAllowed, issued);
+        }
+
+        return c.Version == expectedVersion ? c : new Failure(FailureKind.Conflict, conflict);
+    }
 
     private async Task<Outcome<Circular>> BumpAsync(Circular c, CancellationToken ct)
     {

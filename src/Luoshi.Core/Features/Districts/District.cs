@@ -22,9 +22,7 @@ internal sealed class DistrictConfiguration : IEntityTypeConfiguration<District>
 {
     public void Configure(EntityTypeBuilder<District> b)
     {
-        b.Property(x => x.Code).HasMaxLength(64);
-        b.Property(x => x.Name).HasMaxLength(64);
-        b.Property(x => x.City).HasMaxLength(64);
+        b.Lengths(64, x => x.Code, x => x.Name, x => x.City);
         b.HasIndex(x => x.Code).IsUnique();
     }
 }

@@ -7,6 +7,51 @@ internal static class FormLayout
     private const double Padding = 5;
     private const double MinimumRowHeight = 20;
 
+    /// <summary>
+    /// The head a form starts with: the merged title in row 1, the header line below it if the form has one, then the column
+    /// headers (repeated on every printed page, frozen on screen). Returns the first row of data.
+    /// </summary>
+    public static int Head(SheetModel sheet, string title, string? headerLine, IReadOnlyList<string> headers)
+    {
+        Title(sheet, 1, title);
+        int row = 2;
+        if (headerLine is not null)
+        {
+            HeaderLine(sheet, row++, headerLine);
+        }
+
+        ColumnHeaders(sheet, row, headers);
+        sheet.HeaderRows = (row, row);
+        return row + 1;
+    }
+
+    /// <summary>
+    /// A record on as many rows as it has <paramref name="parts"/> (at least one: a record without parts gets one row with
+    /// none): <paramref name="write"/> writes each part's row from <paramref name="row"/> on, then the record's own
+    /// <paramref name="mergedColumns"/> are merged down its rows. Returns the rows taken.
+    /// </summary>
+    public static int PartRows<T>(SheetModel sheet, int row, IReadOnlyList<T> parts, Action<int, T?> write, params ReadOnlySpan<int> mergedColumns)
+        where T : class
+    {
+        int count = Math.Max(1, parts.Count);
+        for (int i = 0; i < count; i++)
+        {
+            write(row + i, i < parts.Count ? parts[i] : null);
+        }
+
+        MergeDown(sheet, row, count, mergedColumns);
+        return count;
+    }
+
+    /// <summary>Merges each of <paramref name="columns"/> down a block of <paramref name="count"/> rows from <paramref name="row"/> (one record on several rows).</summary>
+    public static void MergeDown(SheetModel sheet, int row, int count, params ReadOnlySpan<int> columns)
+    {
+        foreach (int column in columns)
+        {
+            sheet.Merge(row, column, row + count - 1, column);
+        }
+    }
+
     public static void Title(SheetModel sheet, int row, string title)
     {
         sheet.Text(row, 1, title, CellLook.Title);

@@ -24,11 +24,7 @@ public static partial class FormWorkbooks
 
         var widths = table.Headers.Select((h, c) => ListColumnWidth(h, table.Rows.Select(r => c < r.Count ? r[c] : string.Empty))).ToList();
         var sheet = new SheetModel(table.Name, widths);
-        FormLayout.Title(sheet, 1, title);
-        FormLayout.ColumnHeaders(sheet, 2, table.Headers);
-        sheet.HeaderRows = (2, 2);
-
-        int r = 3;
+        int r = FormLayout.Head(sheet, title, null, table.Headers);
         foreach (var row in table.Rows)
         {
             for (int c = 0; c < table.Headers.Count; c++)

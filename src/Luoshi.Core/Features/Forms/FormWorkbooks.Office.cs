@@ -15,11 +15,7 @@ public static partial class FormWorkbooks
         ArgumentNullException.ThrowIfNull(rows);
 
         var sheet = new SheetModel("推进情况", [6, 14, 36, 14, 18, 20, 20, 9, 9, 10, 7, 24, 36]);
-        FormLayout.Title(sheet, 1, title);
-        FormLayout.ColumnHeaders(sheet, 2, ProgressHeaders);
-        sheet.HeaderRows = (2, 2);
-
-        int r = 3;
+        int r = FormLayout.Head(sheet, title, null, ProgressHeaders);
         foreach (var row in rows)
         {
             sheet.Text(r, 1, row.Number, CellLook.Centered);
@@ -61,11 +57,7 @@ public static partial class FormWorkbooks
     private static SheetModel ScoreSummary(string title, IReadOnlyList<ScoreRow> rows, IReadOnlyList<string> criteria)
     {
         var sheet = new SheetModel("得分汇总", [6, 20, .. criteria.Select(_ => 12.0), 10]);
-        FormLayout.Title(sheet, 1, title);
-        FormLayout.ColumnHeaders(sheet, 2, ScoreSummaryHeaders(criteria));
-        sheet.HeaderRows = (2, 2);
-
-        int r = 3;
+        int r = FormLayout.Head(sheet, title, null, ScoreSummaryHeaders(criteria));
         foreach (var row in rows)
         {
             sheet.Number(r, 1, row.Rank, CellLook.Integer);
@@ -87,32 +79,19 @@ public static partial class FormWorkbooks
     private static SheetModel ScoreDetail(string title, IReadOnlyList<ScoreRow> rows)
     {
         var sheet = new SheetModel("计分明细", [6, 20, 10, 20, 8, 8, 60]);
-        FormLayout.Title(sheet, 1, title + "（计分明细）");
-        FormLayout.ColumnHeaders(sheet, 2, ScoreDetailHeaders);
-        sheet.HeaderRows = (2, 2);
-
-        int r = 3;
+        int r = FormLayout.Head(sheet, title + "（计分明细）", null, ScoreDetailHeaders);
         foreach (var row in rows)
         {
-            int count = Math.Max(1, row.Parts.Count);
             sheet.Number(r, 1, row.Rank, CellLook.Integer);
             sheet.Text(r, 2, row.UnitName, CellLook.Centered);
             sheet.Number(r, 3, row.Total, CellLook.TwoDecimals);
-            for (int i = 0; i < count; i++)
+            r += FormLayout.PartRows(sheet, r, row.Parts, (line, part) =>
             {
-                var part = i < row.Parts.Count ? row.Parts[i] : null;
-                sheet.Text(r + i, 4, part?.Criterion, CellLook.Text);
-                sheet.Number(r + i, 5, part?.Weight, CellLook.TwoDecimals);
-                sheet.Number(r + i, 6, part?.Points, CellLook.TwoDecimals);
-                sheet.Text(r + i, 7, part?.Working, CellLook.Text);
-            }
-
-            foreach (int column in (int[])[1, 2, 3])
-            {
-                sheet.Merge(r, column, r + count - 1, column);
-            }
-
-            r += count;
+                sheet.Text(line, 4, part?.Criterion, CellLook.Text);
+                sheet.Number(line, 5, part?.Weight, CellLook.TwoDecimals);
+                sheet.Number(line, 6, part?.Points, CellLook.TwoDecimals);
+                sheet.Text(line, 7, part?.Working, CellLook.Text);
+            }, 1, 2, 3);
         }
 
         FormLayout.FitRowHeights(sheet, 2);

@@ -50,32 +50,18 @@ public static partial class FormWorkbooks
     private static SheetModel JianganSheet(string unit, IReadOnlyList<WorkPlanRow> rows, FormHeader? header, SheetNames names)
     {
         var sheet = new SheetModel(names.Take(unit), [6, 34, 50, 14, 12, 14]);
-        FormLayout.Title(sheet, 1, unit + "区《政府工作报告》办理工作方案");
-        FormLayout.HeaderLine(sheet, 2, Labelled("主要责任人:", header?.Principal));
-        FormLayout.ColumnHeaders(sheet, 3, JianganHeaders);
-        sheet.HeaderRows = (3, 3);
-
-        int r = 4;
+        int r = FormLayout.Head(sheet, unit + "区《政府工作报告》办理工作方案", Labelled("主要责任人:", header?.Principal), JianganHeaders);
         foreach (var item in rows)
         {
-            int count = Math.Max(1, item.Steps.Count);
             sheet.Text(r, 1, item.Number, CellLook.Centered);
             sheet.Text(r, 2, item.ItemText, CellLook.Text);
             sheet.Text(r, 5, item.Leader, CellLook.Centered);
             sheet.Text(r, 6, item.Section, CellLook.Centered);
-            for (int i = 0; i < count; i++)
+            r += FormLayout.PartRows(sheet, r, item.Steps, (line, step) =>
             {
-                var step = i < item.Steps.Count ? item.Steps[i] : null;
-                sheet.Text(r + i, 3, step?.Content, CellLook.Text);
-                sheet.Text(r + i, 4, step?.Due ?? item.Deadline, CellLook.Centered);
-            }
-
-            foreach (int column in (int[])[1, 2, 5, 6])
-            {
-                sheet.Merge(r, column, r + count - 1, column);
-            }
-
-            r += count;
+                sheet.Text(line, 3, step?.Content, CellLook.Text);
+                sheet.Text(line, 4, step?.Due ?? item.Deadline, CellLook.Centered);
+            }, 1, 2, 5, 6);
         }
 
         FormLayout.FitRowHeights(sheet, 3);
@@ -85,13 +71,8 @@ public static partial class FormWorkbooks
     private static SheetModel HongshanPlanSheet(string unit, IReadOnlyList<WorkPlanRow> rows, FormHeader? header, SheetNames names)
     {
         var sheet = new SheetModel(names.Take(unit), [6, 32, 9, 48, 14, 12, 18]);
-        FormLayout.Title(sheet, 1, unit + "办理工作方案");
-        FormLayout.HeaderLine(sheet, 2, FilledOn(header));
-        FormLayout.ColumnHeaders(sheet, 3, HongshanPlanHeaders);
+        int r = FormLayout.Head(sheet, unit + "办理工作方案", FilledOn(header), HongshanPlanHeaders);
         sheet.Merge(3, 3, 3, 4);
-        sheet.HeaderRows = (3, 3);
-
-        int r = 4;
         foreach (var item in rows)
         {
             sheet.Text(r, 1, item.Number, CellLook.Centered);
@@ -106,11 +87,7 @@ public static partial class FormWorkbooks
                 sheet.Text(r + q - 1, 4, QuarterText(steps, item.Deadline), CellLook.Text);
             }
 
-            foreach (int column in (int[])[1, 2, 5, 6, 7])
-            {
-                sheet.Merge(r, column, r + 3, column);
-            }
-
+            FormLayout.MergeDown(sheet, r, 4, 1, 2, 5, 6, 7);
             r += 4;
         }
 
@@ -121,12 +98,7 @@ public static partial class FormWorkbooks
     private static SheetModel HongshanReportSheet(string unit, string periodName, IReadOnlyList<ReportRow> rows, FormHeader? header, SheetNames names)
     {
         var sheet = new SheetModel(names.Take(unit), [6, 32, 56, 44]);
-        FormLayout.Title(sheet, 1, unit + periodName + "工作目标完成情况表");
-        FormLayout.HeaderLine(sheet, 2, FilledOn(header));
-        FormLayout.ColumnHeaders(sheet, 3, HongshanReportHeaders);
-        sheet.HeaderRows = (3, 3);
-
-        int r = 4;
+        int r = FormLayout.Head(sheet, unit + periodName + "工作目标完成情况表", FilledOn(header), HongshanReportHeaders);
         foreach (var row in rows)
         {
             sheet.Text(r, 1, row.Number, CellLook.Centered);

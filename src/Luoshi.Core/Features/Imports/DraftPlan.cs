@@ -152,7 +152,7 @@ public sealed class DraftPart
     public int? DeclaredCount { get; set; }
 }
 
-public sealed class DraftItem
+public sealed class DraftItem : IItemWording
 {
     /// <summary>Position in the plan, from 1.</summary>
     public int Key { get; set; }

@@ -130,16 +130,11 @@ public sealed class PlanPublisher(LuoshiDb db, TimeProvider clock)
             var partIds = live.Parts.ToDictionary(p => p.Index, p => p.Id);
             foreach (var i in plan.Items)
             {
-                var item = new PlanItem
+                var item = new PlanItem(i)
                 {
                     PlanId = live.Id,
                     PartId = partIds[i.Part],
                     Seq = i.Key,
-                    Number = i.Number,
-                    Group = i.Group,
-                    Theme = i.Theme,
-                    Text = i.Text,
-                    Deadline = i.Deadline,
                     Leaders = string.IsNullOrEmpty(i.Leaders) ? null : i.Leaders,
                     FirstLine = i.FirstLine,
                     LastLine = i.LastLine,

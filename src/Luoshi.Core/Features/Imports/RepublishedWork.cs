@@ -84,20 +84,9 @@ internal sealed record RepublishedWork(List<Work.Filing> Filings, Dictionary<int
         }
 
         // Loaded and changed through the change tracker, so that removing the old plan cannot cascade to them.
-        foreach (var l in await db.PeriodLocks.Where(l => l.PlanId == oldPlanId).ToListAsync(ct))
-        {
-            l.PlanId = newPlanId;
-        }
-
-        foreach (var c in await db.Circulars.Where(c => c.PlanId == oldPlanId).ToListAsync(ct))
-        {
-            c.PlanId = newPlanId;
-        }
-
-        foreach (var g in await db.QualityGrades.Where(g => g.PlanId == oldPlanId).ToListAsync(ct))
-        {
-            g.PlanId = newPlanId;
-        }
+        await db.PeriodLocks.Where(l => l.PlanId == oldPlanId).ChangeEachAsync(l => l.PlanId = newPlanId, ct);
+        await db.Circulars.Where(c => c.PlanId == oldPlanId).ChangeEachAsync(c => c.PlanId = newPlanId, ct);
+        await db.QualityGrades.Where(g => g.PlanId == oldPlanId).ChangeEachAsync(g => g.PlanId = newPlanId, ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -64,12 +64,10 @@ internal sealed class NumberSeriesConfiguration : IEntityTypeConfiguration<Numbe
 {
     public void Configure(EntityTypeBuilder<NumberSeries> b)
     {
-        b.Property(x => x.Kind).HasMaxLength(32);
-        b.Property(x => x.Name).HasMaxLength(64);
-        b.Property(x => x.Prefix).HasMaxLength(32);
+        b.Lengths(32, x => x.Kind, x => x.Prefix).Lengths(64, x => x.Name);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.DistrictId, x.Kind }).IsUnique();
-        b.HasOne<Districts.District>().WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Cascade);
+        b.InDistrict(x => x.DistrictId);
     }
 }
 
@@ -77,12 +75,9 @@ internal sealed class IssuedNumberConfiguration : IEntityTypeConfiguration<Issue
 {
     public void Configure(EntityTypeBuilder<IssuedNumber> b)
     {
-        b.Property(x => x.Kind).HasMaxLength(32);
-        b.Property(x => x.Number).HasMaxLength(64);
-        b.Property(x => x.Reference).HasMaxLength(64);
-        b.Property(x => x.IssuedBy).HasMaxLength(128);
+        b.Lengths(32, x => x.Kind).Lengths(64, x => x.Number, x => x.Reference).Lengths(EntityConfiguration.UserName, x => x.IssuedBy);
         b.HasIndex(x => new { x.DistrictId, x.Kind, x.Year, x.Sequence }).IsUnique();
         b.HasIndex(x => new { x.DistrictId, x.Number }).IsUnique();
-        b.HasOne<Districts.District>().WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Cascade);
+        b.InDistrict(x => x.DistrictId);
     }
 }

@@ -14,6 +14,20 @@ public enum OrderState
     Returned,
 }
 
+/// <summary>The Chinese names of <see cref="OrderState"/>, the one wording every page uses.</summary>
+public static class OrderStateLabels
+{
+    public static string Of(OrderState state) => state switch
+    {
+        OrderState.Issued => "待回复",
+        OrderState.AwaitingHead => "待单位负责人审定",
+        OrderState.Replied => "已回复",
+        OrderState.Returned => "已退回",
+        OrderState.Closed => "已办结",
+        _ => state.ToString(),
+    };
+}
+
 /// <summary>A supervision order (督办单) to a unit, with a reply deadline.</summary>
 public sealed class SupervisionOrder
 {
@@ -130,10 +144,8 @@ internal sealed class OrderEventConfiguration : IEntityTypeConfiguration<OrderEv
 {
     public void Configure(EntityTypeBuilder<OrderEvent> b)
     {
-        b.Property(x => x.By).HasMaxLength(128);
-        b.Property(x => x.Action).HasMaxLength(32);
-        b.Property(x => x.ToState).HasConversion<string>().HasMaxLength(16);
-        b.Property(x => x.Comment).HasMaxLength(2000);
+        b.Lengths(EntityConfiguration.UserName, x => x.By).Lengths(32, x => x.Action).Lengths(2000, x => x.Comment);
+        b.Property(x => x.ToState).StoredAsName(16);
         b.HasIndex(x => x.OrderId);
     }
 }
@@ -155,16 +167,10 @@ internal sealed class SupervisionOrderConfiguration : IEntityTypeConfiguration<S
 {
     public void Configure(EntityTypeBuilder<SupervisionOrder> b)
     {
-        b.Property(x => x.Number).HasMaxLength(64);
-        b.Property(x => x.Subject).HasMaxLength(512);
-        b.Property(x => x.Requirement).HasMaxLength(8000);
-        b.Property(x => x.Reply).HasMaxLength(8000);
-        b.Property(x => x.IssuedBy).HasMaxLength(128);
-        b.Property(x => x.RepliedBy).HasMaxLength(128);
-        b.Property(x => x.ApprovedBy).HasMaxLength(128);
-        b.Property(x => x.ReturnComment).HasMaxLength(2000);
+        b.Lengths(64, x => x.Number).Lengths(512, x => x.Subject).Lengths(8000, x => x.Requirement, x => x.Reply)
+            .Lengths(EntityConfiguration.UserName, x => x.IssuedBy, x => x.RepliedBy, x => x.ApprovedBy).Lengths(2000, x => x.ReturnComment);
         b.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
-        b.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.State).StoredAsName(16);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.DistrictId, x.UnitId });
         b.HasOne<Units.Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);

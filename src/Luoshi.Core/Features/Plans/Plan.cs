@@ -64,17 +64,12 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
 {
     public void Configure(EntityTypeBuilder<Plan> b)
     {
-        b.Property(x => x.DocNumber).HasMaxLength(64);
-        b.Property(x => x.Title).HasMaxLength(512);
-        b.Property(x => x.Issuer).HasMaxLength(128);
-        b.Property(x => x.SourceFileName).HasMaxLength(256);
-        b.Property(x => x.CalendarJson).HasMaxLength(16000);
-        b.Property(x => x.PublishedBy).HasMaxLength(128);
-        b.Property(x => x.ClosedBy).HasMaxLength(128);
-        b.Property(x => x.LeadRule).HasConversion<string>().HasMaxLength(32);
+        b.Lengths(64, x => x.DocNumber).Lengths(512, x => x.Title).Lengths(128, x => x.Issuer).Lengths(256, x => x.SourceFileName)
+            .Lengths(16000, x => x.CalendarJson).Lengths(EntityConfiguration.UserName, x => x.PublishedBy, x => x.ClosedBy);
+        b.Property(x => x.LeadRule).StoredAsName(32);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.DistrictId, x.Year }).IsUnique();
-        b.HasOne<Districts.District>().WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Cascade);
+        b.InDistrict(x => x.DistrictId);
         b.HasMany(x => x.Parts).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Items).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -84,8 +79,8 @@ internal sealed class PlanPartConfiguration : IEntityTypeConfiguration<PlanPart>
 {
     public void Configure(EntityTypeBuilder<PlanPart> b)
     {
-        b.Property(x => x.Title).HasMaxLength(512);
-        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+        b.Lengths(512, x => x.Title);
+        b.Property(x => x.Kind).StoredAsName(32);
         b.HasIndex(x => new { x.PlanId, x.Index }).IsUnique();
     }
 }

@@ -59,30 +59,21 @@ public sealed class PlanChanges(LuoshiDb db, TimeProvider clock)
     public async Task<Outcome<(PlanItem First, PlanItem Second)>> SplitAsync(Actor actor, int itemId, int version, string? firstText, string? secondText,
         string? secondNumber, string? reason, CancellationToken ct = default)
     {
-        var (item, districtId) = await FindAsync(actor, itemId, ct);
-        if (item is null)
+        var current = await CurrentAsync(actor, itemId, version, i => Check(reason, firstText, i.Number) ?? Check(reason, secondText, Blank(secondNumber) ?? i.Number + "之二"), ct);
+        if (current.Failure is { } refused)
         {
-            return NotFound;
+            return refused;
         }
 
-        if (item.Version != version)
-        {
-            return Stale;
-        }
-
-        if ((Check(reason, firstText, item.Number) ?? Check(reason, secondText, Blank(secondNumber) ?? item.Number + "之二")) is { } invalid)
-        {
-            return invalid;
-        }
-
+        var (item, districtId) = current.Value;
         string before = item.Text;
         return await InTransactionAsync(districtId, async () =>
         {
             await ShiftAfterAsync(item.PlanId, item.Seq, ct);
-            var second = new PlanItem
+            var second = new PlanItem(item)
             {
-                PlanId = item.PlanId, PartId = item.PartId, Seq = item.Seq + 1, Number = (Blank(secondNumber) ?? item.Number + "之二").Trim(), Group = item.Group,
-                Theme = item.Theme, Text = secondText!.Trim(), Deadline = item.Deadline, Leaders = item.Leaders, FirstLine = item.FirstLine, LastLine = item.LastLine, Version = 1,
+                PlanId = item.PlanId, PartId = item.PartId, Seq = item.Seq + 1, Number = (Blank(secondNumber) ?? item.Number + "之二").Trim(),
+                Text = secondText!.Trim(), FirstLine = item.FirstLine, LastLine = item.LastLine, Version = 1,
             };
             second.Units.AddRange(item.Units.Select(u => new ItemUnit { UnitId = u.UnitId, Role = u.Role, Printed = u.Printed }));
             item.Text = firstText!.Trim();
@@ -104,17 +95,13 @@ public sealed class PlanChanges(LuoshiDb db, TimeProvider clock)
     /// </summary>
     public async Task<Outcome<PlanItem>> MergeAsync(Actor actor, int itemId, int version, int otherId, int otherVersion, string? text, string? reason, CancellationToken ct = default)
     {
-        var (item, districtId) = await FindAsync(actor, itemId, ct);
-        if (item is null)
+        var current = await CurrentAsync(actor, itemId, version, null, ct);
+        if (current.Failure is { } refused)
         {
-            return NotFound;
+            return refused;
         }
 
-        if (item.Version != version)
-        {
-            return Stale;
-        }
-
+        var (item, districtId) = current.Value;
         var (other, otherDistrict) = otherId == itemId ? (null, 0) : await FindAsync(actor, otherId, ct);
         if (other is null || otherDistrict != districtId || other.PlanId != item.PlanId)
         {
@@ -192,22 +179,13 @@ public sealed class PlanChanges(LuoshiDb db, TimeProvider clock)
     /// </summary>
     public async Task<Outcome<PlanItem>> HandOverAsync(Actor actor, int itemId, int version, int fromUnitId, int toUnitId, string? reason, CancellationToken ct = default)
     {
-        var (item, districtId) = await FindAsync(actor, itemId, ct);
-        if (item is null)
+        var current = await CurrentAsync(actor, itemId, version, i => Check(reason, i.Text, i.Number), ct);
+        if (current.Failure is { } refused)
         {
-            return NotFound;
+            return refused;
         }
 
-        if (item.Version != version)
-        {
-            return Stale;
-        }
-
-        if (Check(reason, item.Text, item.Number) is { } invalid)
-        {
-            return invalid;
-        }
-
+        var (item, districtId) = current.Value;
         var from = item.Units.FirstOrDefault(u => u.UnitId == fromUnitId);
         var to = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == toUnitId && u.DistrictId == districtId && u.RetiredAt == null, ct);
         if (from is null || to is null)
@@ -240,22 +218,13 @@ public sealed class PlanChanges(LuoshiDb db, TimeProvider clock)
     /// <summary>Defers an item's deadline (延期) to <paramref name="deadline"/> (as the plan prints deadlines, e.g. 2026年9月底前).</summary>
     public async Task<Outcome<PlanItem>> DeferAsync(Actor actor, int itemId, int version, string? deadline, string? reason, CancellationToken ct = default)
     {
-        var (item, districtId) = await FindAsync(actor, itemId, ct);
-        if (item is null)
+        var current = await CurrentAsync(actor, itemId, version, i => Check(reason, i.Text, i.Number), ct);
+        if (current.Failure is { } refused)
         {
-            return NotFound;
+            return refused;
         }
 
-        if (item.Version != version)
-        {
-            return Stale;
-        }
-
-        if (Check(reason, item.Text, item.Number) is { } invalid)
-        {
-            return invalid;
-        }
-
+        var (item, districtId) = current.Value;
         string? next = Blank(deadline);
         if (next is null || next.Length > 256)
         {
@@ -273,6 +242,26 @@ public sealed class PlanChanges(LuoshiDb db, TimeProvider clock)
                 $"区政府督查室将事项{item.Number}的完成时限由“{before ?? "未定"}”调整为“{next}”。\n\n调整原因：{reason!.Trim()}", ct);
             return item;
         }, ct);
+    }
+
+    /// <summary>
+    /// The item the office changes, with its district: not found unless the actor runs the district's plans; stale when
+    /// changed since <paramref name="version"/>; then refused by <paramref name="check"/> (the reason and the new texts), if any.
+    /// </summary>
+    private async Task<Outcome<(PlanItem Item, int DistrictId)>> CurrentAsync(Actor actor, int itemId, int version, Func<PlanItem, Failure?>? check, CancellationToken ct)
+    {
+        var (item, districtId) = await FindAsync(actor, itemId, ct);
+        if (item is null)
+        {
+            return NotFound;
+        }
+
+        if (item.Version != version)
+        {
+            return Stale;
+        }
+
+        return check?.Invoke(item) is { } invalid ? invalid : (item, districtId);
     }
 
     private async Task<(PlanItem? Item, int DistrictId)> FindAsync(Actor actor, int itemId, CancellationToken ct)

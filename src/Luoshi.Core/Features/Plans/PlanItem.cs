@@ -1,8 +1,46 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Luoshi.Core.Features.Plans;
 
-/// <summary>A task (责任事项) of a published plan.</summary>
-public sealed class PlanItem
+/// <summary>An item's words as the plan prints them: a draft's item, or a published one.</summary>
+public interface IItemWording
 {
+    string Number { get; }
+
+    string? Group { get; }
+
+    string? Theme { get; }
+
+    string Text { get; }
+
+    string? Deadline { get; }
+
+    string? Leaders { get; }
+}
+
+/// <summary>A task (责任事项) of a published plan.</summary>
+public sealed class PlanItem : IItemWording
+{
+    public PlanItem()
+    {
+    }
+
+    /// <summary>
+    /// A new item with the words of <paramref name="source"/> (number, group, theme, text, deadline, leaders in charge): a
+    /// draft's item published, an item split off or carried over. The caller places it and changes what differs.
+    /// </summary>
+    [SetsRequiredMembers]
+    public PlanItem(IItemWording source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Number = source.Number;
+        Group = source.Group;
+        Theme = source.Theme;
+        Text = source.Text;
+        Deadline = source.Deadline;
+        Leaders = source.Leaders;
+    }
+
     public int Id { get; set; }
 
     public int PlanId { get; set; }
@@ -91,13 +129,8 @@ internal sealed class PlanItemConfiguration : IEntityTypeConfiguration<PlanItem>
 {
     public void Configure(EntityTypeBuilder<PlanItem> b)
     {
-        b.Property(x => x.Number).HasMaxLength(16);
-        b.Property(x => x.Group).HasMaxLength(512);
-        b.Property(x => x.Theme).HasMaxLength(512);
-        b.Property(x => x.Text).HasMaxLength(8000);
-        b.Property(x => x.Deadline).HasMaxLength(256);
-        b.Property(x => x.Leaders).HasMaxLength(256);
-        b.Property(x => x.CarriedFromNumber).HasMaxLength(16);
+        b.Lengths(16, x => x.Number, x => x.CarriedFromNumber).Lengths(512, x => x.Group, x => x.Theme).Lengths(8000, x => x.Text)
+            .Lengths(256, x => x.Deadline, x => x.Leaders);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.PlanId, x.Seq }).IsUnique();
         b.HasOne<PlanPart>().WithMany().HasForeignKey(x => x.PartId).OnDelete(DeleteBehavior.NoAction);
@@ -110,8 +143,8 @@ internal sealed class ItemUnitConfiguration : IEntityTypeConfiguration<ItemUnit>
 {
     public void Configure(EntityTypeBuilder<ItemUnit> b)
     {
-        b.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
-        b.Property(x => x.Printed).HasMaxLength(256);
+        b.Property(x => x.Role).StoredAsName(16);
+        b.Lengths(256, x => x.Printed);
         b.HasIndex(x => new { x.ItemId, x.UnitId }).IsUnique();
         b.HasIndex(x => x.UnitId);
         b.HasOne<Units.Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
@@ -122,10 +155,8 @@ internal sealed class ItemIndicatorConfiguration : IEntityTypeConfiguration<Item
 {
     public void Configure(EntityTypeBuilder<ItemIndicator> b)
     {
-        b.Property(x => x.Measure).HasMaxLength(256);
-        b.Property(x => x.Unit).HasMaxLength(32);
-        b.Property(x => x.Printed).HasMaxLength(512);
+        b.Lengths(256, x => x.Measure).Lengths(32, x => x.Unit).Lengths(512, x => x.Printed);
         b.Property(x => x.Value).HasPrecision(28, 6);
-        b.Property(x => x.Sense).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Sense).StoredAsName(16);
     }
 }

@@ -20,8 +20,14 @@ public sealed record IndicatorView(
     [property: JsonConverter(typeof(JsonStringEnumConverter<IndicatorSense>))] IndicatorSense Sense,
     string Printed);
 
+/// <summary>A view of one plan year of a district (the tree, 时间清单, 责任清单).</summary>
+public interface IPlanYearView
+{
+    PlanHeader Plan { get; }
+}
+
 /// <summary>The plan as a tree: parts, groups (（一）…), themes (——…), items.</summary>
-public sealed record PlanTree(DistrictInfo District, PlanHeader Plan, IReadOnlyList<TreePart> Parts)
+public sealed record PlanTree(DistrictInfo District, PlanHeader Plan, IReadOnlyList<TreePart> Parts) : IPlanYearView
 {
     public int ItemCount => Parts.Sum(p => p.ItemCount);
 }
@@ -112,7 +118,7 @@ public sealed record UnitTask(
     IReadOnlyList<string> LeadUnits);
 
 /// <summary>The 责任清单: items × the units involved, each cell lead or co.</summary>
-public sealed record ResponsibilityMatrix(DistrictInfo District, PlanHeader Plan, IReadOnlyList<MatrixUnit> Units, IReadOnlyList<MatrixRow> Rows);
+public sealed record ResponsibilityMatrix(DistrictInfo District, PlanHeader Plan, IReadOnlyList<MatrixUnit> Units, IReadOnlyList<MatrixRow> Rows) : IPlanYearView;
 
 public sealed record MatrixUnit(int Id, string Name, int Lead, int Co);
 
@@ -128,7 +134,7 @@ public sealed record DeadlineList(
     string? Recipient,
     string Reporters,
     IReadOnlyList<ItemDeadline> Items,
-    IReadOnlyList<CalendarNote> Notes);
+    IReadOnlyList<CalendarNote> Notes) : IPlanYearView;
 
 public sealed record CalendarDeadline(
     [property: JsonConverter(typeof(JsonStringEnumConverter<ReportPeriod>))] ReportPeriod Period,

@@ -266,26 +266,11 @@ public sealed class UnitService(LuoshiDb db, TimeProvider clock)
             }
         }
 
-        foreach (var f in await db.Filings.Where(f => f.UnitId == absorbedId).ToListAsync(ct))
-        {
-            f.UnitId = survivorId;
-        }
-
+        await db.Filings.Where(f => f.UnitId == absorbedId).ChangeEachAsync(f => f.UnitId = survivorId, ct);
         // Shares and quarterly values set for the absorbed unit (in a lead unit's work plan, or its own) follow it.
-        foreach (var p in await db.PlannedTargets.Where(p => p.UnitId == absorbedId).ToListAsync(ct))
-        {
-            p.UnitId = survivorId;
-        }
-
-        foreach (var u in await db.Users.Where(u => u.UnitId == absorbedId).ToListAsync(ct))
-        {
-            u.UnitId = survivorId;
-        }
-
-        foreach (var o in await db.SupervisionOrders.Where(o => o.UnitId == absorbedId).ToListAsync(ct))
-        {
-            o.UnitId = survivorId;
-        }
+        await db.PlannedTargets.Where(p => p.UnitId == absorbedId).ChangeEachAsync(p => p.UnitId = survivorId, ct);
+        await db.Users.Where(u => u.UnitId == absorbedId).ChangeEachAsync(u => u.UnitId = survivorId, ct);
+        await db.SupervisionOrders.Where(o => o.UnitId == absorbedId).ChangeEachAsync(o => o.UnitId = survivorId, ct);
 
         // A grade the survivor already has for the period stays with the absorbed unit (history); the others follow.
         var survivorGrades = await db.QualityGrades.AsNoTracking().Where(g => g.UnitId == survivorId).Select(g => new { g.PlanId, g.Period }).ToListAsync(ct);

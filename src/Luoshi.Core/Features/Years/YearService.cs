@@ -186,17 +186,12 @@ public sealed class YearService(LuoshiDb db, TimeProvider clock, YearQueries yea
             foreach (var row in open)
             {
                 var s = sources[row.Id];
-                db.PlanItems.Add(new PlanItem
+                db.PlanItems.Add(new PlanItem(s)
                 {
                     PlanId = target.Id,
                     PartId = part.Id,
                     Seq = ++seq,
-                    Number = s.Number,
                     Group = row.PartTitle,
-                    Theme = s.Theme,
-                    Text = s.Text,
-                    Deadline = s.Deadline,
-                    Leaders = s.Leaders,
                     CarriedFromYear = fromYear,
                     CarriedFromNumber = s.Number,
                     Units = [.. s.Units.OrderBy(u => u.Id).Select(u => new ItemUnit { UnitId = u.UnitId, Role = u.Role, Printed = u.Printed })],

@@ -34,20 +34,13 @@ public sealed class IndexModel(YearQueries years, LuoshiDb db, DashboardCache ca
 
     public async Task<IActionResult> OnGetAsync(string? district, int? year, CancellationToken ct)
     {
-        var scope = HttpContext.Actor();
-        if (district is null && scope is { SeesWholeDistrict: true, DistrictId: null })
+        (var early, Choices, Snapshot) = await YearPages.OpenAsync(this, years, db, district, year, ct);
+        if (early is not null)
         {
-            Choices = await YearPages.ChoicesAsync(db, scope, ct);
-            return Page();
+            return early;
         }
 
-        var snapshot = await YearPages.SnapshotAsync(years, db, scope, district, ct, year);
-        if (snapshot is null)
-        {
-            return NotFound();
-        }
-
-        Snapshot = snapshot;
+        var snapshot = Snapshot;
         CacheKey = string.Join('|', snapshot.District.Id.ToString(CultureInfo.InvariantCulture), snapshot.Plan.Year.ToString(CultureInfo.InvariantCulture), snapshot.Revision.ToString(CultureInfo.InvariantCulture),
             snapshot.Today.DayNumber.ToString(CultureInfo.InvariantCulture));
         return Page();

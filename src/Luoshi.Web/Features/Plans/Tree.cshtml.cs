@@ -7,6 +7,4 @@ public sealed class TreeModel(LuoshiDb db, TimeProvider clock) : WholePlanPage<P
 
     protected override Task<PlanTree?> LoadAsync(PlanQueries queries, DistrictInfo district, int? year, CancellationToken ct) =>
         queries.TreeAsync(district, ct, year);
-
-    protected override int YearOf(PlanTree view) => view.Plan.Year;
 }

@@ -50,18 +50,8 @@ public sealed class NumbersModel(LuoshiDb db, NumberingService numbering, TimePr
         return LocalRedirect("/Settings/Numbers?district=" + Uri.EscapeDataString(d.Code));
     }
 
-    private async Task<DistrictInfo?> FindAsync(string? code, CancellationToken ct)
-    {
-        var scope = HttpContext.Actor();
-        if (scope is null || !scope.Supervises)
-        {
-            return null;
-        }
-
-        var d = await SupervisionDistrict.ResolveAsync(db, scope, code, ct);
-        District = d is not null && scope.CanSupervise(d.Id) ? d : null;
-        return District;
-    }
+    private async Task<DistrictInfo?> FindAsync(string? code, CancellationToken ct) =>
+        District = await SupervisionDistrict.SupervisedAsync(db, HttpContext.Actor(), code, ct);
 
     private async Task BuildAsync(CancellationToken ct)
     {

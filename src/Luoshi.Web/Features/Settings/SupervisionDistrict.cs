@@ -19,6 +19,21 @@ internal static class SupervisionDistrict
             .Select(d => new DistrictInfo(d.Id, d.Code, d.Name, d.City)).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>
+    /// The district an office's settings page works on: the one named by <paramref name="code"/>, else the actor's own; null
+    /// unless the actor supervises and may supervise that district.
+    /// </summary>
+    public static async Task<DistrictInfo?> SupervisedAsync(LuoshiDb db, Actor? scope, string? code, CancellationToken ct)
+    {
+        if (scope is null || !scope.Supervises)
+        {
+            return null;
+        }
+
+        var d = await ResolveAsync(db, scope, code, ct);
+        return d is not null && scope.CanSupervise(d.Id) ? d : null;
+    }
+
     /// <summary>Every district, for a caller without one of their own (Admin) to choose from.</summary>
     public static Task<List<DistrictInfo>> AllAsync(LuoshiDb db, CancellationToken ct) =>
         db.Districts.AsNoTracking().OrderBy(d => d.Id).Select(d => new DistrictInfo(d.Id, d.Code, d.Name, d.City)).ToListAsync(ct);

@@ -52,20 +52,13 @@ public sealed class IndexModel(YearQueries years, LuoshiDb db, SupervisionCache 
 
     public async Task<IActionResult> OnGetAsync(string? district, string? period, string? status, int? unit, int? year, int? part, string? kind, string? leader, string? sort, CancellationToken ct)
     {
-        var scope = HttpContext.Actor();
-        if (district is null && scope is { SeesWholeDistrict: true, DistrictId: null })
+        (var early, Choices, Snapshot) = await YearPages.OpenAsync(this, years, db, district, year, ct);
+        if (early is not null)
         {
-            Choices = await YearPages.ChoicesAsync(db, scope, ct);
-            return Page();
+            return early;
         }
 
-        var snapshot = await YearPages.SnapshotAsync(years, db, scope, district, ct, year);
-        if (snapshot is null)
-        {
-            return NotFound();
-        }
-
-        Snapshot = snapshot;
+        var snapshot = Snapshot;
         Period = period == "all" ? null
             : Enum.TryParse<ReportPeriod>(period, out var p) && snapshot.Rules.Deadlines.Any(d => d.Period == p) ? p
             : SupervisionView.DefaultPeriod(snapshot);
@@ -76,7 +69,7 @@ public sealed class IndexModel(YearQueries years, LuoshiDb db, SupervisionCache 
         Kind = Enum.TryParse<UnitKind>(kind, out var k) && Enum.IsDefined(k) ? k : null;
         Leader = leader is not null && snapshot.Units.Any(x => x.LeaderUserId == leader) ? leader : null;
         Worst = sort != "plan";
-        CanAct = scope!.CanSupervise(snapshot.District.Id);
+        CanAct = HttpContext.Actor()!.CanSupervise(snapshot.District.Id);
         if (CanAct)
         {
             _counts = await actions.CountsAsync(snapshot.District.Id, ct);

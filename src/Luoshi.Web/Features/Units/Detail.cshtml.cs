@@ -54,21 +54,12 @@ public sealed class DetailModel(LuoshiDb db, UnitService units) : PageModel
 
     private async Task<bool> LoadAsync(string? district, int id, CancellationToken ct)
     {
-        var actor = HttpContext.Actor();
-        var d = await UnitPages.DistrictAsync(db, actor, district, ct);
-        if (d is null)
+        if (await UnitPages.FindAsync(db, HttpContext.Actor(), district, async (actor, d) => (await units.GetAsync(actor, d.Id, id, ct)).Value, ct) is not { } found)
         {
             return false;
         }
 
-        District = d;
-        var unit = await units.GetAsync(actor!, d.Id, id, ct);
-        if (!unit.Ok)
-        {
-            return false;
-        }
-
-        Unit = unit.Value!;
+        (District, Unit) = found;
         return true;
     }
 }

@@ -82,23 +82,15 @@ public sealed class MergeModel(LuoshiDb db, UnitService units) : PageModel
 
     private async Task<bool> LoadAsync(string? district, int id, CancellationToken ct)
     {
-        var actor = HttpContext.Actor();
-        var d = await UnitPages.DistrictAsync(db, actor, district, ct);
-        if (d is null)
+        if (await UnitPages.FindAsync(db, HttpContext.Actor(), district, async (actor, d) => (await units.ListAsync(actor, d.Id, state: "all", ct: ct)).Value, ct) is not { } found
+            || found.Found.FirstOrDefault(u => u.Id == id) is not { } unit)
         {
             return false;
         }
 
-        District = d;
-        var all = await units.ListAsync(actor!, d.Id, state: "all", ct: ct);
-        var unit = all.Value?.FirstOrDefault(u => u.Id == id);
-        if (unit is null)
-        {
-            return false;
-        }
-
+        (District, var all) = found;
         Unit = unit;
-        Choices = [.. all.Value!.Where(u => !u.Retired && u.Id != id)];
+        Choices = [.. all.Where(u => !u.Retired && u.Id != id)];
         return true;
     }
 }
