@@ -10,7 +10,7 @@ using Luoshi.Parsing.Catalogue;
 namespace Luoshi.Benchmarks;
 
 /// <summary>
-/// The whole understanding of a notice as `luoshi parse FILE` does it (issue 16.5), on ~2, ~6.8 and ~20 MB built from the
+/// The whole understanding of a notice as `luoshi parse FILE` does it (issue 16.5), on ~2, ~6.8, ~10 and ~20 MB built from the
 /// seeds: <see cref="Whole"/> calls the parse command's own JSON path (<c>ParseCommand.Json</c>: read the file, load the
 /// catalogues, read the outline, resolve the units against the district's catalogue, read the targets and the reporting
 /// calendar, and write the plan's JSON as UTF-8 to a stream). The stages are measured on their own too, to show where the
