@@ -160,7 +160,8 @@ public sealed class WorkIndexModel(LuoshiDb db, YearQueries year, PeriodClosing 
 
         var ids = AwaitingOffice.Concat(CoPartsToMe).Concat(AwaitingMe).Select(o => o.FilingId)
             .Concat(CoPartsToMe.Select(o => LeadFiling(o)?.FilingId)).OfType<int>().Distinct().ToList();
-        Versions = await db.Filings.AsNoTracking().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Version, ct);
+        Versions = ids.Count == 0 ? new Dictionary<int, int>()
+            : await db.Filings.AsNoTracking().Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, f.Version }).ToDictionaryAsync(f => f.Id, f => f.Version, ct);
         return true;
     }
 
