@@ -119,17 +119,31 @@ public static class HandOffRules
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
 
+/// <summary>An account a hand-off may tell (the district's enabled accounts).</summary>
+public sealed record HandOffPerson(string Id, string UserName, AppRole Role, int? UnitId, string DisplayName, string? Email);
+
+/// <summary>What the messages of a filing's step name and whom they may reach: the district's accounts (in the order they are told), unit names, the item, whether the district has a messenger group (webhook).</summary>
+public sealed record HandOffPlace(IReadOnlyList<HandOffPerson> People, IReadOnlyDictionary<int, string> UnitNames, int ItemSeq, string ItemText, bool Webhook);
+
 /// <summary>
 /// Stores the messages of a hand-off in the same save as the step (<see cref="FilingHandOffs"/>): an in-app message to each
 /// person <see cref="HandOffRules"/> names (delivered at once), an e-mail to those with an address, and one message to the
 /// district's messenger group when its settings give a webhook address; <see cref="NotificationDispatcher"/> sends the last
-/// two. Not counted against, nor held back by, the reminders' weekly cap (that counts reminders only).
+/// two. Not counted against, nor held back by, the reminders' weekly cap (that counts reminders only). The rows are built by
+/// <see cref="Rows"/>, which the demo's year built in memory calls too.
 /// </summary>
 public sealed class HandOffNotices(LuoshiDb db, TimeProvider clock, PublicAddress address)
 {
     /// <summary>The path of a filing's page.</summary>
     public static string FilingPath(int itemId, int unitId, ReportPeriod period) =>
         string.Create(CultureInfo.InvariantCulture, $"/Work/Filing?item={itemId}&unit={unitId}&period={period}");
+
+    /// <summary>The key of a hand-off message: <c>handoff:{filing}:{version}</c>, then <c>:{user}</c> for a person's (none for the group's).</summary>
+    public static string Key(int filingId, int version, string? userId)
+    {
+        string key = string.Create(CultureInfo.InvariantCulture, $"handoff:{filingId}:{version}");
+        return userId is null ? key : $"{key}:{userId}";
+    }
 
     /// <summary>Adds (not saves) the messages of the step just applied to <paramref name="filing"/> (its version already raised); how many people are told.</summary>
     public async Task<int> AddAsync(Filing filing, FilingAction action, FilingState from, string? comment, Actor actor, IReadOnlyCollection<int> leadUnitIds, CancellationToken ct)
@@ -146,36 +160,38 @@ public sealed class HandOffNotices(LuoshiDb db, TimeProvider clock, PublicAddres
         var item = await db.PlanItems.AsNoTracking().Where(i => i.Id == filing.ItemId).Select(i => new { i.Seq, i.Text }).FirstAsync(ct);
         var unitIds = leadUnitIds.Append(filing.UnitId).Distinct().ToList();
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var people = (await db.Users.AsNoTracking()
-                .Where(u => u.DistrictId == filing.DistrictId && !u.Disabled && u.UserName != actor.UserName)
-                .OrderBy(u => u.UserName)
-                .Select(u => new { u.Id, u.Role, u.UnitId, u.DisplayName, u.Email })
-                .ToListAsync(ct))
-            .Where(u => rule.Audience.Any(a => HandOffRules.Includes(a, u.Role, u.UnitId, filing.UnitId, leadUnitIds)))
+        var people = await PeopleAsync(filing.DistrictId, actor, ct);
+        bool webhook = await WebhookAsync(filing.DistrictId, ct);
+        var (rows, told) = Rows(clock, address, rule, filing, from, comment, actor, leadUnitIds, new HandOffPlace(people, names, item.Seq, item.Text, webhook));
+        db.Notifications.AddRange(rows);
+        return told;
+    }
+
+    /// <summary>
+    /// The messages (not added, not saved) of the step <paramref name="rule"/> names, just applied to <paramref name="filing"/> (its
+    /// version already raised), under <see cref="Key"/>; and how many people they tell (the actor is never told of their own step).
+    /// </summary>
+    public static (IReadOnlyList<Notification> Rows, int People) Rows(TimeProvider clock, PublicAddress address, HandOffRule rule, Filing filing, FilingState from,
+        string? comment, Actor actor, IReadOnlyCollection<int> leadUnitIds, HandOffPlace place)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(filing);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(leadUnitIds);
+        ArgumentNullException.ThrowIfNull(place);
+        var people = place.People
+            .Where(u => u.UserName != actor.UserName && rule.Audience.Any(a => HandOffRules.Includes(a, u.Role, u.UnitId, filing.UnitId, leadUnitIds)))
             .ToList();
         var now = clock.GetUtcNow();
         var today = DistrictClock.Today(clock);
-        var facts = new HandOffFacts(rule.Kind, from, names.GetValueOrDefault(filing.UnitId, "?"),
-            string.Join("、", leadUnitIds.Where(l => l != filing.UnitId).Select(l => names.GetValueOrDefault(l, "?"))),
-            item.Seq, item.Text, filing.Period, actor.DisplayName, comment, today, address.Link(FilingPath(filing.ItemId, filing.UnitId, filing.Period)));
-        string key = string.Create(CultureInfo.InvariantCulture, $"handoff:{filing.Id}:{filing.Version}");
-        foreach (var p in people)
-        {
-            var (subject, body) = HandOffRules.Text(facts, p.DisplayName);
-            foreach (var channel in string.IsNullOrWhiteSpace(p.Email) ? [Channel.InApp] : new[] { Channel.InApp, Channel.Email })
-            {
-                db.Notifications.Add(Row(filing, p.Id, channel, rule.Kind, p.Role.ToString(), $"{key}:{p.Id}", subject, body, now, today));
-            }
-        }
-
-        bool webhook = await db.DistrictSettings.AsNoTracking().AnyAsync(s => s.DistrictId == filing.DistrictId && s.WebhookUrl != null && s.WebhookUrl != "", ct);
-        if (webhook && people.Count > 0)
-        {
-            var (subject, body) = HandOffRules.Text(facts, null);
-            db.Notifications.Add(Row(filing, null, Channel.Webhook, rule.Kind, "Group", key, subject, body, now, today));
-        }
-
-        return people.Count;
+        var facts = new HandOffFacts(rule.Kind, from, place.UnitNames.GetValueOrDefault(filing.UnitId, "?"),
+            string.Join("、", leadUnitIds.Where(l => l != filing.UnitId).Select(l => place.UnitNames.GetValueOrDefault(l, "?"))),
+            place.ItemSeq, place.ItemText, filing.Period, actor.DisplayName, comment, today, address.Link(FilingPath(filing.ItemId, filing.UnitId, filing.Period)));
+        var rows = Messages(filing.DistrictId, filing.UnitId, rule.Kind, Key(filing.Id, filing.Version, null), people, place.Webhook,
+            to => HandOffRules.Text(facts, to), now, today);
+        return (rows, people.Count);
     }
 
     /// <summary>
@@ -193,11 +209,7 @@ public sealed class HandOffNotices(LuoshiDb db, TimeProvider clock, PublicAddres
         }
 
         string unit = await db.Units.AsNoTracking().Where(u => u.Id == order.UnitId).Select(u => u.Name).FirstAsync(ct);
-        var people = (await db.Users.AsNoTracking()
-                .Where(u => u.DistrictId == order.DistrictId && !u.Disabled && u.UserName != actor.UserName)
-                .OrderBy(u => u.UserName)
-                .Select(u => new { u.Id, u.Role, u.UnitId, u.DisplayName, u.Email })
-                .ToListAsync(ct))
+        var people = (await PeopleAsync(order.DistrictId, actor, ct))
             .Where(u => audience.Any(a => HandOffRules.Includes(a, u.Role, u.UnitId, order.UnitId, Array.Empty<int>())))
             .ToList();
         var now = clock.GetUtcNow();
@@ -215,46 +227,55 @@ public sealed class HandOffNotices(LuoshiDb db, TimeProvider clock, PublicAddres
         string subject = ReminderSweep.Clip($"【督办单{tag}】{unit} {order.Number}", 256);
         string key = string.Create(CultureInfo.InvariantCulture, $"order:{order.Id}:v{order.Version}");
         string Body(string? to) => ReminderSweep.Clip($"{(to is null ? "" : to + "：\n\n")}{text}\n\n请登录系统查看：{link}\n\n（本消息由督查督办系统自动发送，请勿直接回复。）\n", 8000);
-        foreach (var p in people)
-        {
-            foreach (var channel in string.IsNullOrWhiteSpace(p.Email) ? [Channel.InApp] : new[] { Channel.InApp, Channel.Email })
-            {
-                db.Notifications.Add(OrderRow(order, p.Id, channel, p.Role.ToString(), $"{key}:{p.Id}", subject, Body(p.DisplayName), now, today));
-            }
-        }
-
-        bool webhook = await db.DistrictSettings.AsNoTracking().AnyAsync(s => s.DistrictId == order.DistrictId && s.WebhookUrl != null && s.WebhookUrl != "", ct);
-        if (webhook && people.Count > 0)
-        {
-            db.Notifications.Add(OrderRow(order, null, Channel.Webhook, "Group", key, subject, Body(null), now, today));
-        }
-
+        db.Notifications.AddRange(Messages(order.DistrictId, order.UnitId, NotificationKinds.Order, key, people, await WebhookAsync(order.DistrictId, ct),
+            to => (subject, Body(to)), now, today));
         return people.Count;
     }
 
-    private static Notification OrderRow(Orders.SupervisionOrder order, string? userId, Channel channel, string level, string key, string subject, string body,
-        DateTimeOffset now, DateOnly today) => new()
-    {
-        DistrictId = order.DistrictId,
-        UserId = userId,
-        UnitId = order.UnitId,
-        Channel = channel,
-        Kind = NotificationKinds.Order,
-        Level = level,
-        Key = key,
-        Subject = subject,
-        Body = body,
-        CreatedAt = now,
-        ForDate = today,
-        SentAt = channel == Channel.InApp ? now : null,
-    };
+    /// <summary>The district's enabled accounts but the actor's, by user name.</summary>
+    private Task<List<HandOffPerson>> PeopleAsync(int districtId, Actor actor, CancellationToken ct) =>
+        db.Users.AsNoTracking()
+            .Where(u => u.DistrictId == districtId && !u.Disabled && u.UserName != actor.UserName)
+            .OrderBy(u => u.UserName)
+            .Select(u => new HandOffPerson(u.Id, u.UserName!, u.Role, u.UnitId, u.DisplayName, u.Email))
+            .ToListAsync(ct);
 
-    private static Notification Row(Filing filing, string? userId, Channel channel, string kind, string level, string key, string subject, string body,
+    private Task<bool> WebhookAsync(int districtId, CancellationToken ct) =>
+        db.DistrictSettings.AsNoTracking().AnyAsync(s => s.DistrictId == districtId && s.WebhookUrl != null && s.WebhookUrl != "", ct);
+
+    /// <summary>
+    /// The rows of one message: to each person in-app (delivered at once, key <c>{key}:{user}</c>) and by e-mail where they have an
+    /// address, and, when the district has a messenger group and anyone is told, one to the group under <paramref name="key"/>.
+    /// <paramref name="text"/> gives the subject and body to a person by name (null: the group).
+    /// </summary>
+    private static List<Notification> Messages(int districtId, int unitId, string kind, string key, IReadOnlyList<HandOffPerson> people, bool webhook,
+        Func<string?, (string Subject, string Body)> text, DateTimeOffset now, DateOnly today)
+    {
+        var rows = new List<Notification>();
+        foreach (var p in people)
+        {
+            var (subject, body) = text(p.DisplayName);
+            foreach (var channel in string.IsNullOrWhiteSpace(p.Email) ? [Channel.InApp] : new[] { Channel.InApp, Channel.Email })
+            {
+                rows.Add(Row(districtId, unitId, p.Id, channel, kind, p.Role.ToString(), $"{key}:{p.Id}", subject, body, now, today));
+            }
+        }
+
+        if (webhook && people.Count > 0)
+        {
+            var (subject, body) = text(null);
+            rows.Add(Row(districtId, unitId, null, Channel.Webhook, kind, "Group", key, subject, body, now, today));
+        }
+
+        return rows;
+    }
+
+    private static Notification Row(int districtId, int unitId, string? userId, Channel channel, string kind, string level, string key, string subject, string body,
         DateTimeOffset now, DateOnly today) => new()
     {
-        DistrictId = filing.DistrictId,
+        DistrictId = districtId,
         UserId = userId,
-        UnitId = filing.UnitId,
+        UnitId = unitId,
         Channel = channel,
         Kind = kind,
         Level = level,

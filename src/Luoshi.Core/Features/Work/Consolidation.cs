@@ -21,14 +21,9 @@ public sealed class Consolidation(LuoshiDb db, TimeProvider clock)
             return new Failure(FailureKind.NotFound, "找不到该材料，或您无权修改。");
         }
 
-        if (lead.Version != expectedVersion)
+        if (FilingRows.Refusal(lead, expectedVersion, "汇总") is { } refused)
         {
-            return FilingWrites.Conflict(lead);
-        }
-
-        if (!FilingFlow.Editable(lead.State))
-        {
-            return new Failure(FailureKind.NotAllowed, $"当前状态（{FilingFlow.Label(lead.State)}）不能汇总。");
+            return refused;
         }
 
         // A part another lead unit already took in stays with it.
@@ -48,32 +43,57 @@ public sealed class Consolidation(LuoshiDb db, TimeProvider clock)
         var partIds = parts.Select(p => p.Id).ToList();
         var files = (await db.Evidence.AsNoTracking().Where(e => partIds.Contains(e.FilingId)).OrderBy(e => e.Id).Select(e => new { e.FilingId, e.FileName }).ToListAsync(ct))
             .ToLookup(e => e.FilingId, e => e.FileName);
-        lead.Consolidated = string.Join("\n\n", parts.OrderBy(p => names[p.UnitId], StringComparer.Ordinal).Select(p => p.Period == ReportPeriod.WorkPlan
+        lead.Consolidated = Text(parts, names, targets, planned, leads, files);
+        TakeIn(clock, lead, parts, actor, leads, p => p.ConsolidatedIntoId = lead.Id);
+        return await writes.SaveOrConflictAsync(lead, ct);
+    }
+
+    /// <summary>
+    /// The 汇总's text: each part under its unit's name (in the order of the names), a work plan's steps with their time limits, a
+    /// report's text, values (against the unit's share, <paramref name="planned"/>) and file names (<paramref name="files"/>, by filing).
+    /// </summary>
+    public static string Text(IEnumerable<Filing> parts, IReadOnlyDictionary<int, string> names, IReadOnlyList<TargetRow> targets,
+        IReadOnlyList<PlannedRow> planned, IReadOnlyCollection<int> leads, ILookup<int, string> files)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(files);
+        return string.Join("\n\n", parts.OrderBy(p => names[p.UnitId], StringComparer.Ordinal).Select(p => p.Period == ReportPeriod.WorkPlan
             ? $"【{names[p.UnitId]}】\n{string.Join("\n", WorkSteps.Parse(p.StepsJson).Select(s => $"{s.Content}（{s.Due ?? "未定时限"}）"))}"
             : $"【{names[p.UnitId]}】\n完成情况：{p.Progress}\n存在问题及下步打算：{p.Problems}"
                 + Figures(targets, p, planned, leads)
                 + (files[p.Id].Any() ? "\n佐证材料：" + string.Join("、", files[p.Id]) : string.Empty)));
+    }
+
+    /// <summary>
+    /// The lead filing takes the parts in: each part the lead unit still has to accept moves on (<see cref="FilingFlow"/>) with its
+    /// event; every part taken in is linked to the lead filing (<paramref name="link"/>); the lead filing is stamped with its event.
+    /// </summary>
+    public static void TakeIn(TimeProvider clock, Filing lead, IReadOnlyList<Filing> parts, Actor actor, IReadOnlyCollection<int> leads, Action<Filing> link)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(link);
         foreach (var p in parts.Where(p => p.State == FilingState.WithLeadUnit))
         {
             var ctx = new FilingContext(actor, p.UnitId, leads, p.DistrictId, true, false);
             var next = FilingFlow.Apply(p.State, FilingAction.Accept, ctx);
             if (next.Ok)
             {
-                p.Events.Add(writes.Event(actor, FilingEventActions.Consolidate, p.State, next.Value, null));
+                p.Events.Add(FilingRows.Event(clock, actor, FilingEventActions.Consolidate, p.State, next.Value, null));
                 p.State = next.Value;
-                p.ConsolidatedIntoId = lead.Id;
-                writes.Touch(p, actor);
+                FilingRows.Touch(clock, p, actor);
             }
         }
 
-        foreach (var p in parts.Where(p => p.State == FilingState.Consolidated && p.ConsolidatedIntoId is null))
+        foreach (var p in parts.Where(p => p.State == FilingState.Consolidated))
         {
-            p.ConsolidatedIntoId = lead.Id;
+            link(p);
         }
 
-        writes.Touch(lead, actor);
-        lead.Events.Add(writes.Event(actor, FilingEventActions.Consolidate, lead.State, lead.State, $"汇总 {parts.Count} 个配合单位的材料"));
-        return await writes.SaveOrConflictAsync(lead, ct);
+        FilingRows.Touch(clock, lead, actor);
+        lead.Events.Add(FilingRows.Event(clock, actor, FilingEventActions.Consolidate, lead.State, lead.State, Invariant($"汇总 {parts.Count} 个配合单位的材料")));
     }
 
     // 指标：新增停车泊位 320个（分解任务 500个）；… — a co-unit's values as the 汇总 prints them.
@@ -96,6 +116,8 @@ public sealed class Consolidation(LuoshiDb db, TimeProvider clock)
 
         return parts.Count == 0 ? string.Empty : "\n指标：" + string.Join("；", parts);
     }
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
     private static string Number(decimal v) => v.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
 }

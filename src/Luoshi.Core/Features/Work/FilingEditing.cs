@@ -64,24 +64,8 @@ public sealed class FilingEditing(LuoshiDb db, TimeProvider clock)
             .Where(f => f.ItemId == itemId && f.UnitId == unitId && f.Period != ReportPeriod.WorkPlan)
             .ToListAsync(ct);
         var last = previous?.Where(f => f.Period < period).OrderBy(f => f.Period).LastOrDefault();
-        var now = writes.Now;
-        var filing = new Filing
-        {
-            DistrictId = plan.DistrictId,
-            PlanId = plan.Id,
-            ItemId = itemId,
-            UnitId = unitId,
-            Period = period,
-            State = FilingState.Draft,
-            IsCoUnitPart = part == Participation.PartToLead,
-            Progress = last?.Progress,
-            Problems = last?.Problems,
-            CreatedAt = now,
-            UpdatedAt = now,
-            UpdatedBy = actor.UserName,
-        };
+        var filing = FilingRows.Start(clock, new FilingKey(plan.DistrictId, plan.Id, itemId, unitId, period), part, last, actor);
         db.Filings.Add(filing);
-        filing.Events.Add(writes.Event(actor, FilingEventActions.Open, FilingState.Draft, FilingState.Draft, last is null ? null : $"以{ReportPeriodLabels.Of(last.Period)}报告为起点"));
         try
         {
             await writes.SaveAsync(plan.DistrictId, ct);
@@ -109,14 +93,9 @@ public sealed class FilingEditing(LuoshiDb db, TimeProvider clock)
             return new Failure(FailureKind.NotFound, "找不到该材料，或您无权修改。");
         }
 
-        if (filing.Version != expectedVersion)
+        if (FilingRows.Refusal(filing, expectedVersion, "修改") is { } refused)
         {
-            return FilingWrites.Conflict(filing);
-        }
-
-        if (!FilingFlow.Editable(filing.State))
-        {
-            return new Failure(FailureKind.NotAllowed, $"当前状态（{FilingFlow.Label(filing.State)}）不能修改。");
+            return refused;
         }
 
         if (await writes.LockedAsync(filing, ct))
@@ -130,32 +109,8 @@ public sealed class FilingEditing(LuoshiDb db, TimeProvider clock)
             return invalid;
         }
 
-        filing.Leader = Trim(edit.Leader, 128);
-        filing.Section = Trim(edit.Section, 128);
-        if (edit.Steps is not null)
-        {
-            filing.StepsJson = WorkSteps.ToJson(edit.Steps);
-        }
-
-        filing.Progress = Trim(edit.Progress, 16000);
-        filing.Problems = Trim(edit.Problems, 16000);
-        filing.Completed = edit.Completed;
-        if (edit.Actuals is not null)
-        {
-            var targets = await db.ItemIndicators.AsNoTracking().Where(x => x.ItemId == filing.ItemId).Select(x => x.Id).ToListAsync(ct);
-            foreach (var (indicatorId, value) in edit.Actuals.Where(a => targets.Contains(a.Key)))
-            {
-                var row = filing.Actuals.FirstOrDefault(a => a.IndicatorId == indicatorId);
-                if (row is null)
-                {
-                    filing.Actuals.Add(new ReportActual { IndicatorId = indicatorId, Value = value });
-                }
-                else
-                {
-                    row.Value = value;
-                }
-            }
-        }
+        List<int> targets = edit.Actuals is null ? [] : await db.ItemIndicators.AsNoTracking().Where(x => x.ItemId == filing.ItemId).Select(x => x.Id).ToListAsync(ct);
+        FilingRows.Write(filing, edit, targets);
 
         if (edit.Planned is not null && filing.Period == ReportPeriod.WorkPlan && await PlanAsync(filing, edit.Planned, edit.SharesAboveTargetConfirmed, ct) is { } badPlan)
         {
@@ -272,6 +227,4 @@ public sealed class FilingEditing(LuoshiDb db, TimeProvider clock)
 
         return null;
     }
-
-    private static string? Trim(string? s, int max) => string.IsNullOrWhiteSpace(s) ? null : (s.Trim().Length <= max ? s.Trim() : s.Trim()[..max]);
 }

@@ -8,11 +8,6 @@ namespace Luoshi.Core.Features.Work;
 /// </summary>
 public sealed class FilingHandOffs(LuoshiDb db, TimeProvider clock, HandOffNotices notices)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private readonly FilingWrites writes = new(db, clock);
 
     /// <summary>Moves the filing one step (submit, approve, return, accept, reopen).</summary>
@@ -44,44 +39,25 @@ public sealed class FilingHandOffs(LuoshiDb db, TimeProvider clock, HandOffNotic
 
         if (action == FilingAction.Submit)
         {
-            if (filing.Period != ReportPeriod.WorkPlan && string.IsNullOrWhiteSpace(filing.Progress))
+            if (FilingRows.Unsubmittable(filing) is { } unfinished)
             {
-                return new Failure(FailureKind.Invalid, "请先填写完成情况再提交。");
-            }
-
-            if (filing.Period == ReportPeriod.WorkPlan && WorkSteps.Parse(filing.StepsJson).Count == 0)
-            {
-                return new Failure(FailureKind.Invalid, "请至少填写一条具体工作内容再提交。");
+                return unfinished;
             }
 
             filing.Flags = await FlagsAsync(filing, ct);
         }
 
         var from = filing.State;
-        filing.State = next.Value;
-        var now = writes.Now;
-        if (action == FilingAction.Approve)
-        {
-            filing.SubmittedAt = now;
-        }
-
-        if (action == FilingAction.Accept && filing.State == FilingState.Accepted)
-        {
-            filing.AcceptedAt = now;
-            filing.Reopened = false;
-        }
-
+        FilingRows.Move(clock, filing, action, next.Value);
         if (action == FilingAction.Reopen)
         {
-            filing.Reopened = true;
-            filing.AcceptedAt = null;
             AuditLog.Record(db, clock, actor.UserName, AuditActions.ReopenFiling, nameof(Filing), filing.Id.ToString(CultureInfo.InvariantCulture), filing.DistrictId,
                 before: new { State = from.ToString() }, after: new { State = filing.State.ToString(), Reason = comment });
         }
 
         writes.Touch(filing, actor);
         filing.Events.Add(writes.Event(actor, FilingEventActions.Of(action), from, filing.State, comment,
-            action == FilingAction.Submit ? Snapshot(filing) : null));
+            action == FilingAction.Submit ? FilingRows.Snapshot(filing) : null));
         await notices.AddAsync(filing, action, from, comment, actor, leads, ct);
         return await writes.SaveOrConflictAsync(filing, ct);
     }
@@ -102,18 +78,6 @@ public sealed class FilingHandOffs(LuoshiDb db, TimeProvider clock, HandOffNotic
         var last = previous.Where(p => p.Period < filing.Period).OrderBy(p => p.Period).LastOrDefault();
         var targets = filing.IsCoUnitPart ? [] : await db.ItemIndicators.AsNoTracking().Where(x => x.ItemId == filing.ItemId).OrderBy(x => x.Seq)
             .Select(x => new TargetRef(x.Id, x.Measure)).ToListAsync(ct);
-        return ReportChecks.Flags(last is null ? null : new ReportText(last.Progress, last.Problems), new ReportText(filing.Progress, filing.Problems),
-            targets, filing.Actuals.Where(a => a.Value is not null).Select(a => a.IndicatorId).ToHashSet());
+        return FilingRows.Flags(filing, last is null ? null : new ReportText(last.Progress, last.Problems), targets);
     }
-
-    private static string Snapshot(Filing f) => JsonSerializer.Serialize(new
-    {
-        f.Leader,
-        f.Section,
-        Steps = WorkSteps.Parse(f.StepsJson),
-        f.Progress,
-        f.Problems,
-        f.Completed,
-        Actuals = f.Actuals.Select(a => new { a.IndicatorId, a.Value }),
-    }, Json);
 }

@@ -15,27 +15,12 @@ internal sealed class FilingWrites(LuoshiDb db, TimeProvider clock)
     public Task<bool> LockedAsync(Filing filing, CancellationToken ct) =>
         filing.Reopened ? Task.FromResult(false) : db.PeriodLocks.AnyAsync(l => l.PlanId == filing.PlanId && l.Period == filing.Period, ct);
 
-    public void Touch(Filing filing, Actor actor)
-    {
-        filing.UpdatedAt = clock.GetUtcNow();
-        filing.UpdatedBy = actor.UserName;
-        filing.Version++;
-    }
+    public void Touch(Filing filing, Actor actor) => FilingRows.Touch(clock, filing, actor);
 
-    public FilingEvent Event(Actor actor, string action, FilingState from, FilingState to, string? comment, string? snapshot = null) => new()
-    {
-        At = clock.GetUtcNow(),
-        Actor = actor.UserName,
-        ActorName = actor.DisplayName,
-        Action = action,
-        From = from,
-        To = to,
-        Comment = comment is { Length: > 2000 } ? comment[..2000] : comment,
-        Snapshot = snapshot,
-    };
+    public FilingEvent Event(Actor actor, string action, FilingState from, FilingState to, string? comment, string? snapshot = null) =>
+        FilingRows.Event(clock, actor, action, from, to, comment, snapshot);
 
-    public static Failure Conflict(Filing current) =>
-        new(FailureKind.Conflict, $"该材料已被 {current.UpdatedBy} 于 {DistrictClock.Minute(current.UpdatedAt)} 修改，您的修改没有保存。请先复制您的内容，刷新页面查看最新版本后再修改。");
+    public static Failure Conflict(Filing current) => FilingRows.Conflict(current);
 
     public async Task<Outcome<Filing>> SaveOrConflictAsync(Filing filing, CancellationToken ct)
     {
