@@ -349,9 +349,9 @@ public sealed class OrderService(LuoshiDb db, NumberingService numbering, TimePr
     public const int MaxAttachments = EvidenceStore.MaxEvidenceFiles;
 
     /// <summary>
-    /// Attaches a file to the reply while the clerk may edit it, with the evidence files' checks (<see cref="EvidenceStore"/>):
-    /// size, then the virus scan (an infected file is refused and audited; a scanner that cannot answer refuses every file),
-    /// then the type by content; at most <see cref="MaxAttachments"/>. The order's version is raised, so a parallel attach or
+    /// Attaches a file to the reply while the clerk may edit it, checked as every stored file is (<see cref="StoredFiles"/>:
+    /// size, then the virus scan, an infected file refused and audited, a scanner that cannot answer refusing every file,
+    /// then the type by content); at most <see cref="MaxAttachments"/>. The order's version is raised, so a parallel attach or
     /// edit conflicts rather than passing the limit. Nothing is stored unless every check passes.
     /// </summary>
     public async Task<Outcome<SupervisionOrder>> AttachAsync(SupervisionOrder order, int version, string fileName, byte[] content, Actor actor, CancellationToken ct)
@@ -379,39 +379,15 @@ public sealed class OrderService(LuoshiDb db, NumberingService numbering, TimePr
             return new Failure(FailureKind.Invalid, Invariant($"每份督办单回复最多 {MaxAttachments} 个附件。"));
         }
 
-        if (EvidenceTypes.CheckSize(content, EvidenceStore.MaxEvidenceBytes) is { } size)
+        var accepted = await new StoredFiles(db, clock, scanner).AcceptAsync(new OrderAttachment { OrderId = order.Id }, fileName, content, actor,
+            new FileOwner(nameof(SupervisionOrder), Invariant($"{order.Id}"), order.DistrictId), ct);
+        if (!accepted.Ok)
         {
-            return size;
+            return accepted.Failure!;
         }
 
-        if (await (scanner ?? VirusScanner.Off).RefuseAsync(content, async signature =>
-            {
-                AuditLog.Record(db, clock, actor.UserName, AuditActions.RefuseInfectedUpload, nameof(SupervisionOrder), Invariant($"{order.Id}"), order.DistrictId,
-                    after: new { FileName = EvidenceNames.Clean(fileName, string.Empty), Signature = signature, Size = content.LongLength });
-                await db.SaveChangesAsync(ct);
-            }, ct) is { } infected)
-        {
-            return infected;
-        }
-
-        var kind = EvidenceTypes.Check(fileName, content, EvidenceStore.MaxEvidenceBytes);
-        if (!kind.Ok)
-        {
-            return kind.Failure!;
-        }
-
-        string name = EvidenceNames.Clean(fileName, kind.Value!.Extension);
-        return await ChangeAsync(order, version, actor, AuditActions.AttachOrderFile, OrderEventActions.Attach, name, _ => db.OrderAttachments.Add(new OrderAttachment
-        {
-            OrderId = order.Id,
-            FileName = name,
-            ContentType = kind.Value!.ContentType,
-            Size = content.LongLength,
-            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
-            Content = content,
-            UploadedAt = clock.GetUtcNow(),
-            UploadedBy = actor.UserName,
-        }), ct);
+        var file = accepted.Value!;
+        return await ChangeAsync(order, version, actor, AuditActions.AttachOrderFile, OrderEventActions.Attach, file.FileName, _ => db.OrderAttachments.Add(file), ct);
     }
 
     /// <summary>Removes an attachment while the clerk may edit the reply.</summary>

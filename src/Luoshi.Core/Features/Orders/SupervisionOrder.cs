@@ -91,25 +91,9 @@ public sealed class OrderEvent
 }
 
 /// <summary>A file attached to an order's reply (checked like evidence: size, virus scan, type by content).</summary>
-public sealed class OrderAttachment
+public sealed class OrderAttachment : StoredFile
 {
-    public int Id { get; set; }
-
     public int OrderId { get; set; }
-
-    public required string FileName { get; set; }
-
-    public required string ContentType { get; set; }
-
-    public long Size { get; set; }
-
-    public required string Sha256 { get; set; }
-
-    public required byte[] Content { get; set; }
-
-    public DateTimeOffset UploadedAt { get; set; }
-
-    public required string UploadedBy { get; set; }
 }
 
 /// <summary>The steps of an order's loop as stored in <see cref="OrderEvent.Action"/> (never renamed) and their names.</summary>
@@ -154,10 +138,7 @@ internal sealed class OrderAttachmentConfiguration : IEntityTypeConfiguration<Or
 {
     public void Configure(EntityTypeBuilder<OrderAttachment> b)
     {
-        b.Property(x => x.FileName).HasMaxLength(256);
-        b.Property(x => x.ContentType).HasMaxLength(128);
-        b.Property(x => x.Sha256).HasMaxLength(64);
-        b.Property(x => x.UploadedBy).HasMaxLength(128);
+        StoredFileMapping.Map(b);
         b.HasIndex(x => x.OrderId);
         b.HasOne<SupervisionOrder>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,14 +1,14 @@
-namespace Luoshi.Web.Features;
+namespace Luoshi.Core.Features.Supervision;
 
 /// <summary>One obligation on a home page: the item, the period, the unit owing it, the deadline and where it stands.</summary>
-public sealed record HomeDue(int ItemId, string Number, string Text, Luoshi.Parsing.Calendar.ReportPeriod Period, int UnitId, string UnitName, DateOnly Due, ObligationStatus Status, FilingState? State);
+public sealed record HomeDue(int ItemId, string Number, string Text, ReportPeriod Period, int UnitId, string UnitName, DateOnly Due, ObligationStatus Status, FilingState? State);
 
-/// <summary>The office's queue today: to accept (审核接收), late (逾期未报, with the units), due within <see cref="SupervisionView.DueSoonDays"/> days.</summary>
+/// <summary>The office's queue today: to accept (审核接收), late (逾期未报, with the units), due within <see cref="DueSoon.Days"/> days.</summary>
 public sealed record OfficeQueue(int ToReview, int Missing, int MissingUnits, int DueSoon, int DueSoonUnits, int LateReceived);
 
 /// <summary>
 /// 首页 by role, from the year snapshot (so it agrees with 我的工作, 督办 and the dashboard): each section is there when the actor
-/// has the permission it serves, so an account with several sees them stacked. Pure; the page loads the snapshot.
+/// has the permission it serves, so an account with several sees them stacked. Pure; the page (Web's Features/Index) loads the snapshot and shows it.
 /// </summary>
 public static class HomeView
 {
@@ -19,7 +19,7 @@ public static class HomeView
     {
         ArgumentNullException.ThrowIfNull(s);
         var missing = s.Obligations.Where(o => o.Status == ObligationStatus.Missing).ToList();
-        var soon = s.Obligations.Where(o => SupervisionView.IsDueSoon(o, s.Today)).ToList();
+        var soon = s.Obligations.Where(o => DueSoon.Is(o, s.Today)).ToList();
         return new OfficeQueue(
             s.Obligations.Count(o => o.State == FilingState.AwaitingOffice),
             missing.Count, missing.Select(o => o.UnitId).Distinct().Count(),

@@ -7,16 +7,17 @@ public sealed record EvidenceFile(string FileName, string ContentType, byte[] Co
 public sealed class EvidenceStore(LuoshiDb db, TimeProvider clock, VirusScanner? scanner = null)
 {
     /// <summary>The largest evidence file accepted.</summary>
-    public const long MaxEvidenceBytes = 20L * 1024 * 1024;
+    public const long MaxEvidenceBytes = StoredFiles.MaxBytes;
 
     /// <summary>The most evidence files on one filing.</summary>
     public const int MaxEvidenceFiles = 20;
 
     private readonly FilingWrites writes = new(db, clock);
+    private readonly StoredFiles files = new(db, clock, scanner);
 
     /// <summary>
-    /// Attaches an evidence file, checked for size, then scanned (when scanning is on: an infected file is refused with an audit
-    /// entry, and a scanner that cannot answer refuses every file), then checked for type (by its content, not only its name).
+    /// Attaches an evidence file, checked as every stored file is (<see cref="StoredFiles"/>: size, then the virus scan when on, an
+    /// infected file refused with an audit entry, then the type by content), and at most <see cref="MaxEvidenceFiles"/> on a filing.
     /// Nothing is stored unless every check passes.
     /// </summary>
     public async Task<Outcome<Evidence>> AttachAsync(int filingId, string fileName, byte[] content, Actor actor, CancellationToken ct = default)
@@ -35,34 +36,14 @@ public sealed class EvidenceStore(LuoshiDb db, TimeProvider clock, VirusScanner?
             return new Failure(FailureKind.NotAllowed, $"当前状态（{FilingFlow.Label(filing.State)}）不能添加佐证材料。");
         }
 
-        if (EvidenceTypes.CheckSize(content, MaxEvidenceBytes) is { } size)
+        var accepted = await files.AcceptAsync(new Evidence { FilingId = filingId }, fileName, content, actor,
+            new FileOwner(nameof(Filing), filing.Id.ToString(CultureInfo.InvariantCulture), filing.DistrictId), ct);
+        if (!accepted.Ok)
         {
-            return size;
+            return accepted.Failure!;
         }
 
-        // Scanned before the type check, so that an infected file is refused (and audited) as infected whatever its name.
-        if (await (scanner ?? VirusScanner.Off).RefuseAsync(content, signature => RecordInfectedAsync(filing, fileName, content, signature, actor, ct), ct) is { } infected)
-        {
-            return infected;
-        }
-
-        var kind = EvidenceTypes.Check(fileName, content, MaxEvidenceBytes);
-        if (!kind.Ok)
-        {
-            return kind.Failure!;
-        }
-
-        var evidence = new Evidence
-        {
-            FilingId = filingId,
-            FileName = EvidenceNames.Clean(fileName, kind.Value!.Extension),
-            ContentType = kind.Value!.ContentType,
-            Size = content.LongLength,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            Content = content,
-            UploadedAt = writes.Now,
-            UploadedBy = actor.UserName,
-        };
+        var evidence = accepted.Value!;
         db.Evidence.Add(evidence);
         filing.Events.Add(writes.Event(actor, FilingEventActions.Attach, filing.State, filing.State, evidence.FileName));
         if (!await EvidenceLimit.SaveAttachAsync(db, filingId, filing.DistrictId, MaxEvidenceFiles, ct))
@@ -72,13 +53,6 @@ public sealed class EvidenceStore(LuoshiDb db, TimeProvider clock, VirusScanner?
         }
 
         return evidence;
-    }
-
-    private async Task RecordInfectedAsync(Filing filing, string fileName, byte[] content, string signature, Actor actor, CancellationToken ct)
-    {
-        AuditLog.Record(db, clock, actor.UserName, AuditActions.RefuseInfectedUpload, nameof(Filing), filing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            filing.DistrictId, after: new { FileName = EvidenceNames.Clean(fileName, string.Empty), Signature = signature, Size = content.LongLength, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)) });
-        await db.SaveChangesAsync(ct);
     }
 
     public async Task<Outcome<bool>> DetachAsync(int evidenceId, Actor actor, CancellationToken ct = default)

@@ -120,25 +120,9 @@ public sealed class FilingEvent
 }
 
 /// <summary>An evidence file (佐证材料) attached to a filing; stored in the database so every web instance serves it.</summary>
-public sealed class Evidence
+public sealed class Evidence : StoredFile
 {
-    public int Id { get; set; }
-
     public int FilingId { get; set; }
-
-    public required string FileName { get; set; }
-
-    public required string ContentType { get; set; }
-
-    public long Size { get; set; }
-
-    public required string Sha256 { get; set; }
-
-    public required byte[] Content { get; set; }
-
-    public DateTimeOffset UploadedAt { get; set; }
-
-    public required string UploadedBy { get; set; }
 }
 
 /// <summary>A closed reporting period of a district's plan: its filings change only through an audited reopening.</summary>
@@ -208,13 +192,7 @@ internal sealed class FilingEventConfiguration : IEntityTypeConfiguration<Filing
 
 internal sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
 {
-    public void Configure(EntityTypeBuilder<Evidence> b)
-    {
-        b.Property(x => x.FileName).HasMaxLength(256);
-        b.Property(x => x.ContentType).HasMaxLength(128);
-        b.Property(x => x.Sha256).HasMaxLength(64);
-        b.Property(x => x.UploadedBy).HasMaxLength(128);
-    }
+    public void Configure(EntityTypeBuilder<Evidence> b) => StoredFileMapping.Map(b);
 }
 
 internal sealed class PeriodLockConfiguration : IEntityTypeConfiguration<PeriodLock>

@@ -1,6 +1,6 @@
 namespace Luoshi.Web.Features.Supervision;
 
-/// <summary>The statuses the office filters by: the snapshot's, plus "due soon" (pending, due within <see cref="SupervisionView.DueSoonDays"/> days).</summary>
+/// <summary>The statuses the office filters by: the snapshot's, plus "due soon" (pending, due within <see cref="DueSoon.Days"/> days).</summary>
 public enum DueFilter
 {
     All,
@@ -53,14 +53,6 @@ public sealed record SupervisionView(
     DueFilter Status,
     SnapshotUnit? Unit)
 {
-    public const int DueSoonDays = 7;
-
-    public static bool IsDueSoon(ObligationRow o, DateOnly today)
-    {
-        ArgumentNullException.ThrowIfNull(o);
-        return o.Status == ObligationStatus.Pending && o.Due >= today && o.Due <= today.AddDays(DueSoonDays);
-    }
-
     /// <summary>The period shown when none is asked for: the one whose deadline passed last, or else the first.</summary>
     public static ReportPeriod DefaultPeriod(YearSnapshot s)
     {
@@ -77,7 +69,7 @@ public sealed record SupervisionView(
         {
             var os = byUnit[u.Id];
             return new UnitDue(u.Id, u.Name,
-                os.Count(o => IsDueSoon(o, s.Today)),
+                os.Count(o => DueSoon.Is(o, s.Today)),
                 os.Count(o => o.Status == ObligationStatus.OnTime),
                 os.Count(o => o.Status == ObligationStatus.Late),
                 os.Count(o => o.Status == ObligationStatus.Missing),
@@ -125,7 +117,7 @@ public sealed record SupervisionView(
                 rows[(o.ItemId, o.Period)] = row = (o, []);
             }
 
-            row.Units.Add(new DueUnit(o.UnitId, s.UnitName(o.UnitId), lead, o.Status, IsDueSoon(o, s.Today), o.SubmittedOn));
+            row.Units.Add(new DueUnit(o.UnitId, s.UnitName(o.UnitId), lead, o.Status, DueSoon.Is(o, s.Today), o.SubmittedOn));
         }
 
         var list = rows.Values.Select(r =>
@@ -158,7 +150,7 @@ public sealed record SupervisionView(
     private static bool Matches(ObligationRow o, DueFilter f, DateOnly today) => f switch
     {
         DueFilter.All => true,
-        DueFilter.DueSoon => IsDueSoon(o, today),
+        DueFilter.DueSoon => DueSoon.Is(o, today),
         DueFilter.Pending => o.Status == ObligationStatus.Pending,
         DueFilter.OnTime => o.Status == ObligationStatus.OnTime,
         DueFilter.Late => o.Status == ObligationStatus.Late,
@@ -178,7 +170,7 @@ public sealed record SupervisionView(
     public static string FilterName(DueFilter f) => f switch
     {
         DueFilter.All => "全部状态",
-        DueFilter.DueSoon => $"{DueSoonDays} 天内到期",
+        DueFilter.DueSoon => $"{DueSoon.Days} 天内到期",
         DueFilter.Pending => ObligationStatusLabels.Of(ObligationStatus.Pending),
         DueFilter.OnTime => ObligationStatusLabels.Of(ObligationStatus.OnTime),
         DueFilter.Late => ObligationStatusLabels.Of(ObligationStatus.Late),
