@@ -11,6 +11,38 @@ public sealed record Target(string Name, string Account, Func<Session, string> U
 /// <summary>A signed-in account of a district: the cookies a browser would send (sign-in and antiforgery).</summary>
 public sealed record Session(string Code, int UnitId, string Cookie);
 
+/// <summary>A Cookie header kept up to date with a response's Set-Cookie lines, as a browser keeps its jar.</summary>
+public static class Cookies
+{
+    public static string Merge(string header, IEnumerable<string> setCookies)
+    {
+        var jar = header.Split("; ", StringSplitOptions.RemoveEmptyEntries).Select(c => c.Split('=', 2)).Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+        foreach (string line in setCookies)
+        {
+            string pair = line.Split(';', 2)[0];
+            int eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                continue;
+            }
+
+            string name = pair[..eq], value = pair[(eq + 1)..];
+            bool expired = line.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase) || value.Length == 0;
+            if (expired)
+            {
+                jar.Remove(name);
+            }
+            else
+            {
+                jar[name] = value;
+            }
+        }
+
+        return string.Join("; ", jar.Select(kv => kv.Key + "=" + kv.Value));
+    }
+}
+
 /// <summary>What one target reached; ServerCpuSeconds is the CPU time the web app's process used while measured.</summary>
 public sealed record Result(string Name, long Requests, long Errors, double Seconds, double P50, double P90, double P99, double Max, long BytesPerResponse, double ServerCpuSeconds)
 {
@@ -173,6 +205,12 @@ public static partial class Bench
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
                 byte[] body = await response.Content.ReadAsByteArrayAsync();
                 long t1 = Stopwatch.GetTimestamp();
+                if (response.Headers.TryGetValues("Set-Cookie", out var set))
+                {
+                    // As a browser does: a renewed sign-in cookie (the security stamp is checked again every few minutes)
+                    // replaces the old one, or every later request of the session would be re-checked and re-issued.
+                    sessions[(w + k) % sessions.Count] = session with { Cookie = Cookies.Merge(session.Cookie, set) };
+                }
                 if (t0 >= measureFrom && t1 <= measureTo)
                 {
                     mine.Add(t1 - t0);
