@@ -226,4 +226,13 @@ public static class CacheKinds
 
     /// <summary>A district's plan years as the year switch lists them (extra: the day, which moves the current year).</summary>
     public const string PlanYears = "plan-years";
+
+    /// <summary>The standing of a district's items a week ago, for the leader's view (extra: the week's start and the plan year).</summary>
+    public const string LeaderWeekAgo = "leader-week-ago";
+
+    /// <summary>One unit's part of its district's year, when the whole year is not kept (extra: the unit, the day, the year).</summary>
+    public const string UnitSnapshot = "year-snapshot-unit";
+
+    /// <summary>The city comparison (district 0; revision: the sum of every district's revision, checked against the whole stamp).</summary>
+    public const string CityComparison = "city-comparison";
 }

@@ -2,8 +2,6 @@ namespace Luoshi.Core.Features.Plans;
 
 public sealed partial class PlanQueries
 {
-    /// <summary>The <see cref="RevisionCache"/> kind of the city comparison (district 0; kept with every district's revision).</summary>
-    public const string CityKind = "city-comparison";
 
     // One build at a time in an instance: when the districts' revisions move, the readers that arrive together wait for
     // the one that builds instead of each reading every district's plan again.
@@ -37,7 +35,7 @@ public sealed partial class PlanQueries
             }
 
             var city = await BuildCityAsync(ct);
-            cache.Set(CityKind, 0, stamp.Sum, null, new KeptCity(stamp, city), size: 8);
+            cache.Set(CacheKinds.CityComparison, 0, stamp.Sum, null, new KeptCity(stamp, city), size: 8);
             return city;
         }
         finally
@@ -68,7 +66,7 @@ public sealed partial class PlanQueries
     }
 
     private static CityComparison? Kept(RevisionCache cache, CityStamp stamp) =>
-        cache.TryGet(CityKind, 0, stamp.Sum, null, out KeptCity kept) && kept.Stamp == stamp ? kept.City : null;
+        cache.TryGet(CacheKinds.CityComparison, 0, stamp.Sum, null, out KeptCity kept) && kept.Stamp == stamp ? kept.City : null;
 
     private async Task<CityComparison> BuildCityAsync(CancellationToken ct)
     {

@@ -137,11 +137,6 @@ public sealed class LeaderViews(LuoshiDb db, YearQueries years, RevisionCache ca
     /// <summary>What "since last week" means: the changes of the last this many days.</summary>
     public const int Days = 7;
 
-    /// <summary>
-    /// The <see cref="RevisionCache"/> kind of a district's <see cref="PastStanding"/> a week ago (extra: that day and the plan year):
-    /// kept under the district's revision, so a change to the year is never compared from here (issue 16).
-    /// </summary>
-    public const string WeekAgo = "leader-week-ago";
 
     // The filing steps a leader is told of (not the clerk's saves and uploads).
     private static readonly string[] Steps = [FilingEventActions.Submit, FilingEventActions.Approve, FilingEventActions.Return, FilingEventActions.Accept, FilingEventActions.Reopen, FilingEventActions.Consolidate];
@@ -203,7 +198,7 @@ public sealed class LeaderViews(LuoshiDb db, YearQueries years, RevisionCache ca
         }
 
         // Kept at the revision today's snapshot was read at: what is built after it is as new or newer, never older.
-        var then = await cache.GetOrAddAsync<PastStanding>(WeekAgo, districtId, now.Revision, (since, now.Plan.Year),
+        var then = await cache.GetOrAddAsync<PastStanding>(CacheKinds.LeaderWeekAgo, districtId, now.Revision, (since, now.Plan.Year),
             async () => await years.SnapshotAsync(districtId, ct, asOf: since, year: now.Plan.Year) is { } past ? PastStanding.Of(past) : null);
         var unitIds = now.Units.Where(u => u.LeaderUserId == leader.Id).Select(u => u.Id).ToList();
         var names = now.Units.Where(u => unitIds.Contains(u.Id)).ToDictionary(u => u.Id, u => u.Name);

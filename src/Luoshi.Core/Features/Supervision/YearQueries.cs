@@ -7,8 +7,6 @@ namespace Luoshi.Core.Features.Supervision;
 /// </summary>
 public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache cache)
 {
-    /// <summary>The <see cref="RevisionCache"/> kind of one unit's part of a district's year (extra: the unit, the day, the year asked for).</summary>
-    public const string UnitSnapshot = "year-snapshot-unit";
 
     public DateOnly Today => DistrictClock.Today(clock);
 
@@ -99,7 +97,7 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
     /// <summary>
     /// The district's year for one unit's own work (我的工作): the items it leads or takes part in, with their units, obligations
     /// and standing as the whole snapshot has them. The cached whole snapshot when it is current; otherwise built by the same
-    /// <see cref="YearSnapshot.Build"/> from those items' rows only and kept as <see cref="UnitSnapshot"/> (a small entry), so
+    /// <see cref="YearSnapshot.Build"/> from those items' rows only and kept as <see cref="CacheKinds.UnitSnapshot"/> (a small entry), so
     /// that a clerk's page does not need, nor rebuild, the whole district's year when that is not in the cache (issue 16).
     /// </summary>
     public async Task<YearSnapshot?> UnitAsync(int districtId, int unitId, CancellationToken ct = default, int? year = null)
@@ -116,7 +114,7 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
             return whole;
         }
 
-        if (cache.TryGet(UnitSnapshot, districtId, revision.Value, (unitId, today, year), out YearSnapshot part))
+        if (cache.TryGet(CacheKinds.UnitSnapshot, districtId, revision.Value, (unitId, today, year), out YearSnapshot part))
         {
             return part;
         }
@@ -124,7 +122,7 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
         var built = await LoadAsync(districtId, today, revision.Value, year, ct, unitId: unitId);
         if (built is not null)
         {
-            cache.Set(UnitSnapshot, districtId, built.Revision, (unitId, today, year), built);
+            cache.Set(CacheKinds.UnitSnapshot, districtId, built.Revision, (unitId, today, year), built);
         }
 
         return built;
