@@ -171,14 +171,17 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
                               pl.CalendarJson,
                               District = new DistrictInfo(d.Id, d.Code, d.Name, d.City),
                               d.Revision,
-                              Units = i.Units.OrderBy(u => u.Id).Select(u => new
-                              {
-                                  u.UnitId,
-                                  u.Role,
-                                  Unit = db.Units.Where(x => x.Id == u.UnitId)
-                                      .Select(x => new { x.Name, x.LeaderUserId, Leader = db.Users.Where(l => l.Id == x.LeaderUserId).Select(l => l.DisplayName).FirstOrDefault() })
-                                      .FirstOrDefault(),
-                              }).ToList(),
+                              // A join, not a FirstOrDefault of a projection: PostgreSQL planned that as a window over every unit of
+                              // every district (6,000 at a province; ~100 ms a form under 16 writers).
+                              Units = (from u in i.Units
+                                       join x in db.Units on u.UnitId equals x.Id
+                                       orderby u.Id
+                                       select new
+                                       {
+                                           u.UnitId,
+                                           u.Role,
+                                           Unit = new { x.Name, x.LeaderUserId, Leader = db.Users.Where(l => l.Id == x.LeaderUserId).Select(l => l.DisplayName).FirstOrDefault() },
+                                       }).ToList(),
                               Targets = i.Indicators.OrderBy(x => x.Seq).ToList(),
                               Saved = db.DistrictSettings.FirstOrDefault(x => x.DistrictId == d.Id),
                               Latest = db.Plans.Where(x => x.DistrictId == d.Id).OrderByDescending(x => x.Year).Select(x => new { x.Issuer, x.DocNumber }).FirstOrDefault(),
