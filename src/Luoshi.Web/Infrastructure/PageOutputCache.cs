@@ -9,13 +9,15 @@ namespace Luoshi.Web.Infrastructure;
 
 /// <summary>
 /// Server-side output caching (the framework's OutputCache middleware) of the heavy district read pages (issue 16): the
-/// unit task list, supervision and the dashboard carry <c>[OutputCache(PolicyName = PageOutputCache.Policy)]</c>. A whole
+/// unit task list, my work, supervision, the dashboard and the leader's view carry
+/// <c>[OutputCache(PolicyName = PageOutputCache.Policy)]</c>, the city comparison <see cref="CityPolicy"/>. A whole
 /// rendered answer is kept in this instance's memory and served again only to a request with the same key:
 /// <list type="bullet">
 /// <item>the signed-in person (account id, and the role, district, unit and name in the cookie), so nobody gets another's page;</item>
 /// <item>the antiforgery cookie (hashed): the page's form tokens belong to it, so a form posted from a kept page passes;</item>
 /// <item>the path and every query value, the district's <see cref="District.Revision"/> read from the database (one indexed
-/// read, as the page itself does) and the district's day, so a change made on any instance shows on the next request;</item>
+/// read, as the page itself does) and the district's day, so a change made on any instance shows on the next request (for
+/// the city page, every district's revision and names: <see cref="PlanQueries.CityKeyAsync"/>);</item>
 /// <item>the unread count of the layout's badge (<see cref="InboxQueries.UnreadAsync"/>, as fresh as the page drawn anew).</item>
 /// </list>
 /// Nothing is kept for a request that carries a one-time message (the TempData cookie) or no antiforgery cookie yet, nor an
@@ -27,6 +29,9 @@ public static class PageOutputCache
 {
     public const string Policy = "district-page";
 
+    /// <summary>The city comparison's policy: as <see cref="Policy"/>, keyed by every district's revision instead of one's.</summary>
+    public const string CityPolicy = "city-page";
+
     /// <summary>How long a kept answer stays at most (its key changes with every save anyway).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
@@ -37,7 +42,8 @@ public static class PageOutputCache
         services.AddOutputCache(o =>
         {
             o.SizeLimit = SizeLimit;
-            o.AddPolicy(Policy, new DistrictPagePolicy());
+            o.AddPolicy(Policy, new DistrictPagePolicy(city: false));
+            o.AddPolicy(CityPolicy, new DistrictPagePolicy(city: true));
         });
 
     public static void UsePageOutputCache(this WebApplication app)
@@ -49,7 +55,7 @@ public static class PageOutputCache
         }
     }
 
-    private sealed class DistrictPagePolicy : IOutputCachePolicy
+    private sealed class DistrictPagePolicy(bool city) : IOutputCachePolicy
     {
         async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
@@ -69,17 +75,35 @@ public static class PageOutputCache
                 return;
             }
 
-            // The district the page is about: its route (/Plans/{code}/…), ?district=, or the caller's own.
-            string? code = request.RouteValues["code"] as string ?? (string?)request.Query["district"];
-            var db = services.GetRequiredService<LuoshiDb>();
-            var districts = db.Districts.AsNoTracking();
-            var query = !string.IsNullOrEmpty(code) ? districts.Where(d => d.Code == code)
-                : actor.DistrictId is int own ? districts.Where(d => d.Id == own)
-                : null;
-            var district = query is null ? null : await query.Select(d => new { d.Id, d.Revision }).FirstOrDefaultAsync(cancellation);
-            if (district is null)
+            // What the page is drawn from: one district (its route /Plans/{code}/…, ?district=, or the caller's own) at its
+            // revision, or, for the city page, every district at theirs.
+            string scope, revision;
+            if (city)
             {
-                return;
+                if (!actor.SeesAllDistricts)
+                {
+                    return;
+                }
+
+                scope = "city";
+                revision = await services.GetRequiredService<PlanQueries>().CityKeyAsync(cancellation);
+            }
+            else
+            {
+                string? code = request.RouteValues["code"] as string ?? (string?)request.Query["district"];
+                var db = services.GetRequiredService<LuoshiDb>();
+                var districts = db.Districts.AsNoTracking();
+                var query = !string.IsNullOrEmpty(code) ? districts.Where(d => d.Code == code)
+                    : actor.DistrictId is int own ? districts.Where(d => d.Id == own)
+                    : null;
+                var district = query is null ? null : await query.Select(d => new { d.Id, d.Revision }).FirstOrDefaultAsync(cancellation);
+                if (district is null)
+                {
+                    return;
+                }
+
+                scope = district.Id.ToString(CultureInfo.InvariantCulture);
+                revision = district.Revision.ToString(CultureInfo.InvariantCulture);
             }
 
             int unread = await services.GetRequiredService<InboxQueries>().UnreadAsync(http.User, cancellation);
@@ -95,8 +119,8 @@ public static class PageOutputCache
             vary.VaryByValues["user"] = userId;
             vary.VaryByValues["actor"] = string.Join('|', actor.UserName, actor.Role, actor.DistrictId, actor.UnitId, actor.DisplayName);
             vary.VaryByValues["antiforgery"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(antiforgery)));
-            vary.VaryByValues["district"] = district.Id.ToString(CultureInfo.InvariantCulture);
-            vary.VaryByValues["revision"] = district.Revision.ToString(CultureInfo.InvariantCulture);
+            vary.VaryByValues["district"] = scope;
+            vary.VaryByValues["revision"] = revision;
             vary.VaryByValues["day"] = today.DayNumber.ToString(CultureInfo.InvariantCulture);
             vary.VaryByValues["unread"] = unread.ToString(CultureInfo.InvariantCulture);
         }

@@ -91,6 +91,18 @@ public sealed class AccountServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Roster_ANewLeader_MovesTheDistrictsRevision_AClerkDoesNot()
+    {
+        // The district's leader pages are kept per revision (the output cache): a leader not yet in charge of a unit must show.
+        Task<long> Revision() => With((_, db) => db.Districts.Where(d => d.Id == _hongshan).Select(d => d.Revision).SingleAsync());
+        long before = await Revision();
+        (await Create(Office(_hongshan), _hongshan, new RosterEntry(2, "区教育局", "李四", "hs.jyj.clerk", "填报人", null, null))).Value!.Created.Count.ShouldBe(1);
+        (await Revision()).ShouldBe(before, "a clerk is on no district-wide page");
+        (await Create(Office(_hongshan), _hongshan, new RosterEntry(2, null, "王副区长", "hs.leader", "分管领导", null, null))).Value!.Created.Count.ShouldBe(1);
+        (await Revision()).ShouldBe(before + 1);
+    }
+
+    [Fact]
     public async Task Roster_UnknownUnitAndDuplicateName_BothRowsNamed_NothingStored()
     {
         var r = await Create(Office(_hongshan), _hongshan,

@@ -71,10 +71,14 @@ public sealed partial class AccountService(LuoshiDb db, UserManager<AppUser> use
                     return new RowError(a.Entry.Row, string.Join(" ", result.Errors.Select(e => Chinese(e))));
                 }
 
-                if (a.Role == AppRole.Leader && a.Unit is { } led)
+                if (a.Role == AppRole.Leader)
                 {
-                    await db.Units.Where(u => u.Id == led.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LeaderUserId, user.Id), ct);
+                    // A new leader is listed on the district's leader pages (kept per revision), whether in charge of a unit yet or not.
                     leadersChanged = true;
+                    if (a.Unit is { } led)
+                    {
+                        await db.Units.Where(u => u.Id == led.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LeaderUserId, user.Id), ct);
+                    }
                 }
 
                 AuditLog.Record(db, clock, actor.UserName, AuditActions.CreateAccount, "User", user.Id, district.Id, after: Snapshot(user, a.Unit?.Name));

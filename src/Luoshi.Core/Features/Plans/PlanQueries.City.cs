@@ -35,7 +35,7 @@ public sealed partial class PlanQueries
             }
 
             var city = await BuildCityAsync(ct);
-            cache.Set(CacheKinds.CityComparison, 0, stamp.Sum, null, new KeptCity(stamp, city), size: 8);
+            cache.Set(CacheKinds.CityComparison, 0, stamp.Sum, null, new KeptCity(stamp, city));
             return city;
         }
         finally
@@ -51,7 +51,45 @@ public sealed partial class PlanQueries
     // their sum is the cache's "revision"; the whole stamp is compared before a kept comparison is served.
     private sealed record CityStamp(DateOnly Today, long Sum, string Districts);
 
-    private sealed record KeptCity(CityStamp Stamp, CityComparison City);
+    /// <summary>
+    /// What the comparison is built from, as one short key: the sum of every district's revision and a hash of every
+    /// district's id, revision and names (the day apart). Any change in any district gives another key: the city page's
+    /// output cache varies by it (Web/Infrastructure/PageOutputCache.cs).
+    /// </summary>
+    public async Task<string> CityKeyAsync(CancellationToken ct = default)
+    {
+        var stamp = await CityStampAsync(ct);
+        return stamp.Sum.ToString(CultureInfo.InvariantCulture) + ":" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(stamp.Districts)));
+    }
+
+    // Counted by its bytes in the cache's budget (it was 8 entries whatever the number of districts).
+    private sealed record KeptCity(CityStamp Stamp, CityComparison City) : ISizedValue
+    {
+        long ISizedValue.ApproximateBytes => Sizes.Of(Stamp.Districts) + CityBytes(City);
+    }
+
+    /// <summary>About the bytes a comparison holds: its district rows and every shared kind's targets.</summary>
+    internal static long CityBytes(CityComparison city)
+    {
+        const long district = 200; // DistrictInfo with its code and name, the plan header, the row's counts
+        long bytes = Sizes.Object + Sizes.OfList(city.Districts.Count) + Sizes.OfList(city.Targets.Count);
+        foreach (var d in city.Districts)
+        {
+            bytes += district + Sizes.Of(d.Plan?.Title) + Sizes.Of(d.Plan?.DocNumber) + Sizes.Of(d.Plan?.Issuer) + Sizes.OfList(d.Parts.Count) + (d.Parts.Count * 24L);
+        }
+
+        foreach (var t in city.Targets)
+        {
+            bytes += 48 + Sizes.Of(t.Measure) + Sizes.Of(t.Unit) + Sizes.OfList(t.Targets.Count);
+            foreach (var x in t.Targets)
+            {
+                // The record itself (its district is shared with the rows); its strings.
+                bytes += 72 + Sizes.Of(x.Number) + Sizes.Of(x.Measure) + Sizes.Of(x.Printed);
+            }
+        }
+
+        return bytes;
+    }
 
     private async Task<CityStamp> CityStampAsync(CancellationToken ct)
     {

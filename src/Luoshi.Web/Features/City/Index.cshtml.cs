@@ -6,6 +6,7 @@ namespace Luoshi.Web.Features.City;
 /// <see cref="PreviewDistricts"/> districts), and one kind's every district on its own page (?measure=&amp;unit=). The
 /// comparison is kept per districts' revisions (<see cref="PlanQueries.CityAsync(RevisionCache?, CancellationToken)"/>).
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageOutputCache.CityPolicy)]
 public sealed class IndexModel(PlanQueries queries, RevisionCache cache) : PageModel
 {
     /// <summary>Shared kinds of target a page lists.</summary>

@@ -5,6 +5,7 @@ namespace Luoshi.Web.Features.Leader;
 /// that read on a phone. A leader sees their own page only; the district's office chooses any of its leaders (?leader=);
 /// a unit's people and everyone else are refused (<see cref="LeaderViews.MayView"/>).
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageOutputCache.Policy)]
 public sealed class LeaderIndexModel(LuoshiDb db, LeaderViews views) : PageModel
 {
     public LeaderView? View { get; private set; }

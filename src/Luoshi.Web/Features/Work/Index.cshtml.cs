@@ -6,6 +6,7 @@ namespace Luoshi.Web.Features.Work;
 /// office, what waits for it with accept and return, and each period's standing with the button that closes it; for leaders
 /// and the city, the same read-only. Everything comes from the year snapshot, so it agrees with every other view.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageOutputCache.Policy)]
 public sealed class WorkIndexModel(LuoshiDb db, YearQueries year, PeriodClosing periods) : PageModel
 {
     public enum View
