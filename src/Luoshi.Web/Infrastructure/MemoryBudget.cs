@@ -8,13 +8,18 @@ namespace Luoshi.Web.Infrastructure;
 /// <see cref="RevisionCache.DefaultBudgetMegabytes"/>), and the page fragments of the <c>&lt;cache&gt;</c> tag helper (the
 /// dashboard's and supervision page's bodies, counted by the framework as their characters × 2) within
 /// "Luoshi:Cache:PageFragmentsMegabytes" (default <see cref="DefaultPageFragmentsMegabytes"/>; the framework's own default is
-/// 100). The garbage collector's settings are in Luoshi.Web.csproj. Figures: docs/benchmarks-web.md, "Memory".
+/// 100), and the whole pages of the output cache (<see cref="PageOutputCache"/>, their bytes as sent before compression)
+/// within "Luoshi:Cache:PageOutputMegabytes" (default <see cref="DefaultPageOutputMegabytes"/>). The garbage collector's settings are in Luoshi.Web.csproj. Figures: docs/benchmarks-web.md, "Memory".
 /// </summary>
 public static class MemoryBudget
 {
     public const string PageFragmentsSetting = "Luoshi:Cache:PageFragmentsMegabytes";
 
     public const int DefaultPageFragmentsMegabytes = 32;
+
+    public const string PageOutputSetting = "Luoshi:Cache:PageOutputMegabytes";
+
+    public const int DefaultPageOutputMegabytes = 64;
 
     public static IServiceCollection AddMemoryBudget(this IServiceCollection services)
     {

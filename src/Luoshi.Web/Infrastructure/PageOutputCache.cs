@@ -35,16 +35,18 @@ public static class PageOutputCache
     /// <summary>How long a kept answer stays at most (its key changes with every save anyway).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    /// <summary>The memory the kept answers take at most on an instance.</summary>
-    public const long SizeLimit = 64L * 1024 * 1024;
-
-    public static IServiceCollection AddPageOutputCache(this IServiceCollection services) =>
+    /// <summary>The kept answers' budget on an instance: <see cref="MemoryBudget.PageOutputSetting"/> (MiB).</summary>
+    public static IServiceCollection AddPageOutputCache(this IServiceCollection services)
+    {
         services.AddOutputCache(o =>
         {
-            o.SizeLimit = SizeLimit;
             o.AddPolicy(Policy, new DistrictPagePolicy(city: false));
             o.AddPolicy(CityPolicy, new DistrictPagePolicy(city: true));
         });
+        services.AddOptions<OutputCacheOptions>().Configure<IConfiguration>((o, configuration) =>
+            o.SizeLimit = Math.Max(1, configuration.GetValue(MemoryBudget.PageOutputSetting, MemoryBudget.DefaultPageOutputMegabytes)) * 1024L * 1024L);
+        return services;
+    }
 
     public static void UsePageOutputCache(this WebApplication app)
     {
