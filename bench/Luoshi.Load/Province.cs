@@ -182,7 +182,7 @@ public sealed class MemoryProbe : IDisposable
             for (int i = 0; i < _peak.Length; i++)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  memory {when}: instance {i + 1} (pid {_farm.Servers[i].ProcessId}) resident peak {_peak[i]:0} MiB, now {_last[i]:0} MiB (goal < 400 MB: {(_peak[i] * 1.048576 < 400 ? "met" : "missed")})"));
+                    $"  memory {when}: instance {i + 1} (pid {_farm.Servers[i].ProcessId}) resident peak {_peak[i]:0} MiB, now {_last[i]:0} MiB ({_farm.Servers[i].ResidentParts()}) (goal < 400 MB: {(_peak[i] * 1.048576 < 400 ? "met" : "missed")})"));
             }
         }
     }

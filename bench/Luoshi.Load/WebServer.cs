@@ -40,6 +40,21 @@ public sealed class WebServer : IDisposable
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
     }
 
+    /// <summary>What the resident memory is now: RssAnon (the GC heap and native), RssFile (mapped code), RssShmem (JIT code), MiB.</summary>
+    public string ResidentParts()
+    {
+        string status = $"/proc/{_process.Id}/status";
+        if (!File.Exists(status))
+        {
+            return "";
+        }
+
+        var parts = File.ReadLines(status).Where(l => l.StartsWith("Rss", StringComparison.Ordinal))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(f => $"{f[0].TrimEnd(':')} {long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture) / 1024}");
+        return string.Join(", ", parts);
+    }
+
     public static Task<WebServer> StartAsync(string root, string baseUrl, string connection) => StartAsync(root, baseUrl, connection, "luoshi-load-web.log");
 
     public static async Task<WebServer> StartAsync(string root, string baseUrl, string connection, string logName)

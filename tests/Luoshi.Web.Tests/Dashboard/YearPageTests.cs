@@ -38,26 +38,31 @@ public abstract partial class YearPageTests(YearFixture year)
     {
         using var office = await year.ClientAsync("jiangan.office");
 
-        // The default period is the one whose deadline passed last (Q2): every item, with its lead units.
-        string q2 = await GetOkAsync(office, "/Supervision?district=jiangan");
+        // The default period is the one whose deadline passed last (Q2): every item, with its lead units (on pages of 50).
+        string q2 = await AllPagesAsync(office, "/Supervision?district=jiangan");
         Rows(q2).Count.ShouldBe(year.Items.Count(i => i.Leads.Count > 0));
         Obligation(q2, year.T.Id, "Q2", year.FgjId).ShouldBe("OnTime");
         Obligation(q2, year.B.Id, "Q2", year.FgjId).ShouldBe("Missing");
 
         // Late, all periods: only B's work plan.
-        var late = Rows(await GetOkAsync(office, "/Supervision?district=jiangan&period=all&status=Late"));
+        var late = Rows(await AllPagesAsync(office, "/Supervision?district=jiangan&period=all&status=Late"));
         late.ShouldBe([(year.B.Id, "WorkPlan")]);
 
         // Missing work plans: every item but A, T and B (FGJ's sole-lead items filed); none of A, T, B.
-        var missing = Rows(await GetOkAsync(office, "/Supervision?district=jiangan&period=WorkPlan&status=Missing"));
+        var missing = Rows(await AllPagesAsync(office, "/Supervision?district=jiangan&period=WorkPlan&status=Missing"));
         missing.Select(r => r.Item).ShouldNotContain(year.A.Id);
         missing.Select(r => r.Item).ShouldNotContain(year.B.Id);
         missing.Count.ShouldBe(year.Items.Count(i => i.Leads.Count > 0) - 3);
 
         // Click-through to one unit, all periods: each item it files, once per deadline.
-        string fgj = await GetOkAsync(office, $"/Supervision?district=jiangan&period=all&unit={year.FgjId}");
+        string fgj = await AllPagesAsync(office, $"/Supervision?district=jiangan&period=all&unit={year.FgjId}");
         Rows(fgj).Count.ShouldBe(year.ItemsFiledBy(year.FgjId).Count() * year.Deadlines.Count);
         Obligation(fgj, year.B.Id, "WorkPlan", year.FgjId).ShouldBe("Late");
+
+        // A page past the last shows the last; the rows are paged (the district has more than 50 items).
+        int pages = (Rows(q2).Count + 49) / 50;
+        pages.ShouldBeGreaterThan(1);
+        (await GetOkAsync(office, "/Supervision?district=jiangan&p=999")).ShouldContain($"第 {pages} / {pages} 页");
     }
 
     [Fact]
@@ -228,6 +233,33 @@ public abstract partial class YearPageTests(YearFixture year)
 
     private static Dictionary<string, int> Cells(string row) =>
         CellPattern().Matches(row).ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every page of a supervision list, followed by its 下一页 links: each page but the last has 50 rows, the rows of all
+    /// pages are the "共 N 条" and none repeats. The pages' HTML joined.
+    /// </summary>
+    private static async Task<string> AllPagesAsync(HttpClient client, string url)
+    {
+        var pages = new List<string> { await GetOkAsync(client, url) };
+        int total = int.Parse(Regex.Match(pages[0], "<strong class=\"row-count\">(\\d+)</strong>").Groups[1].Value, CultureInfo.InvariantCulture);
+        while (Regex.Match(pages[^1], "<a href=\"([^\"]+)\" rel=\"next\">下一页</a>") is { Success: true } next)
+        {
+            Rows(pages[^1]).Count.ShouldBe(50, "a page before the last is full");
+            pages.Add(await GetOkAsync(client, System.Net.WebUtility.HtmlDecode(next.Groups[1].Value)));
+            pages.Count.ShouldBeLessThan(100);
+        }
+
+        pages.Count.ShouldBe(Math.Max(1, (total + 49) / 50), "the pages there are");
+        if (pages.Count > 1)
+        {
+            pages[^1].ShouldContain($"第 {pages.Count} / {pages.Count} 页");
+        }
+
+        var rows = pages.SelectMany(Rows).ToList();
+        rows.Count.ShouldBe(total);
+        rows.Distinct().Count().ShouldBe(rows.Count, "no row on two pages");
+        return string.Join("\n", pages);
+    }
 
     /// <summary>The (item, period) rows of the supervision list.</summary>
     private static List<(int Item, string Period)> Rows(string html) =>

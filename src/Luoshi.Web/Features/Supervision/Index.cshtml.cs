@@ -33,6 +33,15 @@ public sealed class IndexModel(YearQueries years, LuoshiDb db, SupervisionCache 
     /// <summary>Worst first (the default), or the plan's order.</summary>
     public bool Worst { get; private set; } = true;
 
+    /// <summary>Rows a page shows: worst first, the rest on the next pages (a period of 200 items is 200 rows or more).</summary>
+    public const int RowsPerPage = 50;
+
+    /// <summary>The page of rows asked for (?p=), clamped to the pages there are where they are drawn.</summary>
+    public int RequestedPage { get; private set; } = 1;
+
+    /// <summary>How many pages <paramref name="rows"/> rows take.</summary>
+    public static int PagesOf(int rows) => Math.Max(1, (rows + RowsPerPage - 1) / RowsPerPage);
+
     /// <summary>The caller is the district's office: the rows offer 催报, 督办单 and a note.</summary>
     public bool CanAct { get; private set; }
 
@@ -50,7 +59,7 @@ public sealed class IndexModel(YearQueries years, LuoshiDb db, SupervisionCache 
     /// <summary>How many history lines each unit and item has (the office's marks on the rows).</summary>
     public int Count(int unitId, int itemId) => _counts?.GetValueOrDefault((unitId, itemId)) ?? 0;
 
-    public async Task<IActionResult> OnGetAsync(string? district, string? period, string? status, int? unit, int? year, int? part, string? kind, string? leader, string? sort, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? district, string? period, string? status, int? unit, int? year, int? part, string? kind, string? leader, string? sort, CancellationToken ct, int p = 1)
     {
         (var early, Choices, Snapshot) = await YearPages.OpenAsync(this, years, db, district, year, ct);
         if (early is not null)
@@ -60,7 +69,7 @@ public sealed class IndexModel(YearQueries years, LuoshiDb db, SupervisionCache 
 
         var snapshot = Snapshot;
         Period = period == "all" ? null
-            : Enum.TryParse<ReportPeriod>(period, out var p) && snapshot.Rules.Deadlines.Any(d => d.Period == p) ? p
+            : Enum.TryParse<ReportPeriod>(period, out var asked) && snapshot.Rules.Deadlines.Any(d => d.Period == asked) ? asked
             : SupervisionView.DefaultPeriod(snapshot);
         Status = Enum.TryParse<DueFilter>(status, out var f) && Enum.IsDefined(f) ? f : DueFilter.All;
         UnitId = unit is int u && snapshot.Units.Any(x => x.Id == u) ? u : null;
@@ -69,6 +78,7 @@ public sealed class IndexModel(YearQueries years, LuoshiDb db, SupervisionCache 
         Kind = Enum.TryParse<UnitKind>(kind, out var k) && Enum.IsDefined(k) ? k : null;
         Leader = leader is not null && snapshot.Units.Any(x => x.LeaderUserId == leader) ? leader : null;
         Worst = sort != "plan";
+        RequestedPage = Math.Max(1, p);
         CanAct = HttpContext.Actor()!.CanSupervise(snapshot.District.Id);
         if (CanAct)
         {
@@ -77,7 +87,7 @@ public sealed class IndexModel(YearQueries years, LuoshiDb db, SupervisionCache 
         CacheKey = string.Join('|', snapshot.District.Id.ToString(CultureInfo.InvariantCulture), snapshot.Plan.Year.ToString(CultureInfo.InvariantCulture), snapshot.Revision.ToString(CultureInfo.InvariantCulture),
             snapshot.Today.DayNumber.ToString(CultureInfo.InvariantCulture), Period?.ToString() ?? "all", Status.ToString(),
             UnitId?.ToString(CultureInfo.InvariantCulture) ?? "-", Part?.ToString(CultureInfo.InvariantCulture) ?? "-", Kind?.ToString() ?? "-", Leader ?? "-",
-            Worst ? "worst" : "plan", CanAct ? "act" : "read");
+            Worst ? "worst" : "plan", CanAct ? "act" : "read", RequestedPage.ToString(CultureInfo.InvariantCulture));
         return Page();
     }
 
@@ -127,6 +137,9 @@ public sealed class IndexModel(YearQueries years, LuoshiDb db, SupervisionCache 
 
         return "/Supervision?" + string.Join('&', q);
     }
+
+    /// <summary>Another page of this view's rows (the filters kept).</summary>
+    public string PageLink(int page) => Link(Period, Status, UnitId) + "&p=" + page.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The query naming one row's unit, item and period (for its actions).</summary>
     public string RowQuery(int unitId, int itemId, ReportPeriod period) =>

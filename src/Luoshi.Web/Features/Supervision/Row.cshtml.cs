@@ -85,7 +85,8 @@ public sealed class RowModel(LuoshiDb db, YearQueries years, SupervisionActions 
 
     private IActionResult Back(string? back) => back switch
     {
-        "list" => LocalRedirect(string.Create(CultureInfo.InvariantCulture, $"/Supervision?district={Uri.EscapeDataString(Snapshot.District.Code)}{(Period is null ? "" : "&period=" + Period)}")),
+        // Back to the list's page the button was on (?p=, the rows are paged).
+        "list" => LocalRedirect(string.Create(CultureInfo.InvariantCulture, $"/Supervision?district={Uri.EscapeDataString(Snapshot.District.Code)}{(Period is null ? "" : "&period=" + Period)}{(int.TryParse(Request.Query["p"], NumberStyles.None, CultureInfo.InvariantCulture, out int page) && page > 1 ? "&p=" + page.ToString(CultureInfo.InvariantCulture) : "")}")),
         "item" when Item is not null => LocalRedirect(string.Create(CultureInfo.InvariantCulture, $"/Plans/{Uri.EscapeDataString(Snapshot.District.Code)}/Items/{Item.Seq}#supervision")),
         _ => LocalRedirect("/Supervision/Row?" + RowQuery),
     };
