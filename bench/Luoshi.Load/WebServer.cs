@@ -50,7 +50,7 @@ public sealed class WebServer : IDisposable
         }
 
         var parts = File.ReadLines(status).Where(l => l.StartsWith("Rss", StringComparison.Ordinal))
-            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(l => l.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
             .Select(f => $"{f[0].TrimEnd(':')} {long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture) / 1024}");
         return string.Join(", ", parts);
     }

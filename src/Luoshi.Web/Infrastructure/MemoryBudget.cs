@@ -15,11 +15,11 @@ public static class MemoryBudget
 {
     public const string PageFragmentsSetting = "Luoshi:Cache:PageFragmentsMegabytes";
 
-    public const int DefaultPageFragmentsMegabytes = 32;
+    public const int DefaultPageFragmentsMegabytes = 8;
 
     public const string PageOutputSetting = "Luoshi:Cache:PageOutputMegabytes";
 
-    public const int DefaultPageOutputMegabytes = 64;
+    public const int DefaultPageOutputMegabytes = 48;
 
     public static IServiceCollection AddMemoryBudget(this IServiceCollection services)
     {
