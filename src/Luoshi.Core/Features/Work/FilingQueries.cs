@@ -194,6 +194,10 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
                               Saved = db.DistrictSettings.FirstOrDefault(x => x.DistrictId == d.Id),
                               Latest = db.Plans.Where(x => x.DistrictId == d.Id).OrderByDescending(x => x.Year).Select(x => new { x.Issuer, x.DocNumber }).FirstOrDefault(),
                               Locked = db.PeriodLocks.Any(l => l.PlanId == i.PlanId && l.Period == period),
+                              // The district's plan years and the office's choice: whether the item's plan is the current one (PlanYears' rule).
+                              PlanRows = db.Plans.Where(x => x.DistrictId == d.Id && x.Year > 0).OrderBy(x => x.Id)
+                                  .Select(x => new Years.PlanYears.Row(x.Id, x.DistrictId, x.Year, x.DocNumber, x.Title, x.CalendarJson, x.ClosedAt, x.ClosedBy)).ToList(),
+                              Chosen = db.YearChoices.Where(c => c.DistrictId == d.Id).Select(c => (int?)c.Year).FirstOrDefault(),
                           })
             .FirstOrDefaultAsync(ct);
         if (item is null || item.Units.All(u => u.UnitId != unitId))
@@ -258,14 +262,14 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
         var evidenceOf = await EvidenceAsync(listed, ct);
         // The item's obligations and standing: the cached year snapshot when it is current, otherwise built from the rows read
         // above (not the whole district rebuilt on every save, and none of them read again).
-        var snapshot = forSave ? null : await year.ItemFromRowsAsync(districtId, item.Revision, item.PlanId, () => YearSnapshot.Build(district, item.Plan, year.Today, item.Revision, rules,
+        var snapshot = forSave ? null : year.ItemFromRows(districtId, item.Revision, Years.PlanYears.Current(item.PlanRows, item.Chosen, year.Today)?.PlanId == item.PlanId, () => YearSnapshot.Build(district, item.Plan, year.Today, item.Revision, rules,
             [.. item.Units.Where(u => u.Unit is not null).DistinctBy(u => u.UnitId).OrderBy(u => u.UnitId).Select(u => new SnapshotUnit(u.UnitId, u.Unit!.Name, u.Unit.LeaderUserId, u.Unit.Leader))],
             [(item.Id, item.Seq, item.Number, item.PartIndex, item.Title, item.Group, item.Text)],
             [.. item.Units.Select(u => (item.Id, u.UnitId, u.Role))],
             [.. targetRows.Select(t => (item.Id, t))],
             [.. filings.Select(f => new FilingRow(f.Id, f.ItemId, f.UnitId, f.Period, f.State, f.SubmittedAt, f.Completed, f.Flags, f.ConsolidatedIntoId))],
             [.. filings.SelectMany(f => f.Actuals.Select(a => (f.Id, a.IndicatorId, a.Value)))],
-            planned), ct);
+            planned));
         bool current = snapshot is not null && snapshot.Plan.Id == item.PlanId;
         var (events, eventCount) = filing is null || forSave ? (new List<FilingEvent>(), 0) : await HistoryAsync(filing.Id, wholeHistory ? null : FilingView.RecentEvents, ct);
 
