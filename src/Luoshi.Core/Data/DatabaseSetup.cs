@@ -44,11 +44,29 @@ public static class DatabaseSetup
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations));
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations));
+                options.UseNpgsql(PostgresConnection(connectionString), o => o.MigrationsAssembly(PostgresMigrations));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider));
         }
+    }
+
+    /// <summary>How many statements a PostgreSQL connection keeps prepared unless the connection string says (<see cref="PostgresConnection"/>).</summary>
+    public const int AutoPreparedStatements = 64;
+
+    /// <summary>
+    /// The PostgreSQL connection string as the app uses it: unless it sets <c>Max Auto Prepare</c> itself, Npgsql prepares the
+    /// <see cref="AutoPreparedStatements"/> statements a connection sends most (after 5 uses), so that PostgreSQL parses and plans
+    /// each once per connection instead of on every execution. Without it the filing form's one-query frame took 2.6 ms to plan
+    /// for 0.8 ms to run, twice per report save (docs/benchmarks-web.md, 2026-12-07). <c>Max Auto Prepare=0</c> turns it off,
+    /// for a connection pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).
+    /// </summary>
+    public static string PostgresConnection(string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool set = given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), "MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
+        return set ? connectionString : connectionString.TrimEnd().TrimEnd(';') + ";Max Auto Prepare=" + AutoPreparedStatements.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>

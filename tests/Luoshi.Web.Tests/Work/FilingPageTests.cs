@@ -174,6 +174,41 @@ public abstract class FilingPageTests(WorkFixture fixture)
     private static int ImportsCount(string html, string fragment) => Imports.ImportClient.Count(html, fragment);
 
     [Fact]
+    public async Task LongHistory_ShowsTheLatestSteps_WithALinkToEveryStep_WithoutScript()
+    {
+        int item = fixture.JiangAnFgjItems(withTargets: false)[3];
+        using var clerk = await Factory.SignedInClientAsync("jiangan.fgj.clerk");
+        string url = Url(item, Fgj, "WorkPlan");
+        string page = await clerk.GetStringAsync(url);
+        ImportsCount(page, "<tr class=\"event ").ShouldBe(1);
+        page.ShouldNotContain("history=all");
+
+        // Opened (1 step) and saved 21 times: 22 steps, more than the page lists.
+        int saves = FilingView.RecentEvents + 1;
+        for (int n = 1; n <= saves; n++)
+        {
+            await StepAsync(clerk, Url(item, Fgj, "WorkPlan", "Save"), ("version", Version(page)), ("Input.Steps[0].Content", $"第 {n} 次修改"));
+            page = await clerk.GetStringAsync(url);
+        }
+
+        int steps = saves + 1;
+        fixture.Filing(item, Fgj, ReportPeriod.WorkPlan).Events.Count.ShouldBe(steps);
+        ImportsCount(page, "<tr class=\"event ").ShouldBe(FilingView.RecentEvents);
+        page.ShouldNotContain("event-open", Case.Sensitive, "the oldest step is not among the latest");
+        Text(page).ShouldContain($"共 {steps} 条记录，下面是最近的 {FilingView.RecentEvents} 条。");
+        Text(page).ShouldContain($"显示全部 {steps} 条记录");
+        Text(page).ShouldContain(url + "&history=all#history");
+
+        string all = await clerk.GetStringAsync(url + "&history=all");
+        ImportsCount(all, "<tr class=\"event ").ShouldBe(steps);
+        all.ShouldContain("<tr class=\"event event-open\">");
+        Text(all).ShouldContain($"共 {steps} 条记录，已全部显示。");
+        Text(all).ShouldContain($"只显示最近 {FilingView.RecentEvents} 条");
+        // The oldest first, as on the short page: the opening step, then the saves.
+        all.IndexOf("event-open", StringComparison.Ordinal).ShouldBeLessThan(all.IndexOf("event-save", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Evidence_SixteenUploadsAtOnce_NeverPassTheLimit_AndNamesLoseSeparatorsAndControlCharacters()
     {
         int item = fixture.JiangAnFgjItems(withTargets: false)[5];

@@ -68,7 +68,7 @@ public class ItemSliceTests
     }
 
     /// <summary>
-    /// The filing page builds the item's standing from the rows it reads itself (<see cref="YearQueries.ItemFromRowsAsync"/>, no query
+    /// The filing page builds the item's standing from the rows it reads itself (<see cref="YearQueries.ItemFromRows"/>, no query
     /// of its own when the snapshot is stale but the revision read with the item): after a change, for every item with a lead unit, its
     /// Q1 obligations and its row on the page are those of the whole district's snapshot; with the snapshot cached, the same.
     /// </summary>

@@ -130,11 +130,11 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
 
     /// <summary>
     /// As <see cref="ItemAsync(int, int, CancellationToken)"/>, for a page that has already read the item's rows (and the district's
-    /// <paramref name="revision"/> with them): the cached snapshot when it is current, otherwise <paramref name="build"/> (the same
-    /// <see cref="YearSnapshot.Build"/> over the page's rows) when <paramref name="planId"/> is the district's current plan, else null.
-    /// Costs no query when the snapshot is cached, and only the district's plan years (<see cref="Years.PlanYears"/>) when not.
+    /// <paramref name="revision"/> and plan years with them): the cached snapshot when it is current, otherwise <paramref name="build"/>
+    /// (the same <see cref="YearSnapshot.Build"/> over the page's rows) when the item's plan is the district's current one
+    /// (<paramref name="planIsCurrent"/>, <see cref="Years.PlanYears"/>' rule over the rows the page read), else null. Sends no query.
     /// </summary>
-    public async Task<YearSnapshot?> ItemFromRowsAsync(int districtId, long revision, int planId, Func<YearSnapshot> build, CancellationToken ct = default)
+    public YearSnapshot? ItemFromRows(int districtId, long revision, bool planIsCurrent, Func<YearSnapshot> build)
     {
         ArgumentNullException.ThrowIfNull(build);
         if (cache.TryGet(CacheKinds.YearSnapshot, districtId, revision, (Today, (int?)null), out YearSnapshot cached))
@@ -142,8 +142,7 @@ public sealed class YearQueries(LuoshiDb db, TimeProvider clock, RevisionCache c
             return cached;
         }
 
-        var current = await new Years.PlanYears(db, clock).ResolveAsync(districtId, null, ct);
-        return current?.PlanId == planId ? build() : null;
+        return planIsCurrent ? build() : null;
     }
 
     private async Task<YearSnapshot?> LoadAsync(int districtId, DateOnly today, long revision, int? year, CancellationToken ct, int? itemId = null, int? unitId = null)

@@ -83,7 +83,14 @@ public sealed class FilingView
 
     public required IReadOnlyList<EvidenceRow> Evidence { get; init; }
 
+    /// <summary>The history shown, oldest first: the latest <see cref="RecentEvents"/> steps, or every step when the whole history was asked for.</summary>
     public required IReadOnlyList<FilingEvent> Events { get; init; }
+
+    /// <summary>How many steps the filing's history has in all (the page offers the rest when it shows fewer).</summary>
+    public int EventCount { get; init; }
+
+    /// <summary>How many of the latest steps the page shows unless the whole history is asked for (a year of saves is hundreds).</summary>
+    public const int RecentEvents = 20;
 
     public required bool PeriodLocked { get; init; }
 
@@ -147,7 +154,8 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
     /// parts, the previous report's values, planned shares, the item's standing from the year snapshot); a refused save loads
     /// the whole page again before showing it.
     /// </summary>
-    public async Task<FilingView?> LoadAsync(int itemId, int unitId, ReportPeriod period, Actor actor, bool open, CancellationToken ct, bool forSave = false)
+    /// <remarks><paramref name="wholeHistory"/>: every step of the history, not only the latest <see cref="FilingView.RecentEvents"/>.</remarks>
+    public async Task<FilingView?> LoadAsync(int itemId, int unitId, ReportPeriod period, Actor actor, bool open, CancellationToken ct, bool forSave = false, bool wholeHistory = false)
     {
         // One round trip for what every view needs (issue 16): the item, its part, plan, district (with its revision), units with
         // their names and leaders, targets, the district's saved settings and latest plan (for the defaults), the period's lock.
@@ -186,6 +194,10 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
                               Saved = db.DistrictSettings.FirstOrDefault(x => x.DistrictId == d.Id),
                               Latest = db.Plans.Where(x => x.DistrictId == d.Id).OrderByDescending(x => x.Year).Select(x => new { x.Issuer, x.DocNumber }).FirstOrDefault(),
                               Locked = db.PeriodLocks.Any(l => l.PlanId == i.PlanId && l.Period == period),
+                              // The district's plan years and the office's choice: whether the item's plan is the current one (PlanYears' rule).
+                              PlanRows = db.Plans.Where(x => x.DistrictId == d.Id && x.Year > 0).OrderBy(x => x.Id)
+                                  .Select(x => new Years.PlanYears.Row(x.Id, x.DistrictId, x.Year, x.DocNumber, x.Title, x.CalendarJson, x.ClosedAt, x.ClosedBy)).ToList(),
+                              Chosen = db.YearChoices.Where(c => c.DistrictId == d.Id).Select(c => (int?)c.Year).FirstOrDefault(),
                           })
             .FirstOrDefaultAsync(ct);
         if (item is null || item.Units.All(u => u.UnitId != unitId))
@@ -250,15 +262,16 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
         var evidenceOf = await EvidenceAsync(listed, ct);
         // The item's obligations and standing: the cached year snapshot when it is current, otherwise built from the rows read
         // above (not the whole district rebuilt on every save, and none of them read again).
-        var snapshot = forSave ? null : await year.ItemFromRowsAsync(districtId, item.Revision, item.PlanId, () => YearSnapshot.Build(district, item.Plan, year.Today, item.Revision, rules,
+        var snapshot = forSave ? null : year.ItemFromRows(districtId, item.Revision, Years.PlanYears.Current(item.PlanRows, item.Chosen, year.Today)?.PlanId == item.PlanId, () => YearSnapshot.Build(district, item.Plan, year.Today, item.Revision, rules,
             [.. item.Units.Where(u => u.Unit is not null).DistinctBy(u => u.UnitId).OrderBy(u => u.UnitId).Select(u => new SnapshotUnit(u.UnitId, u.Unit!.Name, u.Unit.LeaderUserId, u.Unit.Leader))],
             [(item.Id, item.Seq, item.Number, item.PartIndex, item.Title, item.Group, item.Text)],
             [.. item.Units.Select(u => (item.Id, u.UnitId, u.Role))],
             [.. targetRows.Select(t => (item.Id, t))],
             [.. filings.Select(f => new FilingRow(f.Id, f.ItemId, f.UnitId, f.Period, f.State, f.SubmittedAt, f.Completed, f.Flags, f.ConsolidatedIntoId))],
             [.. filings.SelectMany(f => f.Actuals.Select(a => (f.Id, a.IndicatorId, a.Value)))],
-            planned), ct);
+            planned));
         bool current = snapshot is not null && snapshot.Plan.Id == item.PlanId;
+        var (events, eventCount) = filing is null || forSave ? (new List<FilingEvent>(), 0) : await HistoryAsync(filing.Id, wholeHistory ? null : FilingView.RecentEvents, ct);
 
         return new FilingView
         {
@@ -291,7 +304,8 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
                 : [],
             SharesSet = filing?.Planned.Where(p => p.UnitId != unitId).ToDictionary(p => (p.IndicatorId, p.UnitId), p => p.Share) ?? [],
             Evidence = filing is null || forSave ? [] : [.. evidenceOf[filing.Id]],
-            Events = filing is null || forSave ? [] : await db.FilingEvents.AsNoTracking().Where(e => e.FilingId == filing.Id).OrderBy(e => e.Id).ToListAsync(ct),
+            Events = events,
+            EventCount = eventCount,
             PeriodLocked = locked,
             CoParts = withCoParts
                 ? CoParts(period, item.Units.Where(u => u.Role == UnitRole.Co).Select(u => u.UnitId).ToList(), coParts, handed, evidenceOf, names, targetRows, planned, leads, thresholds) : [],
@@ -304,6 +318,24 @@ public sealed class FilingQueries(LuoshiDb db, FilingEditing editing, YearQuerie
     /// <summary>Every filing of the item (every unit, every period) with its values and planned numbers.</summary>
     private Task<List<Filing>> ItemFilingsAsync(int itemId, CancellationToken ct) =>
         db.Filings.AsNoTracking().Include(f => f.Actuals).Include(f => f.Planned).Where(f => f.ItemId == itemId).OrderBy(f => f.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// The filing's history, oldest first: the latest <paramref name="latest"/> steps (all when null), with the number of steps in all, in
+    /// one query; without the submit's text snapshot, which the page does not show.
+    /// </summary>
+    private async Task<(List<FilingEvent> Events, int Count)> HistoryAsync(int filingId, int? latest, CancellationToken ct)
+    {
+        var all = db.FilingEvents.AsNoTracking().Where(e => e.FilingId == filingId);
+        var rows = await (latest is int n ? all.OrderByDescending(e => e.Id).Take(n) : all.OrderByDescending(e => e.Id))
+            .Select(e => new
+            {
+                Event = new FilingEvent { Id = e.Id, FilingId = e.FilingId, At = e.At, Actor = e.Actor, ActorName = e.ActorName, Action = e.Action, From = e.From, To = e.To, Comment = e.Comment },
+                Count = db.FilingEvents.Count(x => x.FilingId == filingId),
+            })
+            .ToListAsync(ct);
+        rows.Reverse();
+        return ([.. rows.Select(r => r.Event)], rows.Count == 0 ? 0 : rows[0].Count);
+    }
 
     private async Task<ILookup<int, EvidenceRow>> EvidenceAsync(List<int> filingIds, CancellationToken ct) =>
         filingIds.Count == 0 ? Array.Empty<EvidenceRow>().ToLookup(_ => 0) : (await db.Evidence.AsNoTracking().Where(e => filingIds.Contains(e.FilingId)).OrderBy(e => e.Id)

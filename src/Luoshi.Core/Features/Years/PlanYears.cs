@@ -27,7 +27,8 @@ public sealed record PlanYear(int Year, int PlanId, string? DocNumber, string? T
 /// </summary>
 public sealed class PlanYears(LuoshiDb db, TimeProvider clock)
 {
-    private sealed record Row(int Id, int DistrictId, int Year, string? DocNumber, string? Title, string CalendarJson, DateTimeOffset? ClosedAt, string? ClosedBy);
+    /// <summary>A plan of the district as the rule reads it (a caller with its own query reads these and asks <see cref="Current"/>).</summary>
+    internal sealed record Row(int Id, int DistrictId, int Year, string? DocNumber, string? Title, string CalendarJson, DateTimeOffset? ClosedAt, string? ClosedBy);
 
     /// <summary>The district's plan years, newest first.</summary>
     public async Task<List<PlanYear>> ListAsync(int districtId, CancellationToken ct = default)
@@ -42,6 +43,13 @@ public sealed class PlanYears(LuoshiDb db, TimeProvider clock)
         var years = await ListAsync(districtId, ct);
         return years.FirstOrDefault(y => y.Year == requested) ?? years.FirstOrDefault(y => y.Current);
     }
+
+    /// <summary>
+    /// The current year of one district from its plans (those with a year) and its office's choice as a caller read them in its own
+    /// query: the same rule as <see cref="ResolveAsync"/> without a year asked for; null when it has no plan.
+    /// </summary>
+    internal static PlanYear? Current(IReadOnlyList<Row> plans, int? chosen, DateOnly today) =>
+        plans.Count == 0 ? null : Years([.. plans], chosen, today).FirstOrDefault(y => y.Current);
 
     /// <summary>The current plan's id of every district that has a plan (for lists across districts).</summary>
     public async Task<Dictionary<int, int>> CurrentPlanIdsAsync(CancellationToken ct = default)

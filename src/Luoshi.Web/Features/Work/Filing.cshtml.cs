@@ -34,8 +34,12 @@ public sealed class FilingModel(LuoshiDb db, FilingQueries queries, FilingEditin
     [TempData]
     public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int item, int unit, string? period, CancellationToken ct)
+    /// <summary>The page lists the latest steps of the history; <c>history=all</c> lists every one.</summary>
+    public bool WholeHistory { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int item, int unit, string? period, string? history, CancellationToken ct)
     {
+        WholeHistory = history == "all";
         if (!await LoadAsync(item, unit, period, open: true, ct))
         {
             return NotFound();
@@ -232,7 +236,7 @@ public sealed class FilingModel(LuoshiDb db, FilingQueries queries, FilingEditin
         }
 
         Actor = scope;
-        var page = await queries.LoadAsync(item, unit, p, Actor, open, ct, forSave);
+        var page = await queries.LoadAsync(item, unit, p, Actor, open, ct, forSave, WholeHistory);
         if (page is null)
         {
             return false;
