@@ -25,7 +25,7 @@ public sealed class RevisionCache : IDisposable
     public const string BudgetSetting = "Luoshi:Cache:BudgetMegabytes";
 
     /// <summary>The budget when none is configured: about 100 districts' year snapshots and their derived views (docs/benchmarks-web.md, "Memory").</summary>
-    public const int DefaultBudgetMegabytes = 64;
+    public const int DefaultBudgetMegabytes = 48;
 
     /// <summary>What the smallest entry counts (the framework's entry, its key and a boxed count).</summary>
     public const int EntryBytes = 256;
