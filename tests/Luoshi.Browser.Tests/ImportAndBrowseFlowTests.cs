@@ -82,6 +82,9 @@ public class ImportAndBrowseFlowTests(BrowserFixture fixture)
         text.ShouldContain("洪山区");
         text.ShouldContain("蔡甸区");
         await BrowserFixture.ScreenshotAsync(page, "city");
+        await page.SetViewportSizeAsync(390, 844);
+        await BrowserFixture.ScreenshotAsync(page, "city-390");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390 + 1, "no sideways scrolling on a phone");
         await page.Context.CloseAsync();
     }
 

@@ -36,7 +36,21 @@ public class SupervisionBrowserTests(BrowserFixture fixture)
             await office.Locator("table.sv-rows").ScrollIntoViewIfNeededAsync();
             await ShotAsync(office, "supervision-rows-390");
             (await office.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390 + 1, "no sideways scrolling on a phone");
+            await office.Locator("nav.pager").ScrollIntoViewIfNeededAsync();
+            await ShotAsync(office, "supervision-pager-390");
             await office.SetViewportSizeAsync(1366, 768);
+
+            // 50 rows a page; 下一页 goes on, still worst first after the last row of page 1.
+            statuses.Length.ShouldBe(50);
+            await office.Locator("nav.pager").ScrollIntoViewIfNeededAsync();
+            await ShotAsync(office, "supervision-pager-1366");
+            await office.ClickAsync("nav.pager a[rel=next]");
+            await office.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            (await office.TextContentAsync("nav.pager span"))!.ShouldContain("第 2 /");
+            var next = await office.Locator("table.sv-rows tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.status)");
+            next.Length.ShouldBeGreaterThan(0);
+            Rank(next[0]).ShouldBeGreaterThanOrEqualTo(ranks[^1]);
+            await office.GotoAsync(fixture.BaseUrl + "/Supervision?district=jiangan&sort=worst");
 
             // 催报 from 区发展和改革局's late row.
             string fgj = (await office.Locator("table.sv-units tr", new() { HasText = "区发展和改革局" }).First.GetAttributeAsync("data-unit"))!;

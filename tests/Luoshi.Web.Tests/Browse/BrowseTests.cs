@@ -189,9 +189,9 @@ public abstract partial class BrowseTests(BrowseFixture fixture)
         status.ShouldBe(HttpStatusCode.OK);
         Regex.Matches(html, "<th class=\"district\" data-district=\"(\\w+)\"").Select(m => m.Groups[1].Value).Order()
             .ShouldBe(["caidian", "hongshan", "jiangan"]);
-        html.ShouldContain("<td class=\"total\">184</td>");
-        html.ShouldContain("<td class=\"total\">135</td>");
-        html.ShouldContain("<td class=\"total\">203</td>");
+        html.ShouldContain("<td class=\"total n\">184</td>");
+        html.ShouldContain("<td class=\"total n\">135</td>");
+        html.ShouldContain("<td class=\"total n\">203</td>");
         html.ShouldContain("新增停车泊位（个）");
         html.ShouldContain("新增机动车停车泊位 1 万个");
         html.ShouldContain("新增公共泊位2000个");

@@ -163,6 +163,19 @@ public abstract partial class YearPageTests(YearFixture year)
         string block = Regex.Match(html, "<script type=\"application/json\" id=\"dashboard-data\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value;
         using var embedded = JsonDocument.Parse(block);
         embedded.RootElement.GetProperty("total").GetRawText().ShouldBe(total.GetRawText());
+        foreach (string rows in new[] { "parts", "units", "leaders" })
+        {
+            embedded.RootElement.GetProperty(rows).GetRawText().ShouldBe(root.GetProperty(rows).GetRawText(), rows);
+        }
+
+        // What the charts draw, not the groups (a table only) nor the targets' printed texts.
+        embedded.RootElement.TryGetProperty("groups", out _).ShouldBeFalse();
+        var charted = embedded.RootElement.GetProperty("targets").EnumerateArray().ToList();
+        charted.Select(t => t.GetProperty("number").GetString()).ShouldBe(root.GetProperty("targets").EnumerateArray().Select(t => t.GetProperty("number").GetString()));
+        charted.Select(t => t.GetProperty("percent").ToString()).ShouldBe(root.GetProperty("targets").EnumerateArray().Select(t => t.GetProperty("percent").ToString()));
+        charted.Count(t => t.TryGetProperty("printed", out var printed)).ShouldBe(0);
+        embedded.RootElement.GetProperty("lateUnits").EnumerateArray().Select(u => u.GetProperty("missing").GetInt32())
+            .ShouldBe(root.GetProperty("lateUnits").EnumerateArray().Select(u => u.GetProperty("missing").GetInt32()));
     }
 
     [Theory]

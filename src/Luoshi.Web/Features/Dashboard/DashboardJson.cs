@@ -12,7 +12,22 @@ public static class DashboardJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
-    public static string ForScript(DashboardData data) => JsonSerializer.Serialize(data, Options);
+    /// <summary>
+    /// What the page's charts draw (dashboard.js), for its data block: the totals, the parts, units and leaders, each target's
+    /// completion against the expected progress, the late units. Not the groups (a table only; a plan has up to a few hundred)
+    /// nor the targets' printed text and values (in the table below): the block was the page's largest part (issue 16).
+    /// </summary>
+    public static string ForCharts(DashboardData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return JsonSerializer.Serialize(new
+        {
+            data.DistrictCode, data.Year, data.Today, data.Revision, data.ExpectedPercent, data.Total,
+            data.Parts, data.Units, data.Leaders,
+            Targets = data.Targets.Select(t => new { t.Number, t.Measure, t.Percent, t.Expected, t.Rag }),
+            LateUnits = data.LateUnits.Select(u => new { u.Name, u.Missing, u.Late }),
+        }, Options);
+    }
 }
 
 /// <summary>A progress table on the page: its rows, the first column's header, and where a row links to.</summary>

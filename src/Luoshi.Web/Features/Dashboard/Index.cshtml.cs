@@ -9,7 +9,7 @@ namespace Luoshi.Web.Features.Dashboard;
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageOutputCache.Policy)]
 public sealed class IndexModel(YearQueries years, LuoshiDb db, DashboardCache cache) : PageModel
 {
-    private (DashboardData Data, string Json)? _built;
+    private (DashboardData Data, string ChartJson)? _built;
 
     public YearSnapshot Snapshot { get; private set; } = null!;
 
@@ -20,7 +20,7 @@ public sealed class IndexModel(YearQueries years, LuoshiDb db, DashboardCache ca
     public DashboardData Data => (_built ??= cache.For(Snapshot)).Data;
 
     /// <summary>The data block's content: JSON with every markup-significant and non-ASCII character escaped (see <see cref="DashboardJson"/>).</summary>
-    public HtmlString DataBlock => new((_built ??= cache.For(Snapshot)).Json);
+    public HtmlString DataBlock => new((_built ??= cache.For(Snapshot)).ChartJson);
 
     /// <summary>The progress tables below the charts.</summary>
     public IEnumerable<ProgressTable> Tables()
