@@ -141,8 +141,17 @@ public abstract partial class YearPageTests(YearFixture year)
     {
         using var office = await year.ClientAsync("jiangan.office");
         string html = await GetOkAsync(office, "/Dashboard?district=jiangan");
-        using var json = JsonDocument.Parse(await GetOkAsync(office, "/api/districts/jiangan/dashboard"));
+        using var answer = await office.GetAsync("/api/districts/jiangan/dashboard");
+        answer.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        answer.Content.Headers.ContentType.CharSet.ShouldBe("utf-8");
+        string body = await answer.Content.ReadAsStringAsync();
+        using var json = JsonDocument.Parse(body);
         var root = json.RootElement;
+        // Written from the kept serialization: the very document the framework writes for the overview with the application's
+        // JSON options (property names, enums, dates, escaping), deserialised and written again.
+        var options = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>(year.Clocked.Services).Value.SerializerOptions;
+        JsonSerializer.Serialize(JsonSerializer.Deserialize<Luoshi.Web.Features.Dashboard.DashboardData>(body, options), options).ShouldBe(body);
+        (await GetOkAsync(office, "/api/openapi.json")).ShouldContain("\"DashboardData\"");
         root.GetProperty("today").GetString().ShouldBe(year.CheckDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         root.GetProperty("expectedPercent").GetInt32().ShouldBe(75, "five days before Q3's deadline, three quarters have ended (issue 9; it said 50, the last deadline passed)");
         var total = root.GetProperty("total");

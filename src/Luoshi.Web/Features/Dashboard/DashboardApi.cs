@@ -10,6 +10,7 @@ public static class DashboardApi
         var api = app.MapGroup("/api").RequireAuthorization().WithTags("Dashboard");
         api.MapGet("/districts/{code}/dashboard", GetDashboard)
             .WithName("GetDashboard").WithSummary("看板：按部分、分组、单位、分管领导的进度，指标完成与序时进度，逾期和未报单位")
+            .Produces<DashboardData>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status401Unauthorized);
         api.MapGet("/health/db", GetHealthDb)
             .WithName("GetHealthDb").WithSummary("一次按主键的数据库读取（性能基准的上限参照）")
@@ -17,10 +18,11 @@ public static class DashboardApi
         return app;
     }
 
-    internal static async Task<Results<Ok<DashboardData>, NotFound>> GetDashboard(string code, HttpContext ctx, YearQueries year, LuoshiDb db, DashboardCache cache, CancellationToken ct, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "year")] int? planYear = null)
+    /// <summary>The overview as JSON (<see cref="DashboardData"/>), written from the kept serialization (<see cref="DashboardCache"/>).</summary>
+    internal static async Task<Results<FileContentHttpResult, NotFound>> GetDashboard(string code, HttpContext ctx, YearQueries year, LuoshiDb db, DashboardCache cache, CancellationToken ct, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "year")] int? planYear = null)
     {
         var snapshot = await YearPages.SnapshotAsync(year, db, ctx.Actor(), code, ct, planYear);
-        return snapshot is null ? TypedResults.NotFound() : TypedResults.Ok(cache.For(snapshot).Data);
+        return snapshot is null ? TypedResults.NotFound() : TypedResults.Bytes(cache.For(snapshot).ApiJson, "application/json; charset=utf-8");
     }
 
     /// <summary>Reads one district by primary key (the caller's own, or the first); signed-in callers only, like every endpoint.</summary>

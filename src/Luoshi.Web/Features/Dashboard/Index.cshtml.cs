@@ -9,7 +9,7 @@ namespace Luoshi.Web.Features.Dashboard;
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageOutputCache.Policy)]
 public sealed class IndexModel(YearQueries years, LuoshiDb db, DashboardCache cache) : PageModel
 {
-    private (DashboardData Data, string ChartJson)? _built;
+    private BuiltDashboard? _built;
 
     public YearSnapshot Snapshot { get; private set; } = null!;
 
