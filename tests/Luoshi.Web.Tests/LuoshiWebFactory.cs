@@ -16,6 +16,17 @@ namespace Luoshi.Web.Tests;
 /// </summary>
 public sealed class LuoshiWebFactory : WebApplicationFactory<Program>
 {
+    // Hundreds of test hosts start in this process, several alive at once. Each watched its configuration files and its
+    // web root with an inotify instance, and the machine's limit (fs.inotify.max_user_instances, 128 here) was reached in a
+    // full run: a host then answered 500 ("The configured user limit (128) on the number of inotify instances has been
+    // reached"). The tests change no file under a running host, so nothing needs watching: configuration is not reloaded,
+    // and the file providers poll instead of holding an inotify instance.
+    static LuoshiWebFactory()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     private readonly string _connectionString;
     private readonly bool _ownsDatabase;
 
