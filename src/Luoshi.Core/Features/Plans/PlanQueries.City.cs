@@ -69,7 +69,7 @@ public sealed partial class PlanQueries
     }
 
     /// <summary>About the bytes a comparison holds: its district rows and every shared kind's targets.</summary>
-    internal static long CityBytes(CityComparison city)
+    private static long CityBytes(CityComparison city)
     {
         const long district = 200; // DistrictInfo with its code and name, the plan header, the row's counts
         long bytes = Sizes.Object + Sizes.OfList(city.Districts.Count) + Sizes.OfList(city.Targets.Count);
